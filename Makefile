@@ -1,0 +1,61 @@
+# Two commands for a newcomer: `make run` and `make test`. Only python3 ≥ 3.11 needed.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+HOST ?= 127.0.0.1
+PORT ?= 8000
+PYTEST_ARGS ?=
+
+.PHONY: run test test-sqlite test-postgres lint format install lock clean messages
+
+install: $(STAMP)
+
+# Install exactly what CI tested: the project, constrained by the committed lock.
+$(STAMP): pyproject.toml requirements.lock
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -c requirements.lock -e ".[test]"
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py seed_demo
+	@echo "Serving on http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/quan-tri/)"
+	$(BIN)/daphne -b $(HOST) -p $(PORT) config.asgi:application
+
+# The whole suite on SQLite, then again on a throwaway PostgreSQL cluster (with a
+# throwaway Redis for the scaled-out channel layer). Under CI=true a missing
+# PostgreSQL, Redis or Chromium fails the run instead of skipping.
+test: $(STAMP) test-sqlite test-postgres
+
+test-sqlite: $(STAMP)
+	env -u DATABASE_URL -u REDIS_URL $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+test-postgres: $(STAMP)
+	scripts/with-postgres scripts/with-redis $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/djhtml --check templates
+
+format: $(STAMP)
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+	$(BIN)/djhtml templates
+
+# Refresh the lock after changing pyproject.toml (then commit requirements.lock).
+lock:
+	rm -rf .venv-lock && $(PYTHON) -m venv .venv-lock
+	.venv-lock/bin/pip install -q -e ".[test]"
+	.venv-lock/bin/pip freeze --exclude-editable | grep -v '^kdcdt' > requirements.lock
+	rm -rf .venv-lock
+
+# Rebuild the gettext catalogues (needs GNU gettext); compiled .mo files are committed.
+messages: $(STAMP)
+	$(BIN)/python manage.py makemessages -l vi -l en --ignore=.venv --ignore=var
+	$(BIN)/python manage.py compilemessages --ignore=.venv
+
+clean:
+	rm -rf $(VENV) var

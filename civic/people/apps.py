@@ -1,0 +1,20 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+from wagtail.users.apps import WagtailUsersAppConfig
+
+
+class PeopleConfig(AppConfig):
+    default = True
+    name = "civic.people"
+    label = "people"
+    verbose_name = _("People and roles")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import signals  # noqa: F401
+
+
+class UsersAppConfig(WagtailUsersAppConfig):
+    """Wagtail's user admin, with our user form (phone, full name; no first/last)."""
+
+    user_viewset = "civic.people.admin_views.UserViewSet"

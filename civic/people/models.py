@@ -1,0 +1,277 @@
+"""People of the ward: users, households, residencies and area roles."""
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser, Group, UserManager
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.db.models.functions import Lower
+from django.utils.translation import gettext_lazy as _
+
+from .phone import display_phone, normalise_phone
+
+
+class PeopleUserManager(UserManager):
+    def get_by_natural_key(self, username):
+        return self.get(**{self.model.USERNAME_FIELD: username})
+
+
+class User(AbstractUser):
+    """A person who signs in with a Vietnamese phone number or an email address.
+
+    ``username`` stays Django's technical identifier (Wagtail's admin needs one); it
+    is set from the phone number or the email when empty.
+    """
+
+    full_name = models.CharField(_("full name"), max_length=150, blank=True)
+    phone = models.CharField(
+        _("phone number"),
+        max_length=16,
+        unique=True,
+        null=True,
+        blank=True,
+        help_text=_("Stored as +84…; type it as you like, e.g. 0905 123 456."),
+    )
+
+    objects = PeopleUserManager()
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+        constraints = [
+            models.UniqueConstraint(
+                Lower("email"),
+                condition=~Q(email=""),
+                name="people_user_email_unique_ci",
+                violation_error_message=_("An account with this email already exists."),
+            ),
+        ]
+
+    def clean(self):
+        super().clean()
+        if self.phone:
+            self.phone = normalise_phone(self.phone)
+        else:
+            self.phone = None
+        self.email = (self.email or "").strip().lower()
+        if not self.phone and not self.email:
+            raise ValidationError(_("Give a phone number or an email address."))
+
+    def save(self, *args, **kwargs):
+        if self.phone:
+            self.phone = normalise_phone(self.phone)
+        else:
+            self.phone = None
+        self.email = (self.email or "").strip().lower()
+        if not self.username:
+            self.username = self.phone or self.email
+        super().save(*args, **kwargs)
+
+    def get_full_name(self):
+        return self.full_name or super().get_full_name() or self.username
+
+    def get_short_name(self):
+        return self.get_full_name()
+
+    @property
+    def display_name(self):
+        return self.get_full_name()
+
+    @property
+    def phone_display(self):
+        return display_phone(self.phone)
+
+    def __str__(self):
+        return self.get_full_name()
+
+
+class RoleKind(models.TextChoices):
+    GROUP_LEADER = "group_leader", _("group leader")
+    COMMUNE_EDITOR = "commune_editor", _("commune editor")
+    HELPER = "helper", _("helper")
+
+
+class Role(models.Model):
+    """A user's role on one area; it reaches every area below it."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="area_roles",
+        verbose_name=_("user"),
+    )
+    area = models.ForeignKey(
+        "content.AreaPage",
+        on_delete=models.CASCADE,
+        related_name="roles",
+        verbose_name=_("area"),
+    )
+    kind = models.CharField(_("role"), max_length=20, choices=RoleKind.choices)
+    granted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("granted by"),
+    )
+    created_at = models.DateTimeField(_("granted at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("role")
+        verbose_name_plural = _("roles")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "area", "kind"],
+                name="people_role_unique",
+                violation_error_message=_("This user already has this role here."),
+            ),
+        ]
+
+    def clean(self):
+        area = getattr(self, "area", None)
+        if area is None:
+            return
+        if self.kind == RoleKind.GROUP_LEADER and not area.is_group:
+            raise ValidationError(
+                {"area": _("A group leader's role is given on a residential group.")}
+            )
+        if self.kind in (RoleKind.COMMUNE_EDITOR, RoleKind.HELPER) and not (
+            area.is_commune
+        ):
+            raise ValidationError(
+                {"area": _("This role is given on a commune, ward or special zone.")}
+            )
+
+    def __str__(self):
+        return f"{self.user} · {self.get_kind_display()} · {self.area}"
+
+
+class AreaRoleGroup(models.Model):
+    """The Wagtail group that carries one role kind's page permissions on one area.
+
+    Kept in step with ``Role`` by ``civic.people.actions``; never edited by hand.
+    """
+
+    area = models.ForeignKey(
+        "content.AreaPage", on_delete=models.CASCADE, related_name="role_groups"
+    )
+    kind = models.CharField(max_length=20, choices=RoleKind.choices)
+    group = models.OneToOneField(Group, on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["area", "kind"], name="people_arearolegroup_unique"
+            )
+        ]
+
+
+class Household(models.Model):
+    """A household (hộ gia đình) living in one residential group."""
+
+    area = models.ForeignKey(
+        "content.AreaPage",
+        on_delete=models.PROTECT,
+        related_name="households",
+        verbose_name=_("residential group"),
+    )
+    address = models.CharField(_("address"), max_length=255)
+    representative = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="represented_households",
+        verbose_name=_("household representative"),
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("household")
+        verbose_name_plural = _("households")
+        ordering = ["address"]
+
+    def __str__(self):
+        return self.address
+
+
+class ResidencyStatus(models.TextChoices):
+    PENDING = "pending", _("waiting for verification")
+    VERIFIED = "verified", _("verified")
+    REJECTED = "rejected", _("rejected")
+    MOVED = "moved", _("moved away")
+
+
+ACTIVE_RESIDENCY = [ResidencyStatus.PENDING, ResidencyStatus.VERIFIED]
+
+
+class Residency(models.Model):
+    """A user's membership of a household, verified by the group leader."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="residencies",
+        verbose_name=_("resident"),
+    )
+    household = models.ForeignKey(
+        Household,
+        on_delete=models.CASCADE,
+        related_name="residencies",
+        verbose_name=_("household"),
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=ResidencyStatus.choices,
+        default=ResidencyStatus.PENDING,
+    )
+    reason = models.CharField(_("reason"), max_length=500, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("residency")
+        verbose_name_plural = _("residencies")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user"],
+                condition=Q(status__in=ACTIVE_RESIDENCY),
+                name="people_residency_one_active",
+                violation_error_message=_(
+                    "You already belong to a household or are waiting for verification."
+                ),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.user} · {self.household} · {self.get_status_display()}"
+
+
+class Notification(models.Model):
+    """Something a user must be told (a review outcome, a verification…)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="notifications",
+    )
+    message = models.CharField(max_length=500)
+    url = models.CharField(max_length=500, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    read_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["user", "read_at"])]
+
+    def __str__(self):
+        return self.message

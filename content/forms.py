@@ -1,0 +1,16 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminPageForm
+
+
+class AreaContentPageForm(WagtailAdminPageForm):
+    """The slug may be left empty: it is then made from the title on the server
+    (transliterated, see ``content.slugs``), so the form works without JavaScript."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "slug" in self.fields:
+            self.fields["slug"].required = False
+            self.fields["slug"].help_text = _(
+                "The last part of the page's web address. Left empty, it is made "
+                "from the title without diacritics."
+            )

@@ -1,0 +1,73 @@
+"""Tell people what happened to what they submitted for review."""
+
+from django.dispatch import receiver
+from django.utils.translation import gettext as _
+from django.utils.translation import override
+from wagtail.signals import task_submitted, workflow_approved, workflow_rejected
+
+from civic.people.actions import notify
+from civic.people.models import Role, RoleKind
+
+
+def _page(state):
+    obj = state.content_object
+    return getattr(obj, "specific", obj)
+
+
+def _admin_edit_url(page):
+    from django.urls import reverse
+
+    return reverse("wagtailadmin_pages:edit", args=[page.pk])
+
+
+@receiver(task_submitted)
+def tell_editors(sender, instance, user=None, **kwargs):
+    from .models import AreaPage
+
+    page = _page(instance.workflow_state)
+    parent = AreaPage.objects.ancestor_of(page).order_by("-depth").first()
+    commune = parent.commune if parent else None
+    if commune is None:
+        return
+    editors = Role.objects.filter(
+        area=commune, kind=RoleKind.COMMUNE_EDITOR
+    ).select_related("user")
+    for role in editors:
+        with override("vi"):
+            notify(
+                role.user,
+                _("“%(title)s” is waiting for your review (sent by %(user)s).")
+                % {"title": page.get_admin_display_title(), "user": user or "—"},
+                _admin_edit_url(page),
+            )
+
+
+@receiver(workflow_approved)
+def tell_author_approved(sender, instance, user=None, **kwargs):
+    page = _page(instance)
+    if instance.requested_by and instance.requested_by != user:
+        with override("vi"):
+            notify(
+                instance.requested_by,
+                _("“%(title)s” was approved by %(user)s and published.")
+                % {"title": page.get_admin_display_title(), "user": user or "—"},
+                page.url or "",
+            )
+
+
+@receiver(workflow_rejected)
+def tell_author_rejected(sender, instance, user=None, **kwargs):
+    page = _page(instance)
+    comment = ""
+    task_state = instance.current_task_state
+    if task_state is not None and task_state.get_comment():
+        comment = task_state.get_comment()
+    if instance.requested_by and instance.requested_by != user:
+        with override("vi"):
+            message = _("“%(title)s” needs changes (asked by %(user)s).") % {
+                "title": page.get_admin_display_title(),
+                "user": user or "—",
+            }
+            if comment:
+                message += " " + _("Comment: %(comment)s") % {"comment": comment}
+            notify(instance.requested_by, message, _admin_edit_url(page))

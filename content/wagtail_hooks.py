@@ -1,0 +1,62 @@
+"""Admin hooks: every page create/edit asks ``civic.people.permissions.can``."""
+
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.templatetags.static import static
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail import hooks
+
+from civic.people.permissions import can
+
+from .models import AreaPage
+
+
+def _refuse(request, parent):
+    messages.error(
+        request,
+        _("You can only write news and notices for the area you are responsible for."),
+    )
+    return redirect("wagtailadmin_explore", parent.pk)
+
+
+@hooks.register("before_create_page")
+def check_create(request, parent_page, page_class):
+    if request.user.is_superuser:
+        return None
+    if issubclass(page_class, AreaPage):
+        messages.error(request, _("Only administrators set up areas."))
+        return redirect("wagtailadmin_explore", parent_page.pk)
+    if not can(request.user, "create_content", parent_page):
+        return _refuse(request, parent_page)
+    return None
+
+
+@hooks.register("before_edit_page")
+def check_edit(request, page):
+    if request.user.is_superuser:
+        return None
+    if isinstance(page.specific, AreaPage):
+        if can(request.user, "publish_content", page):
+            return None
+        messages.error(request, _("Only the commune's editors edit an area's details."))
+        return redirect("wagtailadmin_explore", page.get_parent().pk)
+    if not can(request.user, "edit_content", page):
+        return _refuse(request, page.get_parent())
+    return None
+
+
+@hooks.register("insert_editor_js")
+def vietnamese_slug_js():
+    return format_html('<script src="{}"></script>', static("content/vi-slug.js"))
+
+
+@hooks.register("register_log_actions")
+def register_role_log_actions(actions):
+    actions.register_action(
+        "kdcdt.role.grant", gettext_lazy("Grant role"), gettext_lazy("Role granted")
+    )
+    actions.register_action(
+        "kdcdt.role.revoke", gettext_lazy("Revoke role"), gettext_lazy("Role revoked")
+    )

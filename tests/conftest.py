@@ -1,0 +1,90 @@
+"""Shared fixtures: a small area tree with one user per role.
+
+portal
+├── Phường A (commune)          editor_a, helper_a
+│   ├── Tổ dân phố 1 (group)    leader_1
+│   └── Tổ dân phố 2 (group)    leader_2
+└── Xã B (commune)              editor_b
+    └── Thôn Đông (group)       leader_b
+"""
+
+import os
+
+import pytest
+from django.conf import settings
+
+from civic.people.actions import grant_role
+from civic.people.models import RoleKind, User
+from content.models import AreaKind, AreaPage, HomePage
+
+PASSWORD = "mat-khau-thu-nghiem"
+
+
+def pytest_configure(config):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _isolated_media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def make_user(full_name, phone=None, email="", **extra):
+    user = User(full_name=full_name, phone=phone, email=email, **extra)
+    user.set_password(PASSWORD)
+    user.save()
+    return user
+
+
+def add_area(parent, title, kind, slug=None):
+    page = AreaPage(title=title, kind=kind, slug=slug or "")
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+class Tree:
+    pass
+
+
+@pytest.fixture
+def tree(db):
+    t = Tree()
+    t.home = HomePage.objects.get()
+    t.commune_a = add_area(t.home, "Phường A", AreaKind.WARD, "phuong-a")
+    t.group_1 = add_area(t.commune_a, "Tổ dân phố 1", AreaKind.RESIDENTIAL_GROUP)
+    t.group_2 = add_area(t.commune_a, "Tổ dân phố 2", AreaKind.RESIDENTIAL_GROUP)
+    t.commune_b = add_area(t.home, "Xã B", AreaKind.COMMUNE, "xa-b")
+    t.group_b = add_area(t.commune_b, "Thôn Đông", AreaKind.VILLAGE)
+    t.admin = make_user("Quản trị", email="admin@example.vn", is_superuser=True)
+    t.editor_a = make_user("Biên tập A", "0935000001")
+    t.editor_b = make_user("Biên tập B", "0935000002")
+    t.helper_a = make_user("Hỗ trợ A", "0935000003")
+    t.leader_1 = make_user("Tổ trưởng 1", "0905000001")
+    t.leader_2 = make_user("Tổ trưởng 2", "0905000002")
+    t.leader_b = make_user("Trưởng thôn Đông", "0905000003")
+    t.resident = make_user("Cư dân", "0905000009", "cudan@example.vn")
+    grant_role(t.admin, t.editor_a, t.commune_a, RoleKind.COMMUNE_EDITOR)
+    grant_role(t.admin, t.editor_b, t.commune_b, RoleKind.COMMUNE_EDITOR)
+    grant_role(t.admin, t.helper_a, t.commune_a, RoleKind.HELPER)
+    grant_role(t.admin, t.leader_1, t.group_1, RoleKind.GROUP_LEADER)
+    grant_role(t.admin, t.leader_2, t.group_2, RoleKind.GROUP_LEADER)
+    grant_role(t.admin, t.leader_b, t.group_b, RoleKind.GROUP_LEADER)
+    return t
+
+
+def fresh(user):
+    """The same user re-read, with no cached permissions."""
+    return User.objects.get(pk=user.pk)
+
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
