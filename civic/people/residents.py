@@ -1,0 +1,52 @@
+"""Who lives where: the questions other apps ask about residents and households.
+
+Polls, comments, channels and feedback ask these; none of them reads ``Residency``
+directly.
+"""
+
+from django.db.models import Q
+
+from .models import Household, Residency, ResidencyStatus
+
+
+def verified_residency(user):
+    """The user's verified residency (with household and group), or None."""
+    if not user or not user.is_authenticated:
+        return None
+    return (
+        Residency.objects.filter(user=user, status=ResidencyStatus.VERIFIED)
+        .select_related("household__area")
+        .first()
+    )
+
+
+def _subtree(area):
+    return Q(area__path__startswith=area.path)
+
+
+def is_verified_resident_in(user, area):
+    """Does ``user`` live, verified, in ``area`` or in an area under it?"""
+    residency = verified_residency(user)
+    return residency is not None and residency.household.area.path.startswith(area.path)
+
+
+def households_in(area):
+    """Every household of ``area``'s subtree (the denominator of household votes)."""
+    return Household.objects.filter(_subtree(area))
+
+
+def verified_residents_in(area):
+    return Residency.objects.filter(
+        status=ResidencyStatus.VERIFIED, household__area__path__startswith=area.path
+    )
+
+
+def represented_household(user, area=None):
+    """The household ``user`` represents (verified), within ``area`` if given."""
+    residency = verified_residency(user)
+    if residency is None or residency.household.representative_id != user.pk:
+        return None
+    household = residency.household
+    if area is not None and not household.area.path.startswith(area.path):
+        return None
+    return household
