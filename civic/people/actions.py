@@ -1,12 +1,27 @@
 """State changes of people and roles. Views and admin screens call these."""
 
 from django.contrib.auth.models import Group, Permission
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
 
-from .models import AreaRoleGroup, Notification, Role, RoleKind
-from .permissions import forget_cached_roles
+from .models import (
+    ACTIVE_RESIDENCY,
+    AreaRoleGroup,
+    ConsentRecord,
+    Household,
+    Notification,
+    Residency,
+    ResidencyStatus,
+    Role,
+    RoleKind,
+    User,
+)
+from .permissions import ancestor_paths, can, forget_cached_roles
 
 #: Wagtail page permissions each role kind gets on its area's subtree.
 PAGE_PERMISSIONS = {
@@ -101,3 +116,384 @@ def mark_notifications_read(user):
     return Notification.objects.filter(user=user, read_at__isnull=True).update(
         read_at=timezone.now()
     )
+
+
+# --- residents join their group -------------------------------------------------
+
+#: Raised by the actions below when input is refused; its message is for the user.
+Refused = ValidationError
+
+CONSENT_VERSION = "2025-1"
+
+
+def _verifiers(area):
+    """Who is told about a residency waiting in ``area``: its group leaders, or the
+    commune's editors where the group has no leader."""
+    paths = ancestor_paths(area)
+    leaders = User.objects.filter(
+        area_roles__area__path=area.path, area_roles__kind=RoleKind.GROUP_LEADER
+    )
+    if leaders.exists():
+        return list(leaders.distinct())
+    return list(
+        User.objects.filter(
+            area_roles__area__path__in=paths,
+            area_roles__kind=RoleKind.COMMUNE_EDITOR,
+        ).distinct()
+    )
+
+
+def _require_verifier(actor, residency):
+    if not can(actor, "verify_residents", residency.household.area):
+        raise PermissionDenied(
+            _("You can only act on the residents of the area you are responsible for.")
+        )
+
+
+def _locked_residency(residency):
+    """The residency re-read under a row lock, so two decisions cannot both win."""
+    pk = residency.pk if isinstance(residency, Residency) else residency
+    try:
+        return (
+            Residency.objects.select_for_update(of=("self",))
+            .select_related("household__area", "user")
+            .get(pk=pk)
+        )
+    except (Residency.DoesNotExist, ValueError, TypeError):
+        raise Refused(_("This request no longer exists.")) from None
+
+
+def _require_pending(residency):
+    if residency.status != ResidencyStatus.PENDING:
+        raise Refused(
+            _("This request has already been decided: %(status)s.")
+            % {"status": residency.get_status_display()}
+        )
+
+
+def _clean_reason(reason, required=True):
+    reason = (reason or "").strip()
+    if required and not reason:
+        raise Refused(_("Give a reason; the resident will see it."))
+    if len(reason) > 500:
+        raise Refused(_("Keep the reason under 500 characters."))
+    return reason
+
+
+@transaction.atomic
+def register_user(
+    full_name, password, phone=None, email="", consent_text="", consent_version=None
+):
+    """Create a resident's account and record the consent they gave.
+
+    A phone number or email already in use raises ``IntegrityError`` (the unique
+    constraints on ``User``); the caller turns it into a message.
+    """
+    if not consent_text:
+        raise Refused(_("Consent to the processing of your personal data is needed."))
+    user = User(full_name=full_name.strip(), phone=phone or None, email=email or "")
+    user.set_password(password)
+    user.save()
+    ConsentRecord.objects.create(
+        user=user,
+        text=str(consent_text),
+        version=consent_version or CONSENT_VERSION,
+        given_at=timezone.now(),
+    )
+    log(user, "kdcdt.user.register", user=user)
+    notify(
+        user,
+        _("Welcome! Join your residential group so that your leader can verify you."),
+        reverse("people:join"),
+    )
+    return user
+
+
+@transaction.atomic
+def request_residency(user, group, household=None, address=""):
+    """Ask to live in ``group``: in an existing ``household`` or a new one at
+    ``address`` (its declarer becomes its representative). Pending until verified.
+
+    A second active residency raises ``IntegrityError`` (``people_residency_one_active``).
+    """
+    from content.models import GROUP_KINDS, AreaPage
+
+    if not AreaPage.objects.filter(
+        pk=getattr(group, "pk", None), live=True, kind__in=GROUP_KINDS
+    ).exists():
+        raise Refused(_("Choose a residential group from the list."))
+    if Residency.objects.filter(user=user, status__in=ACTIVE_RESIDENCY).exists():
+        raise Refused(
+            _("You already belong to a household or are waiting for verification.")
+        )
+    if household is not None:
+        household = (
+            Household.objects.select_for_update(of=("self",))
+            .filter(pk=household.pk, area=group)
+            .first()
+        )
+        if household is None:
+            raise Refused(_("Choose a household of this residential group."))
+        representative = household.representative
+        awaiting = bool(
+            representative
+            and representative.pk != user.pk
+            and Residency.objects.filter(
+                user=representative,
+                household=household,
+                status=ResidencyStatus.VERIFIED,
+            ).exists()
+        )
+        residency = Residency.objects.create(
+            user=user, household=household, awaiting_representative=awaiting
+        )
+        log(residency, "kdcdt.residency.request", user=user)
+        if awaiting:
+            notify(
+                representative,
+                _(
+                    "%(name)s asks to join your household at %(address)s. "
+                    "Please confirm or decline."
+                )
+                % {"name": user.display_name, "address": household.address},
+                reverse("people:account") + "#confirmations",
+            )
+            return residency
+    else:
+        address = " ".join((address or "").split())
+        if not address:
+            raise Refused(_("Give the address of your household."))
+        key = address.casefold()  # SQLite's iexact ignores the case of ASCII only
+        same = list(
+            Household.objects.select_for_update(of=("self",)).filter(
+                area=group,
+                pk__in=[
+                    pk
+                    for pk, other in Household.objects.filter(area=group).values_list(
+                        "pk", "address"
+                    )
+                    if " ".join(other.split()).casefold() == key
+                ],
+            )
+        )
+        if Residency.objects.filter(
+            household__in=same, status__in=ACTIVE_RESIDENCY
+        ).exists():
+            raise Refused(
+                _(
+                    "A household at this address is already registered: choose it "
+                    "from the list, or ask your group leader."
+                )
+            )
+        if same:
+            # A household declared before whose people were all refused or moved
+            # away: it is declared again rather than duplicated.
+            household = same[0]
+            household.representative = user
+            household.save(update_fields=["representative"])
+        else:
+            household = Household.objects.create(
+                area=group, address=address[:255], representative=user
+            )
+        log(household, "kdcdt.household.declare", user=user)
+        residency = Residency.objects.create(user=user, household=household)
+        log(residency, "kdcdt.residency.request", user=user)
+    _tell_verifiers(residency)
+    return residency
+
+
+def _tell_verifiers(residency):
+    household = residency.household
+    for verifier in _verifiers(household.area):
+        notify(
+            verifier,
+            _("%(name)s (%(address)s) waits for verification in %(area)s.")
+            % {
+                "name": residency.user.display_name,
+                "address": household.address,
+                "area": household.area.title,
+            },
+            reverse("people:verification"),
+        )
+
+
+def _require_representative(actor, residency):
+    household = residency.household
+    if (
+        household.representative_id != actor.pk
+        or not Residency.objects.filter(
+            user=actor, household=household, status=ResidencyStatus.VERIFIED
+        ).exists()
+    ):
+        raise PermissionDenied(
+            _("Only the representative of this household can answer this request.")
+        )
+    if not residency.awaiting_representative:
+        raise Refused(_("This request does not wait for your confirmation."))
+
+
+@transaction.atomic
+def confirm_membership(actor, residency):
+    """The household representative confirms that ``residency``'s person lives there."""
+    residency = _locked_residency(residency)
+    _require_pending(residency)
+    _require_representative(actor, residency)
+    residency.awaiting_representative = False
+    residency.save(update_fields=["awaiting_representative"])
+    log(residency, "kdcdt.residency.confirm", user=actor)
+    notify(
+        residency.user,
+        _(
+            "Your household's representative confirmed you; "
+            "your group leader will now verify you."
+        ),
+        reverse("people:account"),
+    )
+    _tell_verifiers(residency)
+    return residency
+
+
+@transaction.atomic
+def decline_membership(actor, residency, reason):
+    """The household representative says ``residency``'s person does not live there."""
+    residency = _locked_residency(residency)
+    _require_pending(residency)
+    _require_representative(actor, residency)
+    reason = _clean_reason(reason)
+    residency.awaiting_representative = False
+    residency.save(update_fields=["awaiting_representative"])
+    _decide(residency, actor, ResidencyStatus.REJECTED, reason)
+    log(residency, "kdcdt.residency.decline", user=actor)
+    notify(
+        residency.user,
+        _("The household's representative declined your request: %(reason)s")
+        % {"reason": reason},
+        reverse("people:account"),
+    )
+    return residency
+
+
+def _decide(residency, actor, status, reason=""):
+    residency.status = status
+    residency.reason = reason
+    residency.decided_by = actor
+    residency.decided_at = timezone.now()
+    residency.save(update_fields=["status", "reason", "decided_by", "decided_at"])
+
+
+def can_verify_now(residency):
+    """A joiner waits for the household representative, unless there is none."""
+    return not residency.awaiting_representative or (
+        residency.household.representative_id is None
+    )
+
+
+@transaction.atomic
+def verify_residency(actor, residency):
+    """The group leader (or a commune editor) verifies a pending residency."""
+    residency = _locked_residency(residency)
+    _require_verifier(actor, residency)
+    _require_pending(residency)
+    if not can_verify_now(residency):
+        raise Refused(
+            _("The household's representative has not confirmed this person yet.")
+        )
+    _decide(residency, actor, ResidencyStatus.VERIFIED)
+    if residency.awaiting_representative:
+        residency.awaiting_representative = False
+        residency.save(update_fields=["awaiting_representative"])
+    log(residency, "kdcdt.residency.verify", user=actor)
+    notify(
+        residency.user,
+        _("You are now a verified resident of %(area)s.")
+        % {"area": residency.household.area.title},
+        reverse("people:account"),
+    )
+    return residency
+
+
+@transaction.atomic
+def reject_residency(actor, residency, reason):
+    """The group leader (or a commune editor) refuses a pending residency."""
+    residency = _locked_residency(residency)
+    _require_verifier(actor, residency)
+    _require_pending(residency)
+    reason = _clean_reason(reason)
+    _decide(residency, actor, ResidencyStatus.REJECTED, reason)
+    _drop_representative(residency)
+    log(residency, "kdcdt.residency.reject", user=actor)
+    notify(
+        residency.user,
+        _("Your request to join %(area)s was not accepted: %(reason)s")
+        % {"area": residency.household.area.title, "reason": reason},
+        reverse("people:account"),
+    )
+    return residency
+
+
+def _drop_representative(residency):
+    household = residency.household
+    if household.representative_id == residency.user_id:
+        household.representative = None
+        household.save(update_fields=["representative"])
+        log(household, "kdcdt.household.no_representative", user=residency.decided_by)
+
+
+@transaction.atomic
+def mark_moved(actor, residency, reason=""):
+    """The leader records that a verified resident moved away: their rights in the
+    group end at once; a representative who moves leaves the household without one
+    until the leader picks another."""
+    residency = _locked_residency(residency)
+    _require_verifier(actor, residency)
+    if residency.status != ResidencyStatus.VERIFIED:
+        raise Refused(_("Only a verified resident can be marked as moved away."))
+    _decide(residency, actor, ResidencyStatus.MOVED, _clean_reason(reason, False))
+    _drop_representative(residency)
+    log(residency, "kdcdt.residency.moved", user=actor)
+    notify(
+        residency.user,
+        _("You are recorded as having moved away from %(area)s.")
+        % {"area": residency.household.area.title},
+        reverse("people:account"),
+    )
+    return residency
+
+
+@transaction.atomic
+def set_representative(actor, household, user):
+    """The leader makes ``user`` (a verified member) the household's representative."""
+    try:
+        household = (
+            Household.objects.select_for_update(of=("self",))
+            .select_related("area")
+            .get(pk=getattr(household, "pk", household))
+        )
+    except (Household.DoesNotExist, ValueError, TypeError):
+        raise Refused(_("This household does not exist.")) from None
+    if not can(actor, "manage_households", household.area):
+        raise PermissionDenied(
+            _("You can only act on the residents of the area you are responsible for.")
+        )
+    member = Residency.objects.filter(
+        household=household,
+        user_id=getattr(user, "pk", user),
+        status=ResidencyStatus.VERIFIED,
+    ).select_related("user")
+    if not member:
+        raise Refused(
+            _("The representative must be a verified member of this household.")
+        )
+    new = member[0].user
+    if household.representative_id == new.pk:
+        raise Refused(_("%(name)s already represents this household.") % {"name": new})
+    household.representative = new
+    household.save(update_fields=["representative"])
+    log(household, "kdcdt.household.representative", user=actor)
+    notify(
+        new,
+        _("You now represent your household at %(address)s.")
+        % {"address": household.address},
+        reverse("people:account"),
+    )
+    return household

@@ -227,6 +227,14 @@ class Residency(models.Model):
         choices=ResidencyStatus.choices,
         default=ResidencyStatus.PENDING,
     )
+    awaiting_representative = models.BooleanField(
+        _("waiting for the household representative"),
+        default=False,
+        help_text=_(
+            "Someone joining an existing household is first confirmed by its "
+            "representative, then verified by the group leader."
+        ),
+    )
     reason = models.CharField(_("reason"), max_length=500, blank=True)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -254,6 +262,32 @@ class Residency(models.Model):
 
     def __str__(self):
         return f"{self.user} · {self.household} · {self.get_status_display()}"
+
+
+class ConsentRecord(models.Model):
+    """The consent a person gave to the processing of their personal data.
+
+    The exact text they were shown and its version are kept, with the time, as the
+    Personal Data Protection Law (2025) asks of whoever processes personal data.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="consents",
+        verbose_name=_("user"),
+    )
+    text = models.TextField(_("text shown"))
+    version = models.CharField(_("version"), max_length=20)
+    given_at = models.DateTimeField(_("given at"))
+
+    class Meta:
+        verbose_name = _("consent record")
+        verbose_name_plural = _("consent records")
+        ordering = ["-given_at"]
+
+    def __str__(self):
+        return f"{self.user} · {self.version} · {self.given_at:%Y-%m-%d %H:%M}"
 
 
 class Notification(models.Model):

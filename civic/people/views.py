@@ -1,6 +1,8 @@
 from django.contrib import messages
 from django.contrib.auth import login, logout
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -9,9 +11,20 @@ from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
+from . import actions
 from .actions import mark_notifications_read
-from .forms import LoginForm
+from .forms import (
+    CONSENT_TEXT,
+    GroupForm,
+    JoinForm,
+    LoginForm,
+    MovedForm,
+    ReasonForm,
+    RegistrationForm,
+    RepresentativeForm,
+)
 from .models import Residency
+from .verification import confirmations_for, has_active_residency, queue
 
 
 def _next_url(request):
@@ -67,7 +80,250 @@ def account_view(request):
             "unread_ids": unread_ids,
             "roles": user.area_roles.select_related("area").order_by("area__path"),
             "residencies": Residency.objects.filter(user=user)
-            .select_related("household__area")
+            .select_related("household__area", "household__representative")
             .order_by("-created_at"),
+            "has_active_residency": has_active_residency(user),
+            "confirmations": confirmations_for(user),
+            "decline_form": ReasonForm(),
+            "is_verifier": queue_allowed(user),
         },
+    )
+
+
+def queue_allowed(user):
+    from .permissions import areas_where
+
+    return user.is_superuser or areas_where(user, "verify_residents").exists()
+
+
+def _refused(request, message, status=403):
+    return render(request, "people/refused.html", {"message": message}, status=status)
+
+
+def _error_text(error):
+    return " ".join(str(m) for m in getattr(error, "messages", [error]))
+
+
+# --- registration ------------------------------------------------------------------
+
+
+@sensitive_post_parameters("password1", "password2")
+@csrf_protect
+@never_cache
+def register_view(request):
+    if request.user.is_authenticated:
+        messages.info(request, _("You already have an account and are signed in."))
+        return redirect("people:account")
+    form = RegistrationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            user = actions.register_user(
+                full_name=data["full_name"],
+                password=data["password1"],
+                phone=data["phone"],
+                email=data["email"],
+                consent_text=str(CONSENT_TEXT),
+            )
+        except IntegrityError:
+            form.add_error(
+                None,
+                _(
+                    "An account with this phone number or email already exists. "
+                    "Sign in instead."
+                ),
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            login(request, user, backend="civic.people.backends.PhoneOrEmailBackend")
+            messages.success(
+                request,
+                _("Welcome, %(name)s. Your account is ready: now join your group.")
+                % {"name": user.display_name},
+            )
+            return redirect("people:join")
+    return render(
+        request,
+        "people/register.html",
+        {"form": form},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+# --- joining a group -----------------------------------------------------------------
+
+
+@login_required
+@csrf_protect
+def join_view(request):
+    user = request.user
+    if has_active_residency(user):
+        messages.info(
+            request,
+            _(
+                "You already belong to a household or are waiting for verification: "
+                "see your status below."
+            ),
+        )
+        return redirect("people:account")
+    data = request.POST if request.method == "POST" else request.GET
+    group_form = GroupForm(data if "group" in data else None)
+    group = group_form.cleaned_data["group"] if group_form.is_valid() else None
+    form = None
+    if group is not None:
+        form = JoinForm(group, request.POST if request.method == "POST" else None)
+        if request.method == "POST" and form.is_valid():
+            try:
+                residency = actions.request_residency(
+                    user,
+                    group,
+                    household=form.cleaned_data["household"],
+                    address=form.cleaned_data["address"],
+                )
+            except IntegrityError:
+                form.add_error(
+                    None,
+                    _(
+                        "You already belong to a household or are waiting for "
+                        "verification."
+                    ),
+                )
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                if residency.awaiting_representative:
+                    text = _(
+                        "Your request is sent. The household's representative "
+                        "confirms it first, then your group leader verifies you."
+                    )
+                else:
+                    text = _("Your request is sent. Your group leader will verify you.")
+                messages.success(request, text)
+                return redirect("people:account")
+    invalid = request.method == "POST" and (form is None or form.errors)
+    return render(
+        request,
+        "people/join.html",
+        {"group_form": group_form, "group": group, "form": form},
+        status=400 if invalid else 200,
+    )
+
+
+# --- the household representative confirms --------------------------------------------
+
+
+def _act(request, action, success, back):
+    """Run ``action``; refusals become a message (or a 403 page), never a 500."""
+    if request.method != "POST":
+        return redirect(back)
+    try:
+        action()
+    except PermissionDenied as error:
+        return _refused(request, _error_text(error) or _("You may not do this."))
+    except ValidationError as error:
+        messages.error(request, _error_text(error))
+    else:
+        messages.success(request, success)
+    return redirect(back)
+
+
+@login_required
+@require_POST
+def confirm_view(request, pk):
+    return _act(
+        request,
+        lambda: actions.confirm_membership(request.user, pk),
+        _("Thank you: the group leader will now verify this person."),
+        "people:account",
+    )
+
+
+@login_required
+@require_POST
+def decline_view(request, pk):
+    form = ReasonForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _error_text(form.errors["reason"]))
+        return redirect("people:account")
+    return _act(
+        request,
+        lambda: actions.decline_membership(
+            request.user, pk, form.cleaned_data["reason"]
+        ),
+        _("The request was declined."),
+        "people:account",
+    )
+
+
+# --- the leader's verification queue ---------------------------------------------------
+
+
+@login_required
+def verification_view(request):
+    items = queue(request.user)
+    if items is None:
+        return _refused(
+            request, _("Only group leaders and commune editors verify residents.")
+        )
+    return render(
+        request,
+        "people/verification.html",
+        {**items, "reason_form": ReasonForm(), "moved_form": MovedForm()},
+    )
+
+
+@login_required
+@require_POST
+def verify_view(request, pk):
+    return _act(
+        request,
+        lambda: actions.verify_residency(request.user, pk),
+        _("The resident is verified."),
+        "people:verification",
+    )
+
+
+@login_required
+@require_POST
+def reject_view(request, pk):
+    form = ReasonForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _error_text(form.errors["reason"]))
+        return redirect("people:verification")
+    return _act(
+        request,
+        lambda: actions.reject_residency(request.user, pk, form.cleaned_data["reason"]),
+        _("The request was rejected; the resident sees your reason."),
+        "people:verification",
+    )
+
+
+@login_required
+@require_POST
+def moved_view(request, pk):
+    form = MovedForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _error_text(form.errors["reason"]))
+        return redirect("people:verification")
+    return _act(
+        request,
+        lambda: actions.mark_moved(request.user, pk, form.cleaned_data["reason"]),
+        _("The resident is recorded as moved away."),
+        "people:verification",
+    )
+
+
+@login_required
+@require_POST
+def representative_view(request, pk):
+    form = RepresentativeForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _error_text(form.errors["user"]))
+        return redirect("people:verification")
+    return _act(
+        request,
+        lambda: actions.set_representative(request.user, pk, form.cleaned_data["user"]),
+        _("The household has a new representative."),
+        "people:verification",
     )

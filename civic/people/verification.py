@@ -1,0 +1,85 @@
+"""What a leader's verification queue and a resident's account page show."""
+
+from django.db.models import Q
+
+from .models import ACTIVE_RESIDENCY, Household, Residency, ResidencyStatus
+from .permissions import areas_where
+
+
+def verifier_scope(user):
+    """A ``Q`` on ``household__area`` covering every area where ``user`` verifies
+    residents (a leader: the group; an editor: the whole commune), or None."""
+    if user.is_superuser:
+        return Q()
+    paths = {role.area.path for role in areas_where(user, "verify_residents")}
+    if not paths:
+        return None
+    scope = Q(pk__in=[])
+    for path in paths:
+        scope |= Q(area__path__startswith=path)
+    return scope
+
+
+def queue(user):
+    """Everything waiting for ``user`` as a verifier, or None if they are not one."""
+    scope = verifier_scope(user)
+    if scope is None:
+        return None
+    households = Household.objects.filter(scope)
+    residencies = Residency.objects.filter(
+        household__in=households.values("pk")
+    ).select_related("user", "household__area", "household__representative")
+    pending = list(
+        residencies.filter(status=ResidencyStatus.PENDING).order_by("created_at")
+    )
+    verified = list(
+        residencies.filter(status=ResidencyStatus.VERIFIED).order_by(
+            "household__area__path", "household__address", "user__full_name"
+        )
+    )
+    members = {}
+    for residency in verified:
+        members.setdefault(residency.household_id, []).append(residency)
+    by_household = []
+    seen = set()
+    for residency in verified:
+        household = residency.household
+        if household.pk not in seen:
+            seen.add(household.pk)
+            by_household.append((household, members[household.pk]))
+    return {
+        "to_verify": [r for r in pending if _verifiable(r)],
+        "awaiting_representative": [r for r in pending if not _verifiable(r)],
+        "households": by_household,
+        "without_representative": [
+            (h, m) for h, m in by_household if h.representative_id is None
+        ],
+    }
+
+
+def _verifiable(residency):
+    from .actions import can_verify_now
+
+    return can_verify_now(residency)
+
+
+def confirmations_for(user):
+    """Requests to join the households ``user`` represents (and lives in, verified)."""
+    represented = Residency.objects.filter(
+        user=user, status=ResidencyStatus.VERIFIED
+    ).values("household_id")
+    return (
+        Residency.objects.filter(
+            status=ResidencyStatus.PENDING,
+            awaiting_representative=True,
+            household__representative=user,
+            household__in=represented,
+        )
+        .exclude(user=user)
+        .select_related("user", "household")
+        .order_by("created_at")
+    )
+
+
+def has_active_residency(user):
+    return Residency.objects.filter(user=user, status__in=ACTIVE_RESIDENCY).exists()
