@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "daphne",
     "content",
     "civic.people",
+    "civic.polls",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",

@@ -508,7 +508,7 @@ class NoticePage(AsciiSlugMixin, Page):
             elif self.posting_days < VILLAGE_RULE_MIN_POSTING_DAYS:
                 errors["posting_ends"] = _(
                     "A draft village rule must be posted for at least %(days)d days "
-                    "(Decree 61/2023, Art. 9); this period has %(count)d."
+                    "(Decree 61/2023, Art. 9); this period has %(count)d days."
                 ) % {"days": VILLAGE_RULE_MIN_POSTING_DAYS, "count": self.posting_days}
         if errors:
             raise ValidationError(errors)

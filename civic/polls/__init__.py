@@ -1,0 +1,1 @@
+"""Polls and household decisions with exact, tamper-proof tallies (issue 3)."""

@@ -1,0 +1,404 @@
+"""Every change of a poll's state: casting, closing, recording a meeting's result.
+
+Views, the admin and the benchmark call these; they never write ballots themselves.
+
+Why a ballot cannot slip past closing (PostgreSQL, READ COMMITTED): ``cast_ballot``
+starts by taking ``SELECT … FOR KEY SHARE`` on the poll row (casts share it, so they
+do not wait for each other) and only then checks the window. ``close_poll`` takes
+``SELECT … FOR UPDATE`` on the same row, which conflicts with ``FOR KEY SHARE``: it
+waits for every cast already in flight (whose ballots it then counts), and every
+later cast waits for the close to commit, then sees the result and is refused.
+(The implicit foreign-key lock is not enough: Django creates PostgreSQL foreign keys
+``DEFERRABLE INITIALLY DEFERRED``, so that lock is only taken at COMMIT — a test
+caught ballots committed after the count.) SQLite serialises writers anyway
+(``transaction_mode = IMMEDIATE``).
+"""
+
+from django.db import IntegrityError, connection, transaction
+from django.db.models import Count, F
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.log_actions import log
+
+from civic.people.permissions import can
+from civic.people.residents import (
+    households_in,
+    is_verified_resident_in,
+    represented_household,
+    verified_residents_in,
+)
+
+from .models import (
+    Ballot,
+    BallotChoice,
+    BallotHistory,
+    Choice,
+    ChoiceMeaning,
+    Outcome,
+    Participation,
+    Poll,
+    PollResult,
+    ResultSource,
+)
+from .rules import is_household_majority
+
+
+class PollError(Exception):
+    """A refusal with a message for the resident; nothing has been recorded."""
+
+    def __init__(self, message):
+        super().__init__(str(message))
+        self.message = message
+
+
+class AlreadyVoted(PollError):
+    pass
+
+
+class NotOpen(PollError):
+    pass
+
+
+class NotEligible(PollError):
+    pass
+
+
+class InvalidChoice(PollError):
+    pass
+
+
+class NotAllowed(PollError):
+    pass
+
+
+# --- checks --------------------------------------------------------------------
+
+
+def _window(poll, now):
+    if poll.result_or_none() is not None or now >= poll.closes_at:
+        raise NotOpen(_("This poll is closed; no more ballots are accepted."))
+    if now < poll.opens_at:
+        raise NotOpen(_("This poll is not open yet."))
+    if poll.decided_at_meeting:
+        raise NotOpen(
+            _(
+                "This matter is decided at a meeting of the households or by paper "
+                "ballot; the group leader records the result here."
+            )
+        )
+
+
+def eligible_household(user, poll):
+    """The household ``user`` votes for in a household decision (or refuse)."""
+    household = represented_household(user, poll.area)
+    if household is None:
+        if not is_verified_resident_in(user, poll.area):
+            raise NotEligible(_not_verified_message())
+        raise NotEligible(
+            _(
+                "Only the representative of a household of this area casts the "
+                "household's ballot."
+            )
+        )
+    return household
+
+
+def _not_verified_message():
+    return _(
+        "Only verified residents of this area can vote. Ask your group leader to "
+        "verify your residency."
+    )
+
+
+def check_eligible(user, poll):
+    """Raise ``NotEligible`` unless ``user`` may vote; return the household or None."""
+    if not user or not user.is_authenticated:
+        raise NotEligible(_("Sign in to vote."))
+    if poll.is_household:
+        return eligible_household(user, poll)
+    if not is_verified_resident_in(user, poll.area):
+        raise NotEligible(_not_verified_message())
+    return None
+
+
+def _clean_choice_ids(poll, choice_ids):
+    """The poll's ``Choice`` rows named by ``choice_ids`` (strings or ints)."""
+    try:
+        ids = sorted({int(c) for c in choice_ids})
+    except (TypeError, ValueError):
+        raise InvalidChoice(_("This choice does not exist.")) from None
+    if not ids:
+        raise InvalidChoice(_("Choose an answer before sending your ballot."))
+    if len(ids) > poll.max_choices:
+        raise InvalidChoice(
+            _("You can choose at most %(n)d answers.") % {"n": poll.max_choices}
+            if poll.max_choices > 1
+            else _("Choose only one answer.")
+        )
+    choices = list(Choice.objects.filter(poll=poll, pk__in=ids))
+    if len(choices) != len(ids):
+        raise InvalidChoice(_("This choice does not belong to this poll."))
+    return choices
+
+
+# --- casting -------------------------------------------------------------------
+
+
+def cast_ballot(user, poll, choice_ids, household=None):
+    """Record ``user``'s ballot for ``choice_ids`` in ``poll``.
+
+    ``household``, if given (e.g. from a form), must be the one ``user`` represents.
+    Raises a ``PollError`` with a message for the resident; on any error nothing is
+    recorded. Returns the ``Ballot``.
+    """
+    with transaction.atomic():
+        _share_lock(poll)
+        poll = Poll.objects.select_related("area").get(pk=poll.pk)
+        now = timezone.now()
+        _window(poll, now)
+        own_household = check_eligible(user, poll)
+        if household is not None and (
+            own_household is None
+            or int(getattr(household, "pk", household)) != own_household.pk
+        ):
+            raise NotEligible(_("You can only vote for your own household."))
+        choices = _clean_choice_ids(poll, choice_ids)
+        try:
+            with transaction.atomic():
+                participation = Participation.objects.create(
+                    poll=poll, user=user, household=own_household, voted_at=now
+                )
+        except IntegrityError:
+            participation = None
+        if participation is None:
+            if not poll.allow_change or poll.secret:
+                raise AlreadyVoted(
+                    _("Your household has already voted in this poll.")
+                    if poll.is_household
+                    else _("You have already voted in this poll.")
+                )
+            ballot = _change_ballot(user, poll, own_household, choices)
+        else:
+            ballot = Ballot.objects.create(
+                poll=poll,
+                voter=None if poll.secret else user,
+                household=None if poll.secret else own_household,
+            )
+            _mark(ballot, choices, +1)
+        return ballot
+
+
+def _share_lock(poll):
+    """Hold the poll row against ``close_poll`` (FOR UPDATE) until commit."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT 1 FROM {Poll._meta.db_table} WHERE id = %s FOR KEY SHARE",
+                [poll.pk],
+            )
+
+
+def _mark(ballot, choices, step):
+    if step > 0:
+        BallotChoice.objects.bulk_create(
+            [BallotChoice(ballot=ballot, choice=c) for c in choices]
+        )
+    Choice.objects.filter(pk__in=[c.pk for c in choices]).update(
+        votes=F("votes") + step
+    )
+
+
+def _change_ballot(user, poll, household, choices):
+    """Replace an open ballot, keeping the old one in ``BallotHistory``."""
+    lookup = {"poll": poll}
+    if household is not None:
+        lookup["household"] = household
+    else:
+        lookup["user"] = user
+        lookup["household__isnull"] = True
+    participation = Participation.objects.select_for_update().get(**lookup)
+    if participation.user_id != user.pk:
+        raise AlreadyVoted(_("Your household has already voted in this poll."))
+    ballot = Ballot.objects.select_for_update().get(poll=poll, voter=user)
+    old = list(Choice.objects.filter(marks__ballot=ballot).order_by("pk"))
+    BallotHistory.objects.create(
+        poll=poll,
+        voter=user,
+        household=household,
+        choice_ids=[c.pk for c in old],
+        choice_labels=[c.label for c in old],
+    )
+    BallotChoice.objects.filter(ballot=ballot).delete()
+    Choice.objects.filter(pk__in=[c.pk for c in old]).update(votes=F("votes") - 1)
+    _mark(ballot, choices, +1)
+    Participation.objects.filter(pk=participation.pk).update(
+        changes=F("changes") + 1, voted_at=timezone.now()
+    )
+    return ballot
+
+
+# --- counting ------------------------------------------------------------------
+
+
+def recount(poll):
+    """{choice id: votes} recomputed from the ballots (not from the stored counts)."""
+    counted = dict(
+        BallotChoice.objects.filter(ballot__poll=poll)
+        .values_list("choice")
+        .annotate(n=Count("pk"))
+        .values_list("choice", "n")
+    )
+    return {pk: counted.get(pk, 0) for pk in poll.choices.values_list("pk", flat=True)}
+
+
+def stored_counts(poll):
+    return dict(poll.choices.values_list("pk", "votes"))
+
+
+def eligible_total(poll):
+    if poll.is_household:
+        return households_in(poll.area).count()
+    return verified_residents_in(poll.area).count()
+
+
+def tally(poll):
+    """The live figures of a poll, from the stored counts (few queries)."""
+    choices = list(poll.choices.all())
+    participants = poll.participations.count()
+    total = eligible_total(poll)
+    approvals = sum(c.votes for c in choices if c.meaning == ChoiceMeaning.APPROVE)
+    return {
+        "choices": choices,
+        "participants": participants,
+        "eligible": total,
+        "approvals": approvals,
+        "passed": is_household_majority(approvals, total)
+        if poll.is_household
+        else None,
+    }
+
+
+# --- closing -------------------------------------------------------------------
+
+
+def _require_manager(user, poll):
+    if not can(user, "open_polls", poll.area):
+        raise NotAllowed(
+            _("Only the leaders and editors of this area manage its polls.")
+        )
+
+
+@transaction.atomic
+def close_poll(user, poll, now=None):
+    """Close ``poll`` and write its result. Any time before ``closes_at`` ends the
+    vote early; after it, this records the result of the vote that ran."""
+    _require_manager(user, poll)
+    poll = Poll.objects.select_for_update().get(pk=poll.pk)
+    if PollResult.objects.filter(poll=poll).exists():
+        raise NotOpen(_("This poll is already closed."))
+    if poll.decided_at_meeting:
+        raise NotAllowed(
+            _("Record the result of the meeting or paper ballot for this decision.")
+        )
+    now = now or timezone.now()
+    counts = stored_counts(poll)
+    if counts != recount(poll):  # never expected: the counts are transactional
+        raise PollError(_("The stored counts differ from the ballots; not closed."))
+    choices = list(poll.choices.all())
+    participants = poll.participations.count()
+    total = eligible_total(poll)
+    result = PollResult(
+        poll=poll,
+        source=ResultSource.ONLINE,
+        eligible_total=total,
+        participants=participants,
+        tallies=[
+            {"choice": c.pk, "label": c.label, "meaning": c.meaning, "votes": c.votes}
+            for c in choices
+        ],
+        closed_at=now,
+        closed_by=user,
+    )
+    if poll.is_household:
+        result.households_total = total
+        result.households_represented = participants
+        result.outcome = (
+            Outcome.PASSED
+            if is_household_majority(result.approvals, total)
+            else Outcome.REJECTED
+        )
+    result.save()
+    log(poll, "kdcdt.poll.close", user=user)
+    return result
+
+
+@transaction.atomic
+def record_meeting_result(user, poll, households_present, votes, note=""):
+    """Record the result of a meeting or paper ballot (Art. 15 items 1–5).
+
+    ``votes`` maps choice ids to the number of households for each choice.
+    """
+    _require_manager(user, poll)
+    poll = Poll.objects.select_for_update().get(pk=poll.pk)
+    if PollResult.objects.filter(poll=poll).exists():
+        raise NotOpen(_("This poll is already closed."))
+    if not poll.is_household:
+        raise NotAllowed(_("Only household decisions are recorded from a meeting."))
+    total = households_in(poll.area).count()
+    choices = list(poll.choices.all())
+    try:
+        votes = {int(k): int(v) for k, v in votes.items()}
+        households_present = int(households_present)
+    except (TypeError, ValueError):
+        raise InvalidChoice(_("Give whole numbers.")) from None
+    if set(votes) - {c.pk for c in choices}:
+        raise InvalidChoice(_("This choice does not belong to this poll."))
+    if any(v < 0 for v in votes.values()) or households_present < 0:
+        raise InvalidChoice(_("Give whole numbers.")) from None
+    if households_present > total:
+        raise InvalidChoice(
+            _("More households present than the %(n)d households of the area.")
+            % {"n": total}
+        )
+    if sum(votes.values()) > households_present:
+        raise InvalidChoice(
+            _("More ballots than households present at the meeting or returned.")
+        )
+    result = PollResult(
+        poll=poll,
+        source=ResultSource.MEETING,
+        eligible_total=total,
+        participants=households_present,
+        households_total=total,
+        households_represented=households_present,
+        tallies=[
+            {
+                "choice": c.pk,
+                "label": c.label,
+                "meaning": c.meaning,
+                "votes": votes.get(c.pk, 0),
+            }
+            for c in choices
+        ],
+        closed_by=user,
+        note=note,
+    )
+    result.outcome = (
+        Outcome.PASSED
+        if is_household_majority(result.approvals, total)
+        else Outcome.REJECTED
+    )
+    result.save()
+    log(poll, "kdcdt.poll.record_meeting", user=user)
+    return result
+
+
+def ensure_default_choices(poll):
+    """Give a household decision without choices Yes / No / Abstain."""
+    from .models import DEFAULT_HOUSEHOLD_CHOICES
+
+    if poll.is_household and not poll.choices.exists():
+        for order, (label, meaning) in enumerate(DEFAULT_HOUSEHOLD_CHOICES):
+            Choice.objects.create(
+                poll=poll, label=str(label), meaning=meaning, sort_order=order
+            )

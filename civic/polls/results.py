@@ -1,0 +1,67 @@
+"""What a poll's results page shows: rows with numbers and percentages, the
+household rule, and the geometry of the server-rendered SVG bar chart."""
+
+from django.utils.translation import gettext_lazy as _
+
+from .actions import tally
+from .models import ChoiceMeaning
+from .rules import approvals_needed, is_household_majority, percent
+
+BAR_MAX = 300  # px width of a 100 % bar in the SVG's user units
+ROW_HEIGHT = 44
+LABEL_WIDTH = 0  # labels are written above each bar: phones are narrow
+
+
+def results_for(poll):
+    """The figures to show: the stored result once closed, the live tally before."""
+    result = poll.result_or_none()
+    if result is not None:
+        rows = [(t["label"], t["votes"], t.get("meaning", "")) for t in result.tallies]
+        participants = result.participants
+        eligible = result.eligible_total
+        final = True
+    else:
+        live = tally(poll)
+        rows = [(c.label, c.votes, c.meaning) for c in live["choices"]]
+        participants = live["participants"]
+        eligible = live["eligible"]
+        final = False
+    # a household decision is judged against ALL households; a consultation's
+    # percentages are of the ballots cast
+    base = eligible if poll.is_household else participants
+    approvals = sum(v for _label, v, m in rows if m == ChoiceMeaning.APPROVE)
+    out_rows = []
+    for i, (label, votes, meaning) in enumerate(rows):
+        pct = percent(votes, base)
+        out_rows.append(
+            {
+                "label": label,
+                "votes": votes,
+                "meaning": meaning,
+                "percent": pct,
+                "y": i * ROW_HEIGHT,
+                "bar_y": i * ROW_HEIGHT + 18,
+                "width": round(BAR_MAX * pct / 100, 1),
+                "text_x": round(BAR_MAX * pct / 100, 1) + 6,
+            }
+        )
+    data = {
+        "final": final,
+        "rows": out_rows,
+        "participants": participants,
+        "eligible": eligible,
+        "participation_percent": percent(participants, eligible),
+        "base": base,
+        "base_label": _("of all households of the area")
+        if poll.is_household
+        else _("of the ballots cast"),
+        "chart_width": BAR_MAX + 90,
+        "chart_height": max(len(out_rows), 1) * ROW_HEIGHT,
+    }
+    if poll.is_household:
+        data.update(
+            approvals=approvals,
+            approvals_needed=approvals_needed(eligible),
+            passed=is_household_majority(approvals, eligible),
+        )
+    return data

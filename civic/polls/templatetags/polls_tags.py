@@ -1,0 +1,20 @@
+from django import template
+from django.utils import timezone
+
+from ..models import Poll
+
+register = template.Library()
+
+OPEN_POLLS_SHOWN = 5
+
+
+@register.inclusion_tag("polls/_open_polls.html")
+def open_polls(page):
+    """The open polls concerning ``page`` (an AreaPage): one query, however many."""
+    polls = list(
+        Poll.objects.concerning(page)
+        .open_now(timezone.now())
+        .select_related("area")
+        .order_by("closes_at")[:OPEN_POLLS_SHOWN]
+    )
+    return {"polls": polls, "area": page}

@@ -1,0 +1,154 @@
+"""Hundreds of concurrent ballots on PostgreSQL: nobody counted twice, no valid
+ballot lost, stored tallies equal to the ballots, nothing slips past closing."""
+
+import random
+import threading
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+from django.db import connection, connections
+
+from civic.people.models import Household, Residency, ResidencyStatus
+from civic.polls.actions import (
+    AlreadyVoted,
+    NotOpen,
+    cast_ballot,
+    close_poll,
+    recount,
+    stored_counts,
+)
+from civic.polls.models import Ballot, Participation, PollKind
+
+from ..conftest import make_user
+from .conftest import make_poll
+
+pytestmark = [
+    pytest.mark.postgres,
+    pytest.mark.skipif(
+        connection.vendor != "postgresql",
+        reason="concurrency is tested on PostgreSQL (scripts/with-postgres)",
+    ),
+]
+
+VOTERS = 80
+ATTEMPTS_EACH = 3  # 240 attempts; the same voter is repeated, in parallel
+WORKERS = 24
+
+
+@pytest.fixture
+def pg(transactional_db, django_db_serialized_rollback):
+    """Committed rows (the threads have their own connections); the flush after
+    the test restores the migrations' data (the portal page)."""
+
+
+def make_voters(area, n, prefix):
+    voters = []
+    for i in range(n):
+        h = Household.objects.create(area=area, address=f"{i} Đường {prefix}")
+        user = make_user(f"Cư dân {prefix}{i}", email=f"c{prefix}-{i}@example.vn")
+        Residency.objects.create(
+            user=user, household=h, status=ResidencyStatus.VERIFIED
+        )
+        h.representative = user
+        h.save()
+        voters.append(user)
+    return voters
+
+
+def run_concurrently(jobs):
+    """Run ``jobs`` (callables) on a thread pool, all released at once."""
+    barrier = threading.Barrier(WORKERS)
+    outcomes = []
+    lock = threading.Lock()
+
+    def worker(chunk):
+        try:
+            barrier.wait(timeout=30)
+            for job in chunk:
+                try:
+                    job()
+                    outcome = "accepted"
+                except AlreadyVoted:
+                    outcome = "duplicate"
+                except NotOpen:
+                    outcome = "closed"
+                with lock:
+                    outcomes.append(outcome)
+        finally:
+            connections.close_all()
+
+    chunks = [jobs[i::WORKERS] for i in range(WORKERS)]
+    with ThreadPoolExecutor(WORKERS) as pool:
+        for future in [pool.submit(worker, c) for c in chunks]:
+            future.result()
+    return outcomes
+
+
+def test_concurrent_consultation_ballots(pg, tree):
+    voters = make_voters(tree.group_1, VOTERS, "1")
+    poll = make_poll(tree.group_1, labels=("A", "B", "C", "D"))
+    choice_ids = list(poll.choices.values_list("pk", flat=True))
+    wanted = {v.pk: choice_ids[i % 4] for i, v in enumerate(voters)}
+    jobs = [
+        (lambda v=v: cast_ballot(v, poll, [wanted[v.pk]]))
+        for v in voters
+        for _ in range(ATTEMPTS_EACH)
+    ]
+    random.Random(3).shuffle(jobs)
+    outcomes = run_concurrently(jobs)
+
+    assert len(outcomes) == VOTERS * ATTEMPTS_EACH >= 200
+    assert outcomes.count("accepted") == VOTERS  # nobody lost, nobody twice
+    assert outcomes.count("duplicate") == VOTERS * (ATTEMPTS_EACH - 1)
+    assert Participation.objects.filter(poll=poll).count() == VOTERS
+    assert set(
+        Participation.objects.filter(poll=poll).values_list("user", flat=True)
+    ) == {v.pk for v in voters}
+    assert Ballot.objects.filter(poll=poll).count() == VOTERS
+    expected = {pk: list(wanted.values()).count(pk) for pk in choice_ids}
+    assert stored_counts(poll) == recount(poll) == expected
+
+
+def test_concurrent_household_ballots(pg, tree):
+    reps = make_voters(tree.group_1, 70, "2")
+    poll = make_poll(tree.group_1, PollKind.HOUSEHOLD)
+    yes, no, _abstain = poll.choices.values_list("pk", flat=True)
+    jobs = [
+        (lambda r=r, i=i: cast_ballot(r, poll, [yes if i % 3 else no]))
+        for i, r in enumerate(reps)
+        for _ in range(ATTEMPTS_EACH)
+    ]
+    random.Random(5).shuffle(jobs)
+    outcomes = run_concurrently(jobs)
+    assert len(outcomes) == 210
+    assert outcomes.count("accepted") == 70
+    assert (
+        Participation.objects.filter(poll=poll).values("household").distinct().count()
+        == 70
+    )
+    counts = stored_counts(poll)
+    assert counts == recount(poll)
+    assert counts[no] == len(range(0, 70, 3)) and counts[yes] == 70 - counts[no]
+    result = close_poll(tree.leader_1, poll)
+    assert result.households_total == 70 and result.households_represented == 70
+    assert result.outcome == "passed"
+
+
+def test_nothing_slips_past_a_concurrent_close(pg, tree):
+    voters = make_voters(tree.group_1, 200, "3")
+    poll = make_poll(tree.group_1, labels=("A", "B"))
+    a, b = poll.choices.values_list("pk", flat=True)
+    jobs = [
+        (lambda v=v, i=i: cast_ballot(v, poll, [a if i % 2 else b]))
+        for i, v in enumerate(voters)
+    ]
+    jobs.insert(100, lambda: close_poll(tree.leader_1, poll) and None)
+    outcomes = run_concurrently(jobs)
+    poll.refresh_from_db()
+    result = poll.result
+    accepted = outcomes.count("accepted") - 1  # the close itself
+    assert accepted == Participation.objects.filter(poll=poll).count()
+    assert result.participants == accepted
+    assert {t["choice"]: t["votes"] for t in result.tallies} == stored_counts(poll)
+    assert stored_counts(poll) == recount(poll)
+    assert outcomes.count("closed") == 200 - accepted
