@@ -225,7 +225,9 @@ WAGTAILDOCS_EXTENSIONS = [
     "txt",
 ]
 WAGTAILSEARCH_BACKENDS = {
-    "default": {"BACKEND": "wagtail.search.backends.database"},
+    # Whoosh index, by default in VAR_DIR / "whoosh" (a temporary folder under
+    # pytest); options PATH, WRITE_TIMEOUT: see search/backends/whoosh.py
+    "default": {"BACKEND": "search.backends.whoosh"},
 }
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False

@@ -4,7 +4,7 @@ Polls, comments, channels and feedback ask these; none of them reads ``Residency
 directly.
 """
 
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 
 from .models import Household, Residency, ResidencyStatus
 
@@ -31,8 +31,16 @@ def is_verified_resident_in(user, area):
 
 
 def households_in(area):
-    """Every household of ``area``'s subtree (the denominator of household votes)."""
-    return Household.objects.filter(_subtree(area))
+    """The households of ``area``'s subtree: the denominator of household votes.
+
+    A household counts while at least one verified resident lives in it, so a
+    declaration the leader rejected, or a home everyone moved out of, does not
+    inflate the denominator of the majority rule.
+    """
+    living = Residency.objects.filter(
+        household=OuterRef("pk"), status=ResidencyStatus.VERIFIED
+    )
+    return Household.objects.filter(_subtree(area)).filter(Exists(living))
 
 
 def verified_residents_in(area):

@@ -25,6 +25,19 @@ def test_verified_resident_belongs_to_group_and_commune_only(tree):
     assert represented_household(tree.resident, tree.group_2) is None
 
 
+def test_households_without_a_verified_resident_do_not_count(tree):
+    lived = Household.objects.create(area=tree.group_1, address="1 Hà Ra")
+    Residency.objects.create(
+        user=tree.resident, household=lived, status=ResidencyStatus.VERIFIED
+    )
+    rejected = Household.objects.create(area=tree.group_1, address="2 Hà Ra")
+    Residency.objects.create(
+        user=tree.leader_1, household=rejected, status=ResidencyStatus.REJECTED
+    )
+    Household.objects.create(area=tree.group_1, address="3 Hà Ra")  # empty
+    assert list(households_in(tree.group_1)) == [lived]
+
+
 def test_pending_resident_is_not_verified(tree):
     home = Household.objects.create(area=tree.group_1, address="12 Hà Ra")
     Residency.objects.create(user=tree.resident, household=home)

@@ -12,9 +12,9 @@ from .conftest import ids, make_poll, sign_in
 
 
 def vote(client, poll, data):
-    response = client.post(f"/binh-chon/{poll.pk}/", data, follow=True)
+    response = client.post(f"/en/binh-chon/{poll.pk}/", data, follow=True)
     assert response.status_code == 200
-    assert response.redirect_chain == [(f"/binh-chon/{poll.pk}/", 302)]
+    assert response.redirect_chain == [(f"/en/binh-chon/{poll.pk}/", 302)]
     return [str(m) for m in response.context["messages"]]
 
 
@@ -167,7 +167,7 @@ def test_without_verification(client, tree, people, poll):
 
 
 def test_anonymous_is_sent_to_sign_in(client, poll):
-    response = client.post(f"/binh-chon/{poll.pk}/", {"choice": ids(poll, "A")})
+    response = client.post(f"/en/binh-chon/{poll.pk}/", {"choice": ids(poll, "A")})
     assert response.status_code == 302 and "/dang-nhap/" in response["Location"]
     nothing_recorded(poll)
 

@@ -44,12 +44,12 @@ def test_three_approvals_of_five_households_pass(tree, people, client):
     assert stored_counts(poll) == recount(poll)
     # the live rule is shown before closing
     sign_in(client, people.reps[0])
-    html = client.get(f"/binh-chon/{poll.pk}/").content.decode()
+    html = client.get(f"/en/binh-chon/{poll.pk}/").content.decode()
     assert "At this moment the majority is reached." in html
     assert "at least 3" in html
     result = close_poll(tree.editor_a, poll)
     assert result.outcome == Outcome.PASSED
-    html = client.get(f"/binh-chon/{poll.pk}/").content.decode()
+    html = client.get(f"/en/binh-chon/{poll.pk}/").content.decode()
     assert "Outcome: passed." in html
     assert "4 of 5 households (80" in html
 
@@ -86,7 +86,7 @@ def test_art15_items_1_to_5_are_recorded_from_a_meeting(tree, people, client):
     with pytest.raises(NotOpen):
         cast_ballot(people.reps[0], poll, ids(poll, "Đồng ý"))
     sign_in(client, people.reps[0])
-    html = client.get(f"/binh-chon/{poll.pk}/").content.decode()
+    html = client.get(f"/en/binh-chon/{poll.pk}/").content.decode()
     assert "decided by the households at a meeting" in html
     assert 'name="choice"' not in html
     yes, no, _abstain = ids(poll, "Đồng ý", "Không đồng ý", "Không ý kiến")
@@ -101,7 +101,7 @@ def test_art15_items_1_to_5_are_recorded_from_a_meeting(tree, people, client):
     assert result.households_total == 5 and result.households_represented == 4
     assert result.outcome == Outcome.PASSED
     assert not Choice.objects.filter(poll=poll, votes__gt=0).exists()
-    html = client.get(f"/binh-chon/{poll.pk}/").content.decode()
+    html = client.get(f"/en/binh-chon/{poll.pk}/").content.decode()
     assert "Recorded by the group leader" in html
 
 

@@ -15,7 +15,7 @@ def test_poll_page_has_a_csrf_form_without_js(client, tree, people):
     poll = make_poll(tree.group_1)
     client.handler.enforce_csrf_checks = True
     sign_in(client, people.reps[0])
-    html = client.get(f"/binh-chon/{poll.pk}/").content.decode()
+    html = client.get(f"/en/binh-chon/{poll.pk}/").content.decode()
     assert 'name="csrfmiddlewaretoken"' in html
     assert html.count('type="radio" name="choice"') == 3
     assert "<script" not in html.split("<main")[1]
@@ -24,17 +24,17 @@ def test_poll_page_has_a_csrf_form_without_js(client, tree, people):
 def test_results_visibility(client, tree, people):
     poll = make_poll(tree.group_1, results_visibility=ResultsVisibility.AFTER_VOTING)
     sign_in(client, people.reps[0])
-    assert "<svg" not in client.get(f"/binh-chon/{poll.pk}/").content.decode()
+    assert "<svg" not in client.get(f"/en/binh-chon/{poll.pk}/").content.decode()
     cast_ballot(people.reps[0], poll, ids(poll, "A"))
-    html = client.get(f"/binh-chon/{poll.pk}/").content.decode()
+    html = client.get(f"/en/binh-chon/{poll.pk}/").content.decode()
     assert "<svg" in html and "You have voted." in html
 
     hidden = make_poll(tree.group_1, results_visibility=ResultsVisibility.AFTER_CLOSING)
     cast_ballot(people.reps[0], hidden, ids(hidden, "A"))
-    assert "<svg" not in client.get(f"/binh-chon/{hidden.pk}/").content.decode()
+    assert "<svg" not in client.get(f"/en/binh-chon/{hidden.pk}/").content.decode()
     close_poll(tree.leader_1, hidden)
     client.logout()
-    html = client.get(f"/binh-chon/{hidden.pk}/").content.decode()
+    html = client.get(f"/en/binh-chon/{hidden.pk}/").content.decode()
     assert "<svg" in html and "Result" in html
 
 
@@ -72,7 +72,7 @@ def test_csv_export_for_leaders(client, tree, people):
     assert "A,1,100.0" in text
     assert "'=cmd" in text  # no formula injection
     client.logout()
-    response = client.get(f"/binh-chon/{poll.pk}/ket-qua.csv")
+    response = client.get(f"/en/binh-chon/{poll.pk}/ket-qua.csv")
     assert response.status_code == 302
 
 
@@ -87,13 +87,13 @@ def test_area_polls_list(client, tree, people):
         opens_at=now - timedelta(days=9),
         closes_at=now - timedelta(days=2),
     )
-    html = client.get(f"/binh-chon/khu-vuc/{tree.group_1.pk}/").content.decode()
+    html = client.get(f"/en/binh-chon/khu-vuc/{tree.group_1.pk}/").content.decode()
     assert "Đang mở" in html and "Của phường" in html and "Đã đóng" in html
     assert "Tổ khác" not in html
     assert f"/binh-chon/{open_poll.pk}/" in html
     assert client.get("/binh-chon/khu-vuc/999999/").status_code == 404
     sign_in(client, tree.leader_1)
-    html = client.get(f"/binh-chon/khu-vuc/{tree.group_1.pk}/").content.decode()
+    html = client.get(f"/en/binh-chon/khu-vuc/{tree.group_1.pk}/").content.decode()
     assert "/quan-tri/binh-chon/new/" in html
 
 
@@ -101,14 +101,14 @@ def test_leader_closes_from_the_poll_page(client, tree, people):
     poll = make_poll(tree.group_1)
     cast_ballot(people.reps[0], poll, ids(poll, "A"))
     sign_in(client, tree.leader_1)
-    html = client.get(f"/binh-chon/{poll.pk}/").content.decode()
+    html = client.get(f"/en/binh-chon/{poll.pk}/").content.decode()
     assert f"/binh-chon/{poll.pk}/dong/" in html
-    response = client.post(f"/binh-chon/{poll.pk}/dong/", follow=True)
+    response = client.post(f"/en/binh-chon/{poll.pk}/dong/", follow=True)
     assert response.status_code == 200
     poll.refresh_from_db()
     assert poll.result.participants == 1
     # closing twice is a message, not a 500
-    response = client.post(f"/binh-chon/{poll.pk}/dong/", follow=True)
+    response = client.post(f"/en/binh-chon/{poll.pk}/dong/", follow=True)
     assert "already closed" in str(list(response.context["messages"])[0])
 
 

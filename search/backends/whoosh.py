@@ -1,0 +1,1104 @@
+"""A Whoosh search backend for Wagtail's search framework (the ``modelsearch`` API).
+
+Select it with::
+
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": "search.backends.whoosh",
+            "PATH": VAR_DIR / "whoosh",  # optional, this is the default
+            "WRITE_TIMEOUT": 10,  # seconds to wait for another writer's lock
+        }
+    }
+
+Design (see ``search/README.md``):
+
+* one Whoosh index per root model (all pages together, images, documents, each
+  snippet model…), all in one folder, created lazily on the first write;
+* every ``FilterField`` is stored in the index with a typed Whoosh field (numbers,
+  dates, booleans, strings; multi-valued for relations), so filters, ordering,
+  counts and slicing are done by Whoosh; only the page of hits is fetched from the
+  database, by primary key;
+* text is analysed by ``search.analysis.VietnameseAnalyzer``: diacritic-insensitive,
+  with exact-accent matches ranked first;
+* writers wait up to ``WRITE_TIMEOUT`` seconds for Whoosh's file lock (``fcntl``), so
+  several processes can write one after the other without corrupting or losing
+  updates; a write that still cannot get the lock raises ``LockError`` (logged by
+  modelsearch, the save itself is not lost from the database).
+"""
+
+import datetime
+import logging
+import os
+import threading
+import uuid
+from collections import OrderedDict
+from decimal import Decimal
+from pathlib import Path
+
+from django.conf import settings
+from django.core.exceptions import FieldDoesNotExist
+from django.db import DEFAULT_DB_ALIAS, models
+from django.db.models import F, OrderBy, Subquery
+from django.db.models.sql import Query
+from django.db.models.sql.constants import MULTI, SINGLE
+from django.utils import timezone
+from modelsearch.backends.base import (
+    BaseIndex,
+    BaseSearchBackend,
+    BaseSearchQueryCompiler,
+    BaseSearchResults,
+    FilterFieldError,
+    OrderByFieldError,
+    get_model_root,
+)
+from modelsearch.index import (
+    AutocompleteField,
+    FilterField,
+    Indexed,
+    RelatedFields,
+    SearchField,
+    class_is_indexed,
+    get_indexed_models,
+)
+from modelsearch.query import (
+    And,
+    Boost,
+    Fuzzy,
+    MatchAll,
+    Not,
+    Or,
+    Phrase,
+    PlainText,
+)
+from whoosh import fields as wf
+from whoosh import index as windex
+from whoosh import query as wq
+from whoosh import sorting, writing
+from whoosh.filedb.filestore import FileStorage
+from whoosh.util import now as wnow
+
+from search.analysis import (
+    ACCENT_MARK,
+    VietnameseAnalyzer,
+    VietnameseAutocompleteAnalyzer,
+    words,
+)
+
+logger = logging.getLogger(__name__)
+
+#: How much an exact-accent match of a word adds to its folded match.
+ACCENT_BOOST = 1.5
+#: How much the words of a multi-word query found next to each other add.
+PHRASE_BOOST = 2.0
+
+# -- schema -------------------------------------------------------------------
+
+# Fixed field names never end with "__<kind>"; model columns always do and always
+# start with "f_" (Whoosh reserves names that start with an underscore).
+PK = "pk"
+PK_NUM = "pknum"
+CONTENT_TYPES = "ct"
+NULLS = "nulls"
+ALL_TEXT = "all"
+AUTOCOMPLETE = "ac"
+
+INT_TYPES = {
+    "AutoField",
+    "SmallAutoField",
+    "BigAutoField",
+    "IntegerField",
+    "BigIntegerField",
+    "SmallIntegerField",
+    "PositiveIntegerField",
+    "PositiveSmallIntegerField",
+    "PositiveBigIntegerField",
+}
+FLOAT_TYPES = {"FloatField", "DecimalField"}
+DATE_TYPES = {"DateField", "DateTimeField"}
+BOOL_TYPES = {"BooleanField", "NullBooleanField"}
+
+
+class MultiID(wf.ID):
+    """An ``ID`` field that accepts a list of values (a many-valued filter)."""
+
+    def index(self, value, **kwargs):
+        values = value if isinstance(value, (list, tuple, set)) else [value]
+        seen = set()
+        for v in values:
+            v = str(v)
+            if v not in seen:
+                seen.add(v)
+                yield (v.encode("utf-8"), 1, 1.0, b"")
+
+
+def _text_field():
+    return wf.TEXT(analyzer=VietnameseAnalyzer(), phrase=True)
+
+
+def build_schema():
+    schema = wf.Schema(
+        pk=wf.ID(stored=True, unique=True, sortable=True),
+        pknum=wf.NUMERIC(int, bits=64, signed=True, sortable=True),
+        ct=wf.KEYWORD(),
+        nulls=wf.KEYWORD(),
+        all=_text_field(),
+        ac=wf.TEXT(analyzer=VietnameseAutocompleteAnalyzer(), phrase=False),
+    )
+    schema.add("allb_*", _text_field(), glob=True)
+    schema.add("f_*__t", _text_field(), glob=True)
+    schema.add(
+        "f_*__ac",
+        wf.TEXT(analyzer=VietnameseAutocompleteAnalyzer(), phrase=False),
+        glob=True,
+    )
+    schema.add(
+        "f_*__i", wf.NUMERIC(int, bits=64, signed=True, sortable=True), glob=True
+    )
+    schema.add("f_*__im", wf.NUMERIC(int, bits=64, signed=True), glob=True)
+    schema.add("f_*__f", wf.NUMERIC(float, sortable=True), glob=True)
+    schema.add("f_*__fm", wf.NUMERIC(float), glob=True)
+    schema.add("f_*__d", wf.DATETIME(sortable=True), glob=True)
+    schema.add("f_*__dm", wf.DATETIME(), glob=True)
+    schema.add("f_*__b", wf.BOOLEAN(), glob=True)
+    schema.add("f_*__bm", wf.BOOLEAN(), glob=True)
+    schema.add("f_*__s", wf.ID(sortable=True), glob=True)
+    schema.add("f_*__sm", MultiID(), glob=True)
+    return schema
+
+
+def _kind_of_type(internal_type):
+    if internal_type in INT_TYPES:
+        return "i"
+    if internal_type in FLOAT_TYPES:
+        return "f"
+    if internal_type in DATE_TYPES:
+        return "d"
+    if internal_type in BOOL_TYPES:
+        return "b"
+    return "s"
+
+
+def _is_multi(field, model):
+    try:
+        django_field = model._meta.get_field(field.field_name)
+    except FieldDoesNotExist:
+        return False
+    return bool(django_field.many_to_many or django_field.one_to_many)
+
+
+def clean_value(kind, value):
+    """Convert a Python value to what the Whoosh field of ``kind`` stores."""
+    if isinstance(value, models.Model):
+        value = value.pk
+    if value is None:
+        return None
+    if kind == "i":
+        if isinstance(value, bool):
+            return int(value)
+        return int(value)
+    if kind == "f":
+        return float(value)
+    if kind == "d":
+        if isinstance(value, datetime.datetime):
+            if timezone.is_aware(value):
+                value = value.astimezone(datetime.UTC).replace(tzinfo=None)
+            return value
+        if isinstance(value, datetime.date):
+            return datetime.datetime(value.year, value.month, value.day)
+        if isinstance(value, str):
+            return clean_value(kind, datetime.datetime.fromisoformat(value))
+        raise ValueError(f"not a date: {value!r}")
+    if kind == "b":
+        return bool(value)
+    if isinstance(value, (datetime.time, datetime.date)):
+        return value.isoformat()
+    if isinstance(value, (uuid.UUID, Decimal)):
+        return str(value)
+    return str(value)
+
+
+def _flatten_text(value):
+    """Text content of a search field value (strings, lists, numbers…)."""
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value] if value else []
+    if isinstance(value, (list, tuple, set)):
+        out = []
+        for v in value:
+            out.extend(_flatten_text(v))
+        return out
+    if isinstance(value, (models.Manager, models.QuerySet)):
+        return [str(v) for v in value.all()]
+    return [str(value)]
+
+
+class WhooshMapping:
+    """How instances of ``model`` become Whoosh documents."""
+
+    def __init__(self, model):
+        self.model = model
+
+    def get_parent(self):
+        for base in self.model.__bases__:
+            if issubclass(base, Indexed) and issubclass(base, models.Model):
+                return type(self)(base)
+
+    def get_content_type(self):
+        return self.model._meta.app_label + "." + self.model.__name__
+
+    def get_all_content_types(self):
+        content_types = [self.get_content_type()]
+        ancestor = self.get_parent()
+        while ancestor:
+            content_types.append(ancestor.get_content_type())
+            ancestor = ancestor.get_parent()
+        return content_types
+
+    def _prefix(self, field, model):
+        root_model = get_model_root(model)
+        definition_model = field.get_definition_model(model)
+        if definition_model is not None and definition_model != root_model:
+            return (
+                definition_model._meta.app_label.lower()
+                + "_"
+                + definition_model.__name__.lower()
+                + "."
+            )
+        return ""
+
+    def base_name(self, field, model=None):
+        model = model or self.model
+        if isinstance(field, RelatedFields):
+            return self._prefix(field, model) + field.field_name
+        return self._prefix(field, model) + field.get_attname(model)
+
+    def filter_column(self, field_path):
+        """The Whoosh field of a path of ``RelatedFields`` ending in a FilterField."""
+        model = self.model
+        parts = []
+        multi = False
+        for field in field_path[:-1]:
+            parts.append(self.base_name(field, model))
+            model = field.get_field(model).related_model
+            multi = True
+        field = field_path[-1]
+        parts.append(self.base_name(field, model))
+        kind = _kind_of_type(field.get_type(model))
+        multi = multi or _is_multi(field, model)
+        return "f_" + "/".join(parts) + "__" + kind + ("m" if multi else ""), kind
+
+    def text_column(self, field):
+        return "f_" + self.base_name(field) + "__t"
+
+    def autocomplete_column(self, field):
+        return "f_" + self.base_name(field) + "__ac"
+
+    @staticmethod
+    def boost_column(boost):
+        return "allb_" + str(float(boost)).replace(".", "_")
+
+    # -- documents -------------------------------------------------------------
+
+    def get_document(self, obj):
+        doc = {
+            PK: str(obj.pk),
+            CONTENT_TYPES: " ".join(self.get_all_content_types()),
+        }
+        if isinstance(obj.pk, int):
+            doc[PK_NUM] = obj.pk
+        self._nulls = []
+        self._all = []
+        self._boosted = {}
+        self._ac = []
+        self._add_fields(doc, self.model.get_search_fields(), obj, [], self.model)
+        if self._all:
+            doc[ALL_TEXT] = "\n".join(self._all)
+        for boost, texts in self._boosted.items():
+            doc[self.boost_column(boost)] = "\n".join(texts)
+        if self._ac:
+            doc[AUTOCOMPLETE] = "\n".join(self._ac)
+        if self._nulls:
+            doc[NULLS] = " ".join(self._nulls)
+        return doc
+
+    def _add_fields(self, doc, search_fields, obj, path, model):
+        for field in search_fields:
+            if isinstance(field, RelatedFields):
+                value = field.get_value(obj)
+                if isinstance(value, (models.Manager, models.QuerySet)):
+                    related = list(value.all())
+                elif value is None:
+                    related = []
+                elif isinstance(value, models.Model):
+                    related = [value]
+                else:
+                    related = [value] if hasattr(value, "_meta") else []
+                related_model = field.get_field(model).related_model
+                sub_path = [*path, field]
+                # Collect every related object's values into multi-valued fields.
+                for sub_obj in related:
+                    self._add_fields(
+                        doc, field.fields, sub_obj, sub_path, related_model
+                    )
+                for sub_field in field.fields:
+                    if isinstance(sub_field, FilterField):
+                        mapping = WhooshMapping(self.model)
+                        col, _kind = mapping.filter_column([*sub_path, sub_field])
+                        if col not in doc and col not in self._nulls:
+                            self._nulls.append(col)
+                continue
+
+            value = field.get_value(obj)
+
+            if isinstance(field, FilterField):
+                col, kind = WhooshMapping(self.model).filter_column([*path, field])
+                multi = col.endswith("m")
+                if isinstance(value, (models.Manager, models.QuerySet)):
+                    value = list(value.values_list("pk", flat=True))
+                if isinstance(value, (list, tuple, set)):
+                    values = [clean_value(kind, v) for v in value if v is not None]
+                else:
+                    values = [] if value is None else [clean_value(kind, value)]
+                if multi:
+                    existing = doc.get(col, [])
+                    merged = existing + [v for v in values if v not in existing]
+                    if merged:
+                        doc[col] = merged
+                        if col in self._nulls:
+                            self._nulls.remove(col)
+                    elif col not in self._nulls:
+                        self._nulls.append(col)
+                elif values:
+                    doc[col] = values[0]
+                else:
+                    self._nulls.append(col)
+
+            elif isinstance(field, AutocompleteField):
+                texts = _flatten_text(value)
+                self._ac.extend(texts)
+                if not path:
+                    col = self.autocomplete_column(field)
+                    doc[col] = "\n".join(texts)
+
+            elif isinstance(field, SearchField):
+                texts = _flatten_text(value)
+                if not texts:
+                    continue
+                self._all.extend(texts)
+                if field.boost and float(field.boost) != 1.0:
+                    self._boosted.setdefault(float(field.boost), []).extend(texts)
+                if not path:
+                    doc[self.text_column(field)] = "\n".join(texts)
+
+
+# -- index --------------------------------------------------------------------
+
+_open_indexes = {}
+_open_lock = threading.Lock()
+
+
+class WhooshIndex(BaseIndex):
+    def __init__(self, backend, name):
+        super().__init__(backend)
+        self.name = name
+
+    def get_key(self):
+        return self.name
+
+    def __str__(self):
+        return self.name
+
+    # Opening and lazy creation.
+
+    @property
+    def path(self):
+        return self.backend.path
+
+    def _storage(self, create=False):
+        if create:
+            os.makedirs(self.path, exist_ok=True)
+        return FileStorage(str(self.path))
+
+    def exists(self):
+        return os.path.isdir(self.path) and windex.exists_in(
+            str(self.path), indexname=self.name
+        )
+
+    def open(self, create=False):
+        """The Whoosh index, or ``None`` if it does not exist (and not ``create``)."""
+        key = (str(self.path), self.name)
+        ix = _open_indexes.get(key)
+        if ix is not None:
+            if os.path.isdir(self.path):
+                return ix
+            _open_indexes.pop(key, None)
+        if not self.exists():
+            if not create:
+                return None
+            self._create()
+        with _open_lock:
+            ix = _open_indexes.get(key)
+            if ix is None:
+                ix = windex.open_dir(str(self.path), indexname=self.name)
+                _open_indexes[key] = ix
+        return ix
+
+    def _create(self, replace=False):
+        storage = self._storage(create=True)
+        lock = storage.lock(self.name + "_CREATELOCK")
+        if not _acquire(lock, self.backend.write_timeout):
+            raise windex.LockError(f"could not create the index {self.name}")
+        try:
+            if replace or not windex.exists_in(str(self.path), indexname=self.name):
+                storage.create_index(build_schema(), indexname=self.name)
+        finally:
+            lock.release()
+        _open_indexes.pop((str(self.path), self.name), None)
+
+    def writer(self):
+        ix = self.open(create=True)
+        return ix.writer(timeout=self.backend.write_timeout, delay=0.05)
+
+    # BaseIndex API.
+
+    def add_model(self, model):
+        self.open(create=True)
+
+    def refresh(self):
+        pass
+
+    def reset(self):
+        ix = self.open()
+        if ix is None or set(ix.schema.names()) != set(build_schema().names()):
+            self._create(replace=True)
+            return
+        w = ix.writer(timeout=self.backend.write_timeout, delay=0.05)
+        w.commit(mergetype=writing.CLEAR)
+
+    def optimize(self):
+        ix = self.open()
+        if ix is not None:
+            w = ix.writer(timeout=self.backend.write_timeout, delay=0.05)
+            w.commit(optimize=True)
+
+    def add_item(self, item):
+        self.add_items(item._meta.model, [item])
+
+    def add_items(self, model, items):
+        if not class_is_indexed(model):
+            return
+        items = list(items)
+        if not items:
+            return
+        docs = []
+        for item in items:
+            mapping = WhooshMapping(
+                type(item) if class_is_indexed(type(item)) else model
+            )
+            docs.append(mapping.get_document(item))
+        w = self.writer()
+        try:
+            for doc in docs:
+                w.update_document(**doc)
+        except BaseException:
+            w.cancel()
+            raise
+        w.commit()
+
+    def delete_item(self, item):
+        if not class_is_indexed(item.__class__):
+            return
+        if self.open() is None:
+            return
+        w = self.writer()
+        try:
+            w.delete_by_term(PK, str(item.pk))
+        except BaseException:
+            w.cancel()
+            raise
+        w.commit()
+
+
+def _acquire(lock, timeout, delay=0.05):
+    import time
+
+    deadline = wnow() + timeout
+    while True:
+        if lock.acquire(blocking=False):
+            return True
+        if wnow() >= deadline:
+            return False
+        time.sleep(delay)
+
+
+class WhooshIndexRebuilder:
+    def __init__(self, index):
+        self.index = index
+
+    def start(self):
+        self.index.reset()
+        return self.index
+
+    def finish(self):
+        self.index.optimize()
+
+
+# -- query compiler -------------------------------------------------------------
+
+
+class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
+    DEFAULT_OPERATOR = "or"
+    mapping_class = WhooshMapping
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.mapping = self.mapping_class(self.queryset.model)
+
+    # Fields searched, as (whoosh field, boost) pairs.
+
+    def get_text_fields(self):
+        if self.fields:
+            searchable = {
+                f.field_name: f
+                for f in self.queryset.model.get_searchable_search_fields()
+            }
+            out = []
+            for name in self.fields:
+                field = searchable.get(name)
+                if field is not None:
+                    out.append(
+                        (self.mapping.text_column(field), float(field.boost or 1))
+                    )
+            return out
+        out = [(ALL_TEXT, 1.0)]
+        boosts = set()
+        for model in get_indexed_models():
+            if not issubclass(model, self.queryset.model):
+                continue
+            for field in model.get_searchable_search_fields():
+                if field.boost and float(field.boost) != 1.0:
+                    boosts.add(float(field.boost))
+        out.extend((self.mapping.boost_column(b), b) for b in sorted(boosts))
+        return out
+
+    # Filters.
+
+    def _resolve_query_value(self, value, result_type):
+        db_alias = self.queryset._db or DEFAULT_DB_ALIAS
+        query = value.query if isinstance(value, Subquery) else value
+        result = query.get_compiler(db_alias).execute_sql(result_type=result_type)
+        if result_type == SINGLE:
+            return result[0] if result else None
+        return [row[0] for chunk in result for row in chunk]
+
+    def _process_lookup(self, field_path, lookup, value):
+        column, kind = self.mapping.filter_column(field_path)
+
+        if lookup == "exact":
+            if isinstance(value, (Query, Subquery)):
+                value = self._resolve_query_value(value, SINGLE)
+            if value is None:
+                return wq.Term(NULLS, column)
+            return wq.Term(column, clean_value(kind, value))
+
+        if lookup == "isnull":
+            if value:
+                return wq.Term(NULLS, column)
+            return wq.Not(wq.Term(NULLS, column))
+
+        if lookup in ("startswith", "prefix"):
+            if kind != "s":
+                return None
+            return wq.Prefix(column, clean_value(kind, value))
+
+        if lookup in ("gt", "gte", "lt", "lte", "range"):
+            if lookup == "range":
+                lower, upper = value
+                start, end = clean_value(kind, lower), clean_value(kind, upper)
+                startexcl = endexcl = False
+            else:
+                v = clean_value(kind, value)
+                start = v if lookup in ("gt", "gte") else None
+                end = v if lookup in ("lt", "lte") else None
+                startexcl = lookup == "gt"
+                endexcl = lookup == "lt"
+            if kind == "s":
+                return wq.TermRange(column, start, end, startexcl, endexcl)
+            if kind == "d":
+                return wq.DateRange(column, start, end, startexcl, endexcl)
+            if kind in ("i", "f"):
+                return wq.NumericRange(column, start, end, startexcl, endexcl)
+            return None
+
+        if lookup == "in":
+            if isinstance(value, (Query, Subquery)):
+                value = self._resolve_query_value(value, MULTI)
+            values = [v for v in value]
+            terms = [
+                wq.Term(column, clean_value(kind, v)) for v in values if v is not None
+            ]
+            if any(v is None for v in values):
+                terms.append(wq.Term(NULLS, column))
+            if not terms:
+                return wq.NullQuery
+            return wq.Or(terms)
+
+        return None
+
+    def _process_match_none(self):
+        return wq.NullQuery
+
+    def _connect_filters(self, filters, connector, negated):
+        if not filters:
+            return None
+        if len(filters) == 1:
+            out = filters[0]
+        elif connector == "AND":
+            out = wq.And(filters)
+        else:
+            out = wq.Or(filters)
+        if negated:
+            out = wq.Not(out)
+        return out
+
+    def get_filter(self):
+        content_type = self.mapping.get_content_type()
+        parts = [wq.Term(CONTENT_TYPES, content_type)]
+        queryset_filter = self._get_filters_from_queryset()
+        if queryset_filter is not None:
+            parts.append(queryset_filter)
+        return _positive(wq.And(parts))
+
+    # Text query.
+
+    def _word_query(self, field, accented, folded):
+        q = wq.Term(field, folded)
+        if accented != folded:
+            q = wq.Or([q, wq.Term(field, ACCENT_MARK + accented, boost=ACCENT_BOOST)])
+        return q
+
+    def _over_fields(self, fields, build):
+        subqueries = []
+        for field, boost in fields:
+            q = build(field)
+            if q is None:
+                continue
+            if boost != 1.0:
+                q = q.with_boost(q.boost * boost)
+            subqueries.append(q)
+        if not subqueries:
+            return wq.NullQuery
+        if len(subqueries) == 1:
+            return subqueries[0]
+        return wq.DisjunctionMax(subqueries)
+
+    def _compile_plaintext(self, query, fields, boost=1.0, phrase_bonus=False):
+        ws = words(query.query_string)
+        if not ws:
+            return wq.NullQuery
+        word_queries = [
+            self._over_fields(fields, lambda f, a=a, fo=fo: self._word_query(f, a, fo))
+            for a, fo in ws
+        ]
+        if len(word_queries) == 1:
+            q = word_queries[0]
+        elif query.operator == "and":
+            q = wq.And(word_queries)
+        else:
+            q = wq.Or(word_queries)
+        boost = boost * getattr(query, "boost", 1.0)
+        if boost != 1.0:
+            q = q.with_boost(q.boost * boost)
+        if len(ws) > 1 and phrase_bonus and self.phrase_bonus:
+            folded = [fo for _a, fo in ws]
+            phrase = self._over_fields(fields, lambda f: wq.Phrase(f, folded))
+            q = wq.AndMaybe(q, phrase.with_boost(phrase.boost * PHRASE_BOOST * boost))
+        return q
+
+    phrase_bonus = True
+
+    def _compile_phrase(self, query, fields):
+        folded = [fo for _a, fo in words(query.query_string)]
+        if not folded:
+            return wq.NullQuery
+        if len(folded) == 1:
+            return self._over_fields(fields, lambda f: wq.Term(f, folded[0]))
+        return self._over_fields(fields, lambda f: wq.Phrase(f, folded))
+
+    def _compile_fuzzy(self, query, fields):
+        ws = words(query.query_string)
+        if not ws:
+            return wq.NullQuery
+
+        def fuzzy(f, fo):
+            n = len(fo)
+            dist = 0 if n <= 2 else (1 if n <= 5 else 2)
+            if dist == 0:
+                return wq.Term(f, fo)
+            return wq.FuzzyTerm(f, fo, maxdist=dist, prefixlength=1)
+
+        word_queries = [
+            self._over_fields(fields, lambda f, fo=fo: fuzzy(f, fo)) for _a, fo in ws
+        ]
+        if len(word_queries) == 1:
+            return word_queries[0]
+        if query.operator == "and":
+            return wq.And(word_queries)
+        return wq.Or(word_queries)
+
+    def _compile(self, query, fields, boost=1.0):
+        if isinstance(query, MatchAll):
+            return wq.Every()
+        if isinstance(query, PlainText):
+            return self._compile_plaintext(query, fields, boost)
+        if isinstance(query, Phrase):
+            q = self._compile_phrase(query, fields)
+        elif isinstance(query, Fuzzy):
+            q = self._compile_fuzzy(query, fields)
+        elif isinstance(query, And):
+            subqueries = [self._compile(s, fields, boost) for s in query.subqueries]
+            if any(s is wq.NullQuery for s in subqueries):
+                return wq.NullQuery
+            subqueries = [s for s in subqueries if not isinstance(s, wq.Every)]
+            if not subqueries:
+                return wq.Every()
+            return subqueries[0] if len(subqueries) == 1 else wq.And(subqueries)
+        elif isinstance(query, Or):
+            subqueries = [self._compile(s, fields, boost) for s in query.subqueries]
+            subqueries = [s for s in subqueries if s is not wq.NullQuery]
+            if not subqueries:
+                return wq.NullQuery
+            if any(isinstance(s, wq.Every) for s in subqueries):
+                return wq.Every()
+            return subqueries[0] if len(subqueries) == 1 else wq.Or(subqueries)
+        elif isinstance(query, Not):
+            inner = self._compile(query.subquery, fields, boost)
+            if inner is wq.NullQuery:
+                return wq.Every()
+            if isinstance(inner, wq.Every):
+                return wq.NullQuery
+            return wq.Not(inner)
+        elif isinstance(query, Boost):
+            return self._compile(query.subquery, fields, boost * query.boost)
+        else:
+            raise NotImplementedError(
+                f"`{query.__class__.__name__}` is not supported by the Whoosh "
+                "search backend."
+            )
+        if boost != 1.0:
+            q = q.with_boost(q.boost * boost)
+        return q
+
+    def get_query(self):
+        fields = self.get_text_fields()
+        if isinstance(self.query, PlainText):
+            # Typed text: words found next to each other rank higher. Composed
+            # queries (And, Or, Boost…) are scored on their words alone.
+            return self._compile_plaintext(self.query, fields, phrase_bonus=True)
+        return _positive(self._compile(self.query, fields))
+
+    # Ordering.
+
+    #: ``F("field").asc()``/``.desc()`` are understood; other expressions raise.
+    HANDLES_ORDER_BY_EXPRESSIONS = True
+
+    def _get_order_by(self):
+        if self.order_by_relevance:
+            return
+        for item in self.queryset.query.order_by:
+            if isinstance(item, OrderBy):
+                expression = item.expression
+                if not isinstance(expression, F):
+                    raise OrderByFieldError(
+                        f'Sorting search results with "{item}" is not supported by '
+                        "this search backend.",
+                        field_name=str(item),
+                    )
+                name = ("-" if item.descending else "") + expression.name
+                yield from self._order_fields([name])
+            else:
+                yield from self._order_fields([item])
+
+    def _order_fields(self, names):
+        for field_name in names:
+            reverse = field_name.startswith("-")
+            field_name = field_name.lstrip("-")
+            field = self._get_filterable_field(field_name)
+            if field is None:
+                raise OrderByFieldError(
+                    f'Cannot sort search results with field "{field_name}". Please '
+                    f'add index.FilterField("{field_name}") to '
+                    f"{self.queryset.model.__name__}.search_fields.",
+                    field_name=field_name,
+                )
+            yield reverse, field
+
+    def _get_order_by_fields(self):
+        return self._get_order_by()
+
+    def get_sortedby(self):
+        """``None`` for relevance, else a list of Whoosh facets."""
+        if self.order_by_relevance:
+            return None
+        facets = []
+        if self.queryset.ordered:
+            for reverse, field in self._get_order_by_fields():
+                column, _kind = self.mapping.filter_column([field])
+                facets.append(sorting.FieldFacet(column, reverse=reverse))
+        if not facets:
+            pk_field = self.queryset.model._meta.pk
+            column = PK_NUM if _kind_of_type(_pk_type(pk_field)) == "i" else PK
+            facets.append(sorting.FieldFacet(column, reverse=True))
+        return facets
+
+
+def _pk_type(pk_field):
+    while pk_field.is_relation:
+        pk_field = pk_field.target_field
+    return pk_field.get_internal_type()
+
+
+def _positive(q):
+    """Whoosh cannot run a bare ``Not``: anchor it to every document."""
+    if isinstance(q, wq.Not):
+        return wq.AndNot(wq.Every(), q.query)
+    if isinstance(q, wq.And):
+        positives = [s for s in q.subqueries if not isinstance(s, wq.Not)]
+        negatives = [s.query for s in q.subqueries if isinstance(s, wq.Not)]
+        if negatives:
+            positive = (
+                wq.And([_positive(s) for s in positives]) if positives else wq.Every()
+            )
+            negative = negatives[0] if len(negatives) == 1 else wq.Or(negatives)
+            return wq.AndNot(positive, negative)
+        return wq.And([_positive(s) for s in q.subqueries], boost=q.boost)
+    if isinstance(q, wq.Or):
+        return wq.Or([_positive(s) for s in q.subqueries], boost=q.boost)
+    return q
+
+
+class WhooshAutocompleteQueryCompiler(WhooshSearchQueryCompiler):
+    phrase_bonus = False
+
+    def get_text_fields(self):
+        if self.fields:
+            ac_fields = {
+                f.field_name: f
+                for f in self.queryset.model.get_autocomplete_search_fields()
+            }
+            out = []
+            for name in self.fields:
+                field = ac_fields.get(name)
+                if field is not None:
+                    out.append((self.mapping.autocomplete_column(field), 1.0))
+            return out
+        return [(AUTOCOMPLETE, 1.0)]
+
+    def _word_query(self, field, accented, folded):
+        return wq.Term(field, folded[:20])
+
+    def _compile(self, query, fields, boost=1.0):
+        if isinstance(query, (PlainText, MatchAll)):
+            return super()._compile(query, fields, boost)
+        raise NotImplementedError(
+            f"`{query.__class__.__name__}` is not supported for autocomplete queries."
+        )
+
+
+# -- results ------------------------------------------------------------------
+
+
+class WhooshSearchResults(BaseSearchResults):
+    supports_facet = True
+
+    def _index(self):
+        return self.backend.get_index_for_model(self.query_compiler.queryset.model)
+
+    def _run(self, searcher, limit, **kwargs):
+        compiler = self.query_compiler
+        q = compiler.get_query()
+        if q is wq.NullQuery:
+            return None
+        sortedby = compiler.get_sortedby()
+        return searcher.search(
+            q,
+            filter=compiler.get_filter(),
+            limit=limit,
+            sortedby=sortedby,
+            scored=sortedby is None,
+            terms=False,
+            **kwargs,
+        )
+
+    def _do_search(self):
+        ix = self._index().open()
+        if ix is None:
+            return []
+        limit = self.stop if self.stop is not None else None
+        if limit is not None and limit <= self.start:
+            return []
+        with ix.searcher() as searcher:
+            results = self._run(searcher, limit)
+            if results is None:
+                return []
+            hits = results[self.start : self.stop] if limit else results[self.start :]
+            pks = [hit[PK] for hit in hits]
+            scores = {hit[PK]: hit.score for hit in hits}
+        return self._objects(pks, scores)
+
+    def _objects(self, pks, scores):
+        if not pks:
+            return []
+        queryset = self.query_compiler.queryset
+        found = {str(obj.pk): obj for obj in queryset.filter(pk__in=pks)}
+        out = []
+        for pk in pks:
+            obj = found.get(pk)
+            if obj is None:
+                continue
+            if self._score_field:
+                setattr(obj, self._score_field, scores.get(pk))
+            out.append(obj)
+        return out
+
+    def _do_count(self):
+        ix = self._index().open()
+        if ix is None:
+            return 0
+        with ix.searcher() as searcher:
+            compiler = self.query_compiler
+            q = compiler.get_query()
+            if q is wq.NullQuery:
+                return 0
+            results = searcher.search(
+                q, filter=compiler.get_filter(), limit=None, scored=False
+            )
+            total = len(results)
+        total -= self.start
+        if self.stop is not None:
+            total = min(total, self.stop - self.start)
+        return max(total, 0)
+
+    def facet(self, field_name):
+        compiler = self.query_compiler
+        field = compiler._get_filterable_field(field_name)
+        if field is None:
+            raise FilterFieldError(
+                f'Cannot facet search results with field "{field_name}". Please add '
+                f'index.FilterField("{field_name}") to '
+                f"{compiler.queryset.model.__name__}.search_fields.",
+                field_name=field_name,
+            )
+        column, kind = compiler.mapping.filter_column([field])
+        ix = self._index().open()
+        if ix is None:
+            return OrderedDict()
+        counts = {}
+        with ix.searcher() as searcher:
+            q = compiler.get_query()
+            if q is wq.NullQuery:
+                return OrderedDict()
+            results = searcher.search(
+                q, filter=compiler.get_filter(), limit=None, scored=False
+            )
+            docnums = list(results.docs())
+            nulls = set()
+            null_results = searcher.search(
+                wq.Term(NULLS, column), limit=None, scored=False
+            )
+            nulls = set(null_results.docs())
+            field_type = searcher.schema[column]
+            reader = searcher.reader()
+            if reader.has_column(column):
+                # Single-valued: read the column, O(number of results).
+                values = reader.column_reader(column)
+                for docnum in docnums:
+                    value = None if docnum in nulls else values[docnum]
+                    if kind == "s" and isinstance(value, bytes):
+                        value = value.decode("utf-8")
+                    counts[value] = counts.get(value, 0) + 1
+                return OrderedDict(sorted(counts.items(), key=lambda kv: -kv[1]))
+            values_by_doc = {}
+            for term in reader.lexicon(column):
+                try:
+                    value = field_type.from_bytes(term)
+                except Exception:  # pragma: no cover - trie sub-terms
+                    continue
+                if kind in ("i", "f", "d") and not _is_full_precision(field_type, term):
+                    continue
+                for docnum in reader.postings(column, term).all_ids():
+                    values_by_doc.setdefault(docnum, []).append(value)
+            for docnum in docnums:
+                if docnum in nulls or docnum not in values_by_doc:
+                    counts[None] = counts.get(None, 0) + 1
+                    continue
+                for value in values_by_doc[docnum]:
+                    counts[value] = counts.get(value, 0) + 1
+        return OrderedDict(sorted(counts.items(), key=lambda kv: -kv[1]))
+
+
+def _is_full_precision(field_type, term):
+    """Whoosh NUMERIC fields index extra lower-precision "tier" terms: skip them."""
+    shift = getattr(field_type, "shift_step", 0)
+    if not shift:
+        return True
+    return term[0] == 0
+
+
+# -- backend ------------------------------------------------------------------
+
+
+_test_path = None
+
+
+def default_path():
+    """``VAR_DIR / "whoosh"``; under pytest, a temporary folder for the process.
+
+    A test run must never write its throwaway pages into the site's index: when no
+    ``PATH`` is configured and pytest is running a test, the index goes to a
+    temporary folder that is removed when the process exits.
+    """
+    global _test_path
+    if "PYTEST_CURRENT_TEST" in os.environ:
+        if _test_path is None:
+            import atexit
+            import shutil
+            import tempfile
+
+            _test_path = tempfile.mkdtemp(prefix="whoosh-test-")
+            atexit.register(shutil.rmtree, _test_path, ignore_errors=True)
+        return Path(_test_path)
+    return Path(getattr(settings, "VAR_DIR", "var")) / "whoosh"
+
+
+class WhooshSearchBackend(BaseSearchBackend):
+    query_compiler_class = WhooshSearchQueryCompiler
+    autocomplete_query_compiler_class = WhooshAutocompleteQueryCompiler
+    results_class = WhooshSearchResults
+    index_class = WhooshIndex
+    rebuilder_class = WhooshIndexRebuilder
+    catch_indexing_errors = True
+
+    def __init__(self, params):
+        super().__init__(params)
+        params = dict(params)
+        path = params.pop("PATH", None)
+        if path is None:
+            path = default_path()
+        self.path = Path(path)
+        self.index_prefix = params.pop("INDEX_PREFIX", "")
+        self.write_timeout = float(params.pop("WRITE_TIMEOUT", 10))
+
+    def get_index_for_model(self, model):
+        root_model = get_model_root(model)
+        name = (
+            self.index_prefix
+            + root_model._meta.app_label.lower()
+            + "_"
+            + root_model.__name__.lower()
+        )
+        return self.index_class(self, name)
+
+
+SearchBackend = WhooshSearchBackend

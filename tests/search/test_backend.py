@@ -1,0 +1,121 @@
+import datetime
+
+import pytest
+from modelsearch.backends import get_search_backend
+from modelsearch.query import Phrase, PlainText
+from wagtail.models import Page
+
+from content.models import NewsPage, NoticePage
+
+
+def notice(parent, title, body="<p>Nội dung</p>", live=True, **kwargs):
+    page = NoticePage(title=title, body=body, category="other", **kwargs)
+    parent.add_child(instance=page)
+    if live:
+        page.save_revision().publish()
+    else:
+        page.live = False
+        page.save_revision()
+        Page.objects.filter(pk=page.pk).update(live=False)
+    return page
+
+
+@pytest.fixture
+def notices(tree):
+    return {
+        "water": notice(tree.group_1, "Thông báo cắt nước ở đường Đống Đa"),
+        "power": notice(tree.group_2, "Lịch cắt điện tháng 12"),
+        "road": notice(tree.group_b, "Sửa đường Dương Hiến Quyền"),
+        "draft": notice(tree.group_1, "Bản nháp cắt nước", live=False),
+    }
+
+
+def titles(results):
+    return [r.title for r in results]
+
+
+def test_unaccented_query_finds_accented_title(notices):
+    backend = get_search_backend()
+    results = backend.search("thong bao cat nuoc", NoticePage, operator="and")
+    assert titles(results) == ["Thông báo cắt nước ở đường Đống Đa"]
+
+
+def test_duong_finds_duong_with_d_stroke(notices):
+    results = get_search_backend().search("duong", NoticePage)
+    assert set(titles(results)) == {
+        "Thông báo cắt nước ở đường Đống Đa",
+        "Sửa đường Dương Hiến Quyền",
+    }
+
+
+def test_accented_query_ranks_exact_accent_first(notices):
+    results = get_search_backend().search("dương", NoticePage)
+    assert titles(results)[0] == "Sửa đường Dương Hiến Quyền"
+    results = get_search_backend().search("đường", NoticePage)
+    assert len(results) == 2
+
+
+def test_filters_live_and_subtree_and_count(notices, tree):
+    qs = NoticePage.objects.live().descendant_of(tree.commune_a)
+    results = get_search_backend().search("cat nuoc", qs, operator="and")
+    assert titles(results) == ["Thông báo cắt nước ở đường Đống Đa"]
+    assert results.count() == 1
+    assert get_search_backend().search("cat", NoticePage).count() == 3
+
+
+def test_pages_search_via_page_queryset(notices):
+    results = Page.objects.live().search("cắt")
+    assert {r.specific.title for r in results} == {
+        "Thông báo cắt nước ở đường Đống Đa",
+        "Lịch cắt điện tháng 12",
+    }
+
+
+def test_order_by_and_slicing(tree):
+    for i in range(5):
+        notice(
+            tree.group_1,
+            f"Họp tổ {i}",
+            posting_starts=datetime.date(2026, 1, 1 + i),
+        )
+    qs = NoticePage.objects.order_by("-posting_starts")
+    results = get_search_backend().search("hop", qs, order_by_relevance=False)
+    assert titles(results) == [f"Họp tổ {i}" for i in (4, 3, 2, 1, 0)]
+    assert titles(results[1:3]) == ["Họp tổ 3", "Họp tổ 2"]
+    assert results[1:3].count() == 2
+    qs = NoticePage.objects.filter(posting_starts__gte=datetime.date(2026, 1, 3))
+    assert get_search_backend().search("hop", qs).count() == 3
+
+
+def test_phrase_and_autocomplete(notices):
+    backend = get_search_backend()
+    live = NoticePage.objects.live()
+    assert titles(backend.search(Phrase("cat nuoc"), live)) == [
+        "Thông báo cắt nước ở đường Đống Đa"
+    ]
+    assert titles(backend.search(Phrase("nuoc cat"), live)) == []
+    results = backend.autocomplete("thong ba", live, operator="and")
+    assert titles(results) == ["Thông báo cắt nước ở đường Đống Đa"]
+    results = backend.autocomplete("Đốn", live)
+    assert titles(results) == ["Thông báo cắt nước ở đường Đống Đa"]
+
+
+def test_unpublish_and_delete_update_the_index(notices):
+    backend = get_search_backend()
+    water = notices["water"]
+    water.unpublish()
+    assert titles(NoticePage.objects.live().search("nuoc")) == []
+    water.delete()
+    assert backend.search("nuoc", NoticePage).count() == 1  # the draft
+    assert titles(backend.search(PlainText("nuoc"), NoticePage)) == [
+        "Bản nháp cắt nước"
+    ]
+
+
+def test_news_is_indexed(tree):
+    page = NewsPage(title="Ra quân dọn vệ sinh bãi biển", intro="Tổ dân phố 1")
+    tree.group_1.add_child(instance=page)
+    page.save_revision().publish()
+    assert titles(get_search_backend().search("ve sinh bai bien", NewsPage)) == [
+        "Ra quân dọn vệ sinh bãi biển"
+    ]
