@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "content",
     "civic.people",
     "civic.polls",
+    "civic.comments",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",

@@ -24,6 +24,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("", include("civic.people.urls")),
     path("", include("civic.polls.urls")),
+    path("", include("civic.comments.urls")),
     path("tim-kiem/", include("search.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

@@ -1,0 +1,516 @@
+"""Every change of comments, reports and mutes. Views and admin screens call these.
+
+Each action checks its permission with ``civic.people.permissions.can``, runs in a
+transaction and writes a ``ModerationLog`` row. Refusals raise ``Refused`` (bad
+input, a limit) or ``PermissionDenied`` (not allowed); both carry a message for the
+user and change nothing.
+"""
+
+import re
+from datetime import timedelta
+
+from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import Count
+from django.urls import reverse
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+
+from civic.people.actions import notify
+from civic.people.models import RoleKind
+from civic.people.permissions import can
+from civic.people.residents import is_verified_resident_in
+
+from .models import (
+    MAX_LENGTH,
+    MAX_REASON_LENGTH,
+    Comment,
+    LogAction,
+    ModerationLog,
+    Mute,
+    Report,
+    ReportReason,
+    Resolution,
+)
+from .moderation import (
+    active_mute,
+    area_of,
+    is_commentable_type,
+    is_public,
+    setting,
+    target_url,
+)
+
+#: Raised when input is refused; its message is for the user.
+Refused = ValidationError
+
+#: Mute durations a moderator chooses from (None: permanently).
+MUTE_DURATIONS = {"1d": timedelta(days=1), "7d": timedelta(days=7), "permanent": None}
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _log(actor, action, target, area, subject=None, reason=""):
+    return ModerationLog.objects.create(
+        actor=actor,
+        action=action,
+        content_type=ContentType.objects.get_for_model(
+            target, for_concrete_model=False
+        ),
+        object_id=target.pk,
+        subject=subject,
+        area=area,
+        reason=reason[:MAX_REASON_LENGTH],
+    )
+
+
+def clean_body(body):
+    """The comment's text, trimmed; refused when empty or too long."""
+    body = _CONTROL.sub("", str(body or "")).replace("\r\n", "\n").replace("\r", "\n")
+    body = body.strip()
+    if not body:
+        raise Refused(_("Write something before sending your comment."))
+    if len(body) > MAX_LENGTH:
+        raise Refused(
+            _("A comment can have at most %(max)d characters; yours has %(count)d.")
+            % {"max": MAX_LENGTH, "count": len(body)}
+        )
+    return body
+
+
+def _clean_reason(reason, required=False):
+    reason = " ".join(str(reason or "").split())
+    if required and not reason:
+        raise Refused(_("Give a reason; the person concerned will see it."))
+    if len(reason) > MAX_REASON_LENGTH:
+        raise Refused(
+            _("Keep the reason under %(max)d characters.") % {"max": MAX_REASON_LENGTH}
+        )
+    return reason
+
+
+def _lock_user(user):
+    """Re-read ``user`` under a row lock: one user's posts and reports are counted
+    one at a time, so two parallel requests cannot both slip under a limit."""
+    return get_user_model().objects.select_for_update().get(pk=user.pk)
+
+
+def _is_new_account(user, now):
+    return user.date_joined > now - timedelta(
+        seconds=setting("COMMENTS_NEW_ACCOUNT_AGE")
+    )
+
+
+def mute_message(mute):
+    if mute.until is None:
+        return _(
+            "A moderator has stopped you from commenting in %(area)s. Reason: %(reason)s"
+        ) % {"area": mute.area.title, "reason": mute.reason}
+    until = formats.date_format(timezone.localtime(mute.until), "DATETIME_FORMAT")
+    return _(
+        "A moderator has stopped you from commenting in %(area)s until %(until)s. "
+        "Reason: %(reason)s"
+    ) % {"area": mute.area.title, "until": until, "reason": mute.reason}
+
+
+def comment_refusal(user, area):
+    """Why ``user`` may not comment in ``area`` (a message), or None if they may."""
+    if not user or not user.is_authenticated or not user.is_active:
+        return _("Sign in to comment.")
+    mute = active_mute(user, area)
+    if mute is not None:
+        return mute_message(mute)
+    if is_verified_resident_in(user, area) or can(user, "moderate", area):
+        return None
+    return _(
+        "Only verified residents of %(area)s can comment here. Join your residential "
+        "group from your account page; your group leader will verify you."
+    ) % {"area": area.title}
+
+
+def _require_commenter(user, area):
+    refusal = comment_refusal(user, area)
+    if refusal:
+        raise PermissionDenied(refusal)
+
+
+def _require_target(target):
+    content_type = ContentType.objects.get_for_model(target, for_concrete_model=False)
+    if not is_commentable_type(content_type) or not is_public(target):
+        raise Refused(_("Comments are not open on this item."))
+    area = area_of(target)
+    if area is None:
+        raise Refused(_("Comments are not open on this item."))
+    return content_type, area
+
+
+def _check_comment_rate(author, body, now):
+    new = _is_new_account(author, now)
+    interval = setting(
+        "COMMENTS_NEW_ACCOUNT_MIN_INTERVAL" if new else "COMMENTS_MIN_INTERVAL"
+    )
+    per_day = setting("COMMENTS_NEW_ACCOUNT_PER_DAY" if new else "COMMENTS_PER_DAY")
+    recent = Comment.objects.filter(
+        author=author, created_at__gte=now - timedelta(days=1)
+    )
+    duplicate_since = now - timedelta(seconds=setting("COMMENTS_DUPLICATE_WINDOW"))
+    if recent.filter(created_at__gte=duplicate_since, body=body).exists():
+        raise Refused(_("You have just posted this same text."))
+    last = recent.order_by("-created_at").values_list("created_at", flat=True).first()
+    if last is not None and (now - last).total_seconds() < interval:
+        wait = int(interval - (now - last).total_seconds()) + 1
+        raise Refused(
+            _("Please wait %(seconds)d seconds before commenting again.")
+            % {"seconds": wait}
+        )
+    if recent.count() >= per_day:
+        raise Refused(
+            _(
+                "You have reached the limit of %(count)d comments a day; try again later."
+            )
+            % {"count": per_day}
+        )
+
+
+@transaction.atomic
+def post_comment(author, target, body, parent=None):
+    """``author`` comments on ``target`` (or replies to ``parent``, a comment on it)."""
+    content_type, area = _require_target(target)
+    _require_commenter(author, area)
+    body = clean_body(body)
+    if parent is not None:
+        if parent.content_type_id != content_type.pk or parent.object_id != target.pk:
+            raise Refused(_("This reply does not belong to this item."))
+        if parent.parent_id is not None:
+            parent = parent.parent  # replies stay one level deep
+        if not parent.is_visible:
+            raise Refused(_("This comment cannot be answered any more."))
+    now = timezone.now()
+    author = _lock_user(author)
+    _check_comment_rate(author, body, now)
+    comment = Comment.objects.create(
+        content_type=content_type,
+        object_id=target.pk,
+        area=area,
+        parent=parent,
+        author=author,
+        body=body,
+    )
+    _log(author, LogAction.POST, comment, area, subject=author)
+    return comment
+
+
+def _locked_comment(comment):
+    pk = comment.pk if isinstance(comment, Comment) else comment
+    try:
+        return (
+            Comment.objects.select_for_update(of=("self",))
+            .select_related("area", "author")
+            .get(pk=pk)
+        )
+    except (Comment.DoesNotExist, ValueError, TypeError):
+        raise Refused(_("This comment does not exist.")) from None
+
+
+def can_edit(user, comment, now=None):
+    now = now or timezone.now()
+    return (
+        user.is_authenticated
+        and comment.author_id == user.pk
+        and comment.is_visible
+        and (now - comment.created_at).total_seconds()
+        <= setting("COMMENTS_EDIT_WINDOW")
+    )
+
+
+@transaction.atomic
+def edit_comment(user, comment, body):
+    """The author corrects their comment within the first minutes; marked edited."""
+    comment = _locked_comment(comment)
+    if comment.author_id != getattr(user, "pk", None):
+        raise PermissionDenied(_("You can only edit your own comments."))
+    if not comment.is_visible:
+        raise Refused(_("This comment can no longer be edited."))
+    if not can_edit(user, comment):
+        raise Refused(
+            _("A comment can be edited only in the first %(minutes)d minutes.")
+            % {"minutes": setting("COMMENTS_EDIT_WINDOW") // 60}
+        )
+    _require_commenter(user, comment.area)
+    body = clean_body(body)
+    if body == comment.body:
+        return comment
+    comment.body = body
+    comment.edited_at = timezone.now()
+    comment.save(update_fields=["body", "edited_at"])
+    _log(user, LogAction.EDIT, comment, comment.area, subject=user)
+    return comment
+
+
+@transaction.atomic
+def delete_comment(user, comment):
+    """The author removes their comment; a placeholder keeps the replies in place."""
+    comment = _locked_comment(comment)
+    if comment.author_id != getattr(user, "pk", None):
+        raise PermissionDenied(_("You can only delete your own comments."))
+    if comment.deleted:
+        raise Refused(_("This comment has already been deleted."))
+    comment.deleted = True
+    comment.body = ""
+    comment.save(update_fields=["deleted", "body"])
+    _log(user, LogAction.DELETE, comment, comment.area, subject=user)
+    return comment
+
+
+# --- reports -----------------------------------------------------------------------
+
+
+def _commune_editors(area):
+    commune = area.commune
+    if commune is None:
+        return []
+    return list(
+        get_user_model()
+        .objects.filter(
+            area_roles__area=commune,
+            area_roles__kind=RoleKind.COMMUNE_EDITOR,
+            is_active=True,
+        )
+        .distinct()
+    )
+
+
+def _queue_url():
+    return reverse("comments_moderation_queue")
+
+
+def _open_reports(target):
+    return Report.objects.filter(
+        content_type=ContentType.objects.get_for_model(
+            target, for_concrete_model=False
+        ),
+        object_id=target.pk,
+        resolution="",
+    )
+
+
+def _describe(target):
+    if isinstance(target, Comment):
+        return _("a comment by %(name)s") % {"name": target.author.display_name}
+    return "“%s”" % (getattr(target, "title", "") or str(target))
+
+
+@transaction.atomic
+def report(reporter, target, reason, text=""):
+    """``reporter`` reports a comment or an item once, with a reason.
+
+    When the comment reaches ``COMMENTS_AUTO_HIDE_REPORTS`` open reports from
+    distinct users it is hidden at once, and the commune's editors are told. A page
+    (an official news article or notice) is not hidden by residents' reports: its
+    editors are told and decide in the queue.
+    """
+    if not reporter or not reporter.is_authenticated or not reporter.is_active:
+        raise PermissionDenied(_("Sign in to report."))
+    if reason not in ReportReason.values:
+        raise Refused(_("Choose a reason for your report."))
+    text = _clean_reason(text)
+    if reason == ReportReason.OTHER and not text:
+        raise Refused(_("Say in a few words what is wrong."))
+    if isinstance(target, Comment):
+        target = _locked_comment(target)
+        if target.author_id == reporter.pk:
+            raise Refused(_("You cannot report your own comment."))
+        if target.deleted:
+            raise Refused(_("This comment has been deleted."))
+        if target.is_hidden:
+            raise Refused(_("This comment is already hidden by a moderator."))
+        if not is_public(target.target or target):
+            raise Refused(_("This comment does not exist."))
+        area = target.area
+    else:
+        _content_type, area = _require_target(target)
+    content_type = ContentType.objects.get_for_model(target, for_concrete_model=False)
+    now = timezone.now()
+    reporter = _lock_user(reporter)
+    mine = Report.objects.filter(reporter=reporter)
+    if mine.filter(content_type=content_type, object_id=target.pk).exists():
+        raise Refused(_("You have already reported this."))
+    per_day = setting(
+        "COMMENTS_NEW_ACCOUNT_REPORTS_PER_DAY"
+        if _is_new_account(reporter, now)
+        else "COMMENTS_REPORTS_PER_DAY"
+    )
+    if mine.filter(created_at__gte=now - timedelta(days=1)).count() >= per_day:
+        raise Refused(
+            _("You have reached the limit of %(count)d reports a day; try again later.")
+            % {"count": per_day}
+        )
+    try:
+        with transaction.atomic():
+            created = Report.objects.create(
+                content_type=content_type,
+                object_id=target.pk,
+                area=area,
+                reporter=reporter,
+                reason=reason,
+                text=text,
+            )
+    except IntegrityError:
+        raise Refused(_("You have already reported this.")) from None
+    subject = target.author if isinstance(target, Comment) else None
+    _log(reporter, LogAction.REPORT, target, area, subject=subject, reason=reason)
+    threshold = setting("COMMENTS_AUTO_HIDE_REPORTS")
+    count = (
+        _open_reports(target).aggregate(n=Count("reporter", distinct=True))["n"] or 0
+    )
+    if count >= threshold and isinstance(target, Comment) and not target.is_hidden:
+        _hide(
+            None, target, _("Hidden automatically after %(n)d reports.") % {"n": count}
+        )
+        _log(None, LogAction.AUTO_HIDE, target, area, subject=target.author)
+        for editor in _commune_editors(area):
+            notify(
+                editor,
+                _("%(item)s in %(area)s was hidden after %(n)d reports; please review.")
+                % {"item": _describe(target), "area": area.title, "n": count},
+                _queue_url(),
+            )
+    elif count == threshold and not isinstance(target, Comment):
+        for editor in _commune_editors(area):
+            notify(
+                editor,
+                _("%(item)s in %(area)s has %(n)d reports; please review.")
+                % {"item": _describe(target), "area": area.title, "n": count},
+                _queue_url(),
+            )
+    return created
+
+
+# --- moderation ----------------------------------------------------------------------
+
+
+def _resolve(target, by, resolution):
+    return _open_reports(target).update(
+        resolution=resolution, resolved_by=by, resolved_at=timezone.now()
+    )
+
+
+def _hide(by, comment, reason):
+    comment.is_hidden = True
+    comment.hidden_reason = reason
+    comment.hidden_at = timezone.now()
+    comment.save(update_fields=["is_hidden", "hidden_reason", "hidden_at"])
+
+
+def _require_moderator(user, area):
+    if not can(user, "moderate", area):
+        raise PermissionDenied(
+            _("You can only moderate the items of the area you are responsible for.")
+        )
+
+
+@transaction.atomic
+def hide(moderator, comment, reason=""):
+    """A group leader or commune editor hides a comment; its reports are upheld."""
+    comment = _locked_comment(comment)
+    _require_moderator(moderator, comment.area)
+    reason = _clean_reason(reason)
+    if comment.is_hidden:
+        raise Refused(_("This comment is already hidden."))
+    _hide(moderator, comment, reason)
+    _resolve(comment, moderator, Resolution.UPHELD)
+    _log(moderator, LogAction.HIDE, comment, comment.area, comment.author, reason)
+    message = _("A moderator hid your comment in %(area)s.") % {
+        "area": comment.area.title
+    }
+    if reason:
+        message += " " + _("Reason: %(reason)s") % {"reason": reason}
+    notify(comment.author, message, target_url(comment.target))
+    return comment
+
+
+@transaction.atomic
+def unhide(moderator, comment, reason=""):
+    """Show a hidden comment again; its open reports are dismissed."""
+    comment = _locked_comment(comment)
+    _require_moderator(moderator, comment.area)
+    reason = _clean_reason(reason)
+    if not comment.is_hidden:
+        raise Refused(_("This comment is not hidden."))
+    comment.is_hidden = False
+    comment.hidden_reason = ""
+    comment.hidden_at = None
+    comment.save(update_fields=["is_hidden", "hidden_reason", "hidden_at"])
+    _resolve(comment, moderator, Resolution.DISMISSED)
+    _log(moderator, LogAction.UNHIDE, comment, comment.area, comment.author, reason)
+    return comment
+
+
+@transaction.atomic
+def dismiss_reports(moderator, target, reason=""):
+    """A commune editor closes the open reports of an item without hiding it.
+
+    Group leaders may hide and unhide in their group, not overrule reports: the check
+    is ``moderate`` on the commune, which only the commune's editors hold.
+    """
+    if isinstance(target, Comment):
+        target = _locked_comment(target)
+        area = target.area
+        subject = target.author
+    else:
+        area = area_of(target)
+        subject = None
+    commune = area.commune if area is not None else None
+    if commune is None or not can(moderator, "moderate", commune):
+        raise PermissionDenied(_("Only the commune's editors can dismiss reports."))
+    reason = _clean_reason(reason)
+    if not _resolve(target, moderator, Resolution.DISMISSED):
+        raise Refused(_("There are no open reports on this item."))
+    _log(moderator, LogAction.DISMISS, target, area, subject, reason)
+    return target
+
+
+@transaction.atomic
+def mute_user(moderator, user, area, duration, reason, comment=None):
+    """A commune editor stops ``user`` from posting in the commune of ``area`` for a
+    day, a week or for good; the user is told why."""
+    commune = area.commune if area is not None else None
+    if commune is None or not can(moderator, "mute_users", commune):
+        raise PermissionDenied(_("Only the commune's editors can mute a user."))
+    if duration not in MUTE_DURATIONS:
+        raise Refused(_("Choose how long the mute lasts."))
+    reason = _clean_reason(reason, required=True)
+    if user.pk == moderator.pk:
+        raise Refused(_("You cannot mute yourself."))
+    if can(user, "moderate", commune):
+        raise Refused(_("The commune's editors cannot be muted."))
+    length = MUTE_DURATIONS[duration]
+    until = timezone.now() + length if length is not None else None
+    mute = Mute.objects.create(
+        user=user, area=commune, until=until, reason=reason, by=moderator
+    )
+    _log(moderator, LogAction.MUTE, comment or user, commune, user, reason)
+    notify(user, mute_message(mute), "")
+    return mute
+
+
+def resolve_target(content_type_id, object_id, reportable_comment=True):
+    """The item a form points at, from its content type and id; forged or unknown
+    ids are refused."""
+    try:
+        content_type = ContentType.objects.get_for_id(int(content_type_id))
+        object_id = int(object_id)
+    except (ContentType.DoesNotExist, ValueError, TypeError, OverflowError):
+        raise Refused(_("This item does not exist.")) from None
+    is_comment = content_type.model_class() is Comment
+    if not (is_commentable_type(content_type) or (reportable_comment and is_comment)):
+        raise Refused(_("This item does not exist."))
+    try:
+        target = content_type.get_object_for_this_type(pk=object_id)
+    except (ObjectDoesNotExist, ValueError, OverflowError):
+        raise Refused(_("This item does not exist.")) from None
+    if not is_comment and not is_public(target):
+        raise Refused(_("This item does not exist."))
+    return target

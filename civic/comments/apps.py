@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CommentsConfig(AppConfig):
+    name = "civic.comments"
+    label = "comments"
+    verbose_name = _("Comments and moderation")
+    default_auto_field = "django.db.models.BigAutoField"

@@ -1,0 +1,167 @@
+"""Posting, editing, deleting and reporting comments. Thin: every change goes through
+``civic.comments.actions``; a refusal shows its message with the text kept, and
+saves nothing."""
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from . import actions
+from .models import MAX_LENGTH, Comment, ReportReason
+from .moderation import setting, target_url
+
+
+def _message(error):
+    if isinstance(error, ValidationError):
+        return " ".join(error.messages)
+    return str(error) or _("You are not allowed to do this.")
+
+
+def _status(error):
+    return 403 if isinstance(error, PermissionDenied) else 400
+
+
+def _back(target, comment=None):
+    url = target_url(target)
+    return redirect(f"{url}#comment-{comment.pk}" if comment else f"{url}#comments")
+
+
+def _comment(pk):
+    try:
+        return Comment.objects.select_related("area", "author").get(pk=int(pk))
+    except (Comment.DoesNotExist, ValueError, TypeError, OverflowError):
+        raise ValidationError(_("This comment does not exist.")) from None
+
+
+def _form_page(request, error, status, **context):
+    context.update(error=error, max_length=MAX_LENGTH)
+    return render(request, "comments/comment_form.html", context, status=status)
+
+
+@require_POST
+def post(request):
+    target = None
+    body = request.POST.get("body", "")
+    try:
+        target = actions.resolve_target(
+            request.POST.get("content_type"),
+            request.POST.get("object_id"),
+            reportable_comment=False,
+        )
+        if not request.user.is_authenticated:
+            return redirect_to_login(target_url(target))
+        parent = None
+        if request.POST.get("parent"):
+            parent = _comment(request.POST["parent"])
+        comment = actions.post_comment(request.user, target, body, parent=parent)
+    except (ValidationError, PermissionDenied) as error:
+        return _form_page(
+            request,
+            _message(error),
+            _status(error),
+            target=target,
+            body=body[: MAX_LENGTH * 2],
+            content_type=request.POST.get("content_type", ""),
+            object_id=request.POST.get("object_id", ""),
+            parent=request.POST.get("parent", ""),
+        )
+    messages.success(request, _("Your comment has been posted."))
+    return _back(target, comment)
+
+
+@require_http_methods(["GET", "POST"])
+def edit(request, pk):
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    try:
+        comment = _comment(pk)
+    except ValidationError as error:
+        return _form_page(request, _message(error), 404, editing=True)
+    target = comment.target
+    body = request.POST.get("body", comment.body)
+    if request.method == "GET":
+        error = None
+        if comment.author_id != request.user.pk:
+            error = _("You can only edit your own comments.")
+        elif not actions.can_edit(request.user, comment):
+            error = _(
+                "A comment can be edited only in the first %(minutes)d minutes."
+            ) % {"minutes": setting("COMMENTS_EDIT_WINDOW") // 60}
+        return _form_page(
+            request,
+            error,
+            403 if error else 200,
+            editing=True,
+            comment=comment,
+            target=target,
+            body="" if error else body,
+        )
+    try:
+        actions.edit_comment(request.user, comment, body)
+    except (ValidationError, PermissionDenied) as error:
+        return _form_page(
+            request,
+            _message(error),
+            _status(error),
+            editing=True,
+            comment=comment,
+            target=target,
+            body=body[: MAX_LENGTH * 2] if comment.author_id == request.user.pk else "",
+        )
+    messages.success(request, _("Your comment has been changed."))
+    return _back(target, comment)
+
+
+@require_POST
+def delete(request, pk):
+    if not request.user.is_authenticated:
+        return redirect_to_login("/")
+    try:
+        comment = _comment(pk)
+        actions.delete_comment(request.user, comment)
+    except (ValidationError, PermissionDenied) as error:
+        return _form_page(request, _message(error), _status(error), editing=True)
+    messages.success(request, _("Your comment has been deleted."))
+    return _back(comment.target)
+
+
+@require_http_methods(["GET", "POST"])
+def report(request, content_type, object_id):
+    try:
+        target = actions.resolve_target(content_type, object_id)
+    except ValidationError as error:
+        return render(
+            request,
+            "comments/report_form.html",
+            {"error": _message(error), "reasons": ReportReason.choices},
+            status=404,
+        )
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    item = target.target if isinstance(target, Comment) else target
+    context = {
+        "target": target,
+        "item": item,
+        "is_comment": isinstance(target, Comment),
+        "reasons": ReportReason.choices,
+        "reason": request.POST.get("reason", ""),
+        "text": request.POST.get("text", "")[:1000],
+    }
+    if request.method == "GET":
+        return render(request, "comments/report_form.html", context)
+    try:
+        actions.report(
+            request.user, target, request.POST.get("reason", ""), context["text"]
+        )
+    except (ValidationError, PermissionDenied) as error:
+        context["error"] = _message(error)
+        return render(
+            request, "comments/report_form.html", context, status=_status(error)
+        )
+    messages.success(
+        request, _("Thank you. The moderators of this area will look at your report.")
+    )
+    return _back(item, target if isinstance(target, Comment) else None)

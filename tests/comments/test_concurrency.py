@@ -1,0 +1,89 @@
+"""Parallel requests on PostgreSQL: the limits and the one-report rule hold when the
+same user posts or reports from several processes at once, and a comment is hidden
+automatically exactly once."""
+
+import threading
+
+import pytest
+from django.db import connection, connections
+
+from civic.comments import actions
+from civic.comments.models import Comment, LogAction, ModerationLog, Report
+
+from .conftest import backdate, resident
+
+pytestmark = [
+    pytest.mark.postgres,
+    pytest.mark.skipif(
+        connection.vendor != "postgresql",
+        reason="concurrency is tested on PostgreSQL (scripts/with-postgres)",
+    ),
+]
+
+WORKERS = 8
+
+
+@pytest.fixture
+def pg(transactional_db, django_db_serialized_rollback):
+    """Committed rows (the threads have their own connections)."""
+
+
+def run_concurrently(jobs):
+    barrier = threading.Barrier(len(jobs))
+    outcomes = []
+    lock = threading.Lock()
+
+    def worker(job):
+        try:
+            barrier.wait(timeout=30)
+            try:
+                job()
+                outcome = "accepted"
+            except (actions.Refused, actions.PermissionDenied):
+                outcome = "refused"
+            with lock:
+                outcomes.append(outcome)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=worker, args=(job,)) for job in jobs]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=120)
+    return outcomes
+
+
+def test_parallel_posts_of_one_user_pass_the_limit_once(pg, tree, people, news_1):
+    outcomes = run_concurrently(
+        [
+            lambda i=i: actions.post_comment(people.r1, news_1, f"Song song {i}")
+            for i in range(WORKERS)
+        ]
+    )
+    assert sorted(outcomes) == ["accepted"] + ["refused"] * (WORKERS - 1)
+    assert Comment.objects.count() == 1
+
+
+def test_parallel_reports_hide_once_and_count_once(pg, tree, people, news_1):
+    target = actions.post_comment(people.r1, news_1, "Bị báo cáo song song")
+    backdate(target, 3600)
+    reporters = [
+        resident(f"Người báo cáo {i}", f"09140000{i:02d}", tree.group_1)
+        for i in range(WORKERS)
+    ]
+    jobs = [lambda u=u: actions.report(u, target, "spam") for u in reporters]
+    jobs += [lambda: actions.report(reporters[0], target, "spam")] * 3
+    outcomes = run_concurrently(jobs)
+    # reports are taken one at a time (a row lock on the comment): the third hides
+    # it, the later ones are refused because it is already hidden
+    assert outcomes.count("accepted") == 3
+    assert Report.objects.filter(object_id=target.pk).count() == 3
+    target.refresh_from_db()
+    assert target.is_hidden
+    assert (
+        ModerationLog.objects.filter(
+            action=LogAction.AUTO_HIDE, object_id=target.pk
+        ).count()
+        == 1
+    )
