@@ -21,6 +21,7 @@ $(STAMP): pyproject.toml requirements.lock
 run: $(STAMP)
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py seed_demo
+	$(BIN)/python manage.py seed_services_demo
 	@echo "Serving on http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/quan-tri/)"
 	$(BIN)/daphne -b $(HOST) -p $(PORT) config.asgi:application
 

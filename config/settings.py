@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "civic.people",
     "civic.polls",
     "civic.comments",
+    "civic.services",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",

@@ -1,0 +1,202 @@
+"""The rollout dashboard: figures per commune and for the whole portal.
+
+Every figure is one grouped query over the whole tree, mapped to its commune by
+the commune's materialised-path prefix, so the page costs the same number of
+queries for 2 communes or 200.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.conf import settings
+from django.db.models import Count
+from django.db.models.functions import TruncMonth
+from django.utils import timezone
+
+from civic.people.models import Household, Residency, ResidencyStatus, Role, RoleKind
+from content.models import COMMUNE_KINDS, GROUP_KINDS, AreaPage
+
+from .models import AssistedSession, SupportPoint
+
+MONTHS_SHOWN = 6
+
+
+def point_target():
+    """(minimum, maximum) support points per commune; ``SUPPORT_POINT_TARGET``."""
+    low, high = getattr(settings, "SUPPORT_POINT_TARGET", (2, 4))
+    return int(low), int(high)
+
+
+def share(part, whole):
+    return round(100 * part / whole) if whole else None
+
+
+@dataclass
+class CommuneFigures:
+    commune: AreaPage
+    points_open: int = 0
+    groups: int = 0
+    groups_with_leader: int = 0
+    residents_registered: int = 0
+    residents_verified: int = 0
+    households: int = 0
+    households_verified: int = 0
+    sessions: dict = field(default_factory=dict)  # month (date) → count
+
+    @property
+    def households_verified_share(self):
+        return share(self.households_verified, self.households)
+
+    @property
+    def groups_covered_share(self):
+        return share(self.groups_with_leader, self.groups)
+
+    @property
+    def meets_target(self):
+        return self.points_open >= point_target()[0]
+
+    @property
+    def sessions_total(self):
+        return sum(self.sessions.values())
+
+
+def _months(today, n=MONTHS_SHOWN):
+    months = []
+    year, month = today.year, today.month
+    for _ in range(n):
+        months.append(date(year, month, 1))
+        month -= 1
+        if month == 0:
+            year, month = year - 1, 12
+    return list(reversed(months))
+
+
+def _month_key(value):
+    if hasattr(value, "date"):
+        value = timezone.localtime(value).date() if timezone.is_aware(value) else value
+    return date(value.year, value.month, 1)
+
+
+def rollout(today=None):
+    """A dict with ``rows`` (one ``CommuneFigures`` per live commune), ``total``,
+    ``months`` and the province-level counts."""
+    today = today or timezone.localdate()
+    communes = list(
+        AreaPage.objects.live().filter(kind__in=COMMUNE_KINDS).order_by("title")
+    )
+    rows = {c.path: CommuneFigures(c) for c in communes}
+    lengths = sorted({len(p) for p in rows})
+
+    def row_for(path):
+        for n in lengths:
+            if path[:n] in rows:
+                return rows[path[:n]]
+        return None
+
+    group_paths = list(
+        AreaPage.objects.live()
+        .filter(kind__in=GROUP_KINDS)
+        .values_list("path", flat=True)
+    )
+    for path in group_paths:
+        if (row := row_for(path)) is not None:
+            row.groups += 1
+    led = (
+        Role.objects.filter(
+            kind=RoleKind.GROUP_LEADER,
+            user__is_active=True,
+            area__live=True,
+            area__kind__in=GROUP_KINDS,
+        )
+        .values_list("area__path", flat=True)
+        .distinct()
+    )
+    for path in led:
+        if (row := row_for(path)) is not None:
+            row.groups_with_leader += 1
+    for path, n in (
+        SupportPoint.objects.filter(is_open=True)
+        .values_list("area__path")
+        .annotate(n=Count("pk"))
+    ):
+        if (row := row_for(path)) is not None:
+            row.points_open += n
+    for path, status, n in (
+        Residency.objects.filter(
+            status__in=[ResidencyStatus.PENDING, ResidencyStatus.VERIFIED]
+        )
+        .values_list("household__area__path", "status")
+        .annotate(n=Count("pk"))
+    ):
+        if (row := row_for(path)) is not None:
+            row.residents_registered += n
+            if status == ResidencyStatus.VERIFIED:
+                row.residents_verified += n
+    for path, n in Household.objects.values_list("area__path").annotate(n=Count("pk")):
+        if (row := row_for(path)) is not None:
+            row.households += n
+    for path, n in (
+        Household.objects.filter(residencies__status=ResidencyStatus.VERIFIED)
+        .values_list("area__path")
+        .annotate(n=Count("pk", distinct=True))
+    ):
+        if (row := row_for(path)) is not None:
+            row.households_verified += n
+    months = _months(today)
+    for path, month, n in (
+        AssistedSession.objects.filter(
+            happened_at__date__gte=months[0],
+        )
+        .annotate(month=TruncMonth("happened_at"))
+        .values_list("point__area__path", "month")
+        .annotate(n=Count("pk"))
+    ):
+        if (row := row_for(path)) is not None:
+            key = _month_key(month)
+            row.sessions[key] = row.sessions.get(key, 0) + n
+
+    rows = list(rows.values())
+    total = CommuneFigures(commune=None)
+    for row in rows:
+        for name in (
+            "points_open",
+            "groups",
+            "groups_with_leader",
+            "residents_registered",
+            "residents_verified",
+            "households",
+            "households_verified",
+        ):
+            setattr(total, name, getattr(total, name) + getattr(row, name))
+        for month, n in row.sessions.items():
+            total.sessions[month] = total.sessions.get(month, 0) + n
+    low, high = point_target()
+    return {
+        "rows": rows,
+        "total": total,
+        "months": months,
+        "target": (low, high),
+        "communes": len(rows),
+        "communes_with_point": sum(1 for r in rows if r.points_open),
+        "communes_on_target": sum(1 for r in rows if r.points_open >= low),
+    }
+
+
+def bar_chart(items, maximum=None, width=300, bar=18, gap=8, label_width=0):
+    """Bars for a server-rendered SVG: ``items`` is [(label, value)]; returns the
+    geometry the template draws (no JavaScript, readable without the picture
+    because the same figures are in the table)."""
+    values = [v or 0 for _, v in items]
+    top = maximum or max(values + [1])
+    out = []
+    for i, (label, value) in enumerate(items):
+        value = value or 0
+        out.append(
+            {
+                "label": label,
+                "value": value,
+                "y": i * (bar + gap),
+                "width": round(width * min(value, top) / top, 1) if top else 0,
+            }
+        )
+    return {"bars": out, "height": len(items) * (bar + gap), "width": width, "bar": bar}

@@ -1,0 +1,186 @@
+"""Dữ liệu mẫu dịch vụ công và điểm hỗ trợ cho Phường Bắc Nha Trang (run after
+``seed_demo``; idempotent).
+
+The procedure codes follow the national portal's format; check them against
+dichvucong.gov.vn before using this list on a real site.
+"""
+
+import csv
+import io
+from datetime import date, time
+from decimal import Decimal
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from civic.people.models import User
+from content.models import AreaPage
+
+from ...actions import import_procedures
+from ...models import OpeningHours, SupportPoint
+
+WARD_SLUG = "phuong-bac-nha-trang"
+PORTAL = "https://dichvucong.gov.vn/p/home/dvc-tthc-thu-tuc-hanh-chinh-chi-tiet.html?ma_thu_tuc="
+HEADER = "code,name,field,level,authority,processing_time,fee,documents,portal_url,life_events"
+PROCEDURES = [
+    (
+        "1.001193",
+        "Đăng ký khai sinh",
+        "civil_status",
+        "full",
+        "UBND phường",
+        "Trong ngày",
+        "Miễn phí",
+        "Tờ khai đăng ký khai sinh; Giấy chứng sinh",
+        "khai-sinh",
+    ),
+    (
+        "1.000894",
+        "Đăng ký kết hôn",
+        "civil_status",
+        "partial",
+        "UBND phường",
+        "Trong ngày",
+        "Miễn phí",
+        "Tờ khai đăng ký kết hôn; Căn cước của hai bên",
+        "ket-hon",
+    ),
+    (
+        "1.000656",
+        "Đăng ký khai tử",
+        "civil_status",
+        "full",
+        "UBND phường",
+        "Trong ngày",
+        "Miễn phí",
+        "Tờ khai đăng ký khai tử; Giấy báo tử",
+        "nguoi-than-qua-doi",
+    ),
+    (
+        "1.004194",
+        "Đăng ký thường trú",
+        "residence",
+        "full",
+        "Công an phường",
+        "7 ngày làm việc",
+        "20.000 đồng",
+        "Tờ khai thay đổi thông tin cư trú (CT01)",
+        "chuyen-noi-o;khai-sinh",
+    ),
+    (
+        "1.004222",
+        "Đăng ký tạm trú",
+        "residence",
+        "full",
+        "Công an phường",
+        "3 ngày làm việc",
+        "15.000 đồng",
+        "Tờ khai CT01; Giấy tờ chứng minh chỗ ở hợp pháp",
+        "chuyen-noi-o",
+    ),
+    (
+        "2.000720",
+        "Đăng ký thành lập hộ kinh doanh",
+        "business",
+        "full",
+        "Phòng Kinh tế phường",
+        "3 ngày làm việc",
+        "100.000 đồng",
+        "Giấy đề nghị đăng ký hộ kinh doanh; Căn cước của chủ hộ",
+        "khoi-nghiep",
+    ),
+    (
+        "1.001776",
+        "Trợ cấp xã hội hằng tháng cho người cao tuổi",
+        "social_welfare",
+        "partial",
+        "UBND phường",
+        "15 ngày làm việc",
+        "Miễn phí",
+        "Tờ khai đề nghị trợ giúp xã hội (Mẫu 1a)",
+        "tuoi-gia",
+    ),
+    (
+        "1.000948.H38",
+        "Cấp giấy phép sửa chữa, cải tạo nhà ở riêng lẻ",
+        "construction",
+        "partial",
+        "UBND phường",
+        "15 ngày",
+        "75.000 đồng",
+        "Đơn đề nghị cấp giấy phép; Bản vẽ hiện trạng",
+        "xay-nha",
+    ),
+]
+OFFICE = [(d, time(7, 30), time(11, 30)) for d in range(5)] + [
+    (d, time(13, 30), time(17, 0)) for d in range(5)
+]
+POINTS = [
+    dict(
+        name="Bộ phận Một cửa phường Bắc Nha Trang",
+        address="Số 1 Điện Biên Phủ, phường Bắc Nha Trang",
+        latitude=Decimal("12.267500"),
+        longitude=Decimal("109.196400"),
+        phone="0258 3831 200",
+        services="Nộp hồ sơ trực tuyến\nThanh toán phí, lệ phí trực tuyến\nKích hoạt VNeID",
+        hours=OFFICE + [(5, time(7, 30), time(11, 30))],
+        opened_on=date(2025, 7, 1),
+    ),
+    dict(
+        name="Điểm hỗ trợ Nhà văn hóa Tổ dân phố 3",
+        address="12 Hà Ra, phường Bắc Nha Trang",
+        latitude=Decimal("12.271900"),
+        longitude=Decimal("109.198800"),
+        phone="0978 000 301",
+        services="Cài đặt và kích hoạt VNeID\nĐăng ký khai sinh, thường trú cho trẻ em",
+        hours=[(d, time(18, 0), time(20, 30)) for d in (0, 2, 4)]
+        + [(6, time(7, 30), time(10, 30))],
+        opened_on=date(2025, 9, 15),
+    ),
+]
+
+
+class Command(BaseCommand):
+    help = "Load demo procedures and support points for Phường Bắc Nha Trang."
+
+    def handle(self, *args, **options):
+        ward = AreaPage.objects.filter(slug=WARD_SLUG).first()
+        admin = User.objects.filter(is_superuser=True).order_by("pk").first()
+        if ward is None or admin is None:
+            self.stderr.write("Run `manage.py seed_demo` first.")
+            return
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+        writer.writerow(HEADER.split(","))
+        for code, name, field, level, authority, delay, fee, docs, events in PROCEDURES:
+            portal = PORTAL + code.split(".H")[0]
+            writer.writerow(
+                [code, name, field, level, authority, delay, fee, docs, portal, events]
+            )
+        report = import_procedures(admin, ward, buffer.getvalue().encode())
+        if not report.ok:
+            problems = report.file_errors + [
+                f"line {row.line}: {'; '.join(row.errors)}" for row in report.rejected
+            ]
+            raise CommandError("\n".join(problems))
+        helper = User.objects.filter(phone="+84978000301").first()
+        with transaction.atomic():
+            for data in POINTS:
+                data = dict(data)
+                hours = data.pop("hours")
+                point, created = SupportPoint.objects.get_or_create(
+                    area=ward, name=data.pop("name"), defaults=data
+                )
+                if created:
+                    for weekday, opens, closes in hours:
+                        OpeningHours.objects.create(
+                            point=point, weekday=weekday, opens=opens, closes=closes
+                        )
+                    if helper is not None:
+                        point.helpers.add(helper)
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"{report.created} procedures added, {report.updated} updated; "
+                f"{len(POINTS)} support points."
+            )
+        )

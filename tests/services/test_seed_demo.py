@@ -1,0 +1,25 @@
+"""The demo procedures and support points load, twice without duplicates."""
+
+from io import StringIO
+
+from django.core.management import call_command
+
+from civic.services.models import Procedure, SupportPoint
+from content.models import AreaKind
+
+from ..conftest import add_area
+
+
+def test_demo_services_load_idempotently(tree):
+    ward = add_area(
+        tree.home, "Phường Bắc Nha Trang", AreaKind.WARD, "phuong-bac-nha-trang"
+    )
+    out = StringIO()
+    call_command("seed_services_demo", stdout=out)
+    assert "8 procedures added" in out.getvalue()
+    call_command("seed_services_demo", stdout=StringIO())
+    assert Procedure.objects.filter(area=ward).count() == 8
+    assert SupportPoint.objects.filter(area=ward).count() == 2
+    assert (
+        Procedure.objects.get(code="1.000948.H38").life_events.get().slug == "xay-nha"
+    )
