@@ -329,6 +329,8 @@ def close_poll(user, poll, now=None):
         )
     result.save()
     log(poll, "kdcdt.poll.close", user=user)
+    if poll.is_household:
+        post_result_notice(poll, result, user)
     return result
 
 
@@ -390,7 +392,41 @@ def record_meeting_result(user, poll, households_present, votes, note=""):
     )
     result.save()
     log(poll, "kdcdt.poll.record_meeting", user=user)
+    post_result_notice(poll, result, user)
     return result
+
+
+def post_result_notice(poll, result, user):
+    """A household decision's result, posted as a notice on the poll's area page
+    (in Vietnamese, the language of the site's content)."""
+    from django.urls import reverse
+    from django.utils.html import escape
+    from django.utils.translation import override
+
+    from content.actions import publish_result_notice
+
+    with override("vi"):
+        outcome = result.get_outcome_display()
+        title = _("Result of the household decision: %(title)s") % {"title": poll.title}
+        intro = _(
+            "%(represented)d of %(total)d households took part; approvals: "
+            "%(approvals)d. The decision is %(outcome)s."
+        ) % {
+            "represented": result.households_represented or 0,
+            "total": result.households_total or 0,
+            "approvals": result.approvals,
+            "outcome": outcome,
+        }
+        rows = "".join(
+            f"<li>{escape(t['label'])}: {t['votes']}</li>" for t in result.tallies
+        )
+        url = reverse("polls:detail", args=[poll.pk])
+        link = _("Full result and minutes-style record")
+        body = (
+            f"<p>{escape(intro)}</p><ul>{rows}</ul>"
+            f'<p><a href="{escape(url)}">{escape(link)}</a></p>'
+        )
+    return publish_result_notice(poll.area.specific, title, intro, body, user=user)
 
 
 def ensure_default_choices(poll):

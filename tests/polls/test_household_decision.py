@@ -117,3 +117,29 @@ def test_meeting_result_cannot_exceed_households(tree, people):
     with pytest.raises(InvalidChoice):
         record_meeting_result(tree.leader_1, poll, 2, {yes: 3})
     assert not hasattr(poll, "result") or poll.result_or_none() is None
+
+
+def test_closing_a_household_decision_posts_its_result_on_the_area_page(
+    tree, people, client
+):
+    from content.models import NoticePage
+
+    poll = make_poll(tree.group_1, PollKind.HOUSEHOLD, title="Làm mái che nhà văn hóa")
+    for rep in people.reps[:3]:
+        cast_ballot(rep, poll, ids(poll, "Đồng ý"))
+    close_poll(tree.leader_1, poll)
+    notice = NoticePage.objects.live().child_of(tree.group_1).get()
+    assert "Làm mái che nhà văn hóa" in notice.title
+    assert "3" in notice.intro and "5" in notice.intro
+    html = client.get(tree.group_1.url).content.decode()
+    assert notice.title in html
+    assert client.get(notice.url).status_code == 200
+
+
+def test_closing_a_consultation_posts_no_notice(tree, people):
+    from content.models import NoticePage
+
+    poll = make_poll(tree.group_1)
+    cast_ballot(people.reps[0], poll, ids(poll, "A"))
+    close_poll(tree.leader_1, poll)
+    assert not NoticePage.objects.exists()
