@@ -8,6 +8,13 @@ class AreaContentPageForm(WagtailAdminPageForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # Fields with a callable default (today) would render a hidden "initial"
+        # input that Wagtail's templates do not output, so every submission looked
+        # changed; approving in the editor then saved a new revision and restarted
+        # the review instead of publishing.
+        for name in ("posting_starts", "date"):
+            if name in self.fields:
+                self.fields[name].show_hidden_initial = False
         if "slug" in self.fields:
             self.fields["slug"].required = False
             self.fields["slug"].help_text = _(

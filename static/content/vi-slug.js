@@ -1,6 +1,8 @@
 // Wagtail's slug helper turns "đ" into "dj" (its Serbian map) and drops some
 // Vietnamese letters. While the page's slug has not been typed by hand, keep it
 // equal to the transliterated title: "Sửa đường Đống Đa" → "sua-duong-dong-da".
+// Wagtail's title→slug sync announces itself with a cancelable "w-sync:apply"
+// event on the slug field; we cancel it and write our own slug instead.
 (function () {
   "use strict";
   function viSlug(text) {
@@ -20,15 +22,18 @@
     var slug = document.getElementById("id_slug");
     if (!title || !slug) return;
     var auto = !slug.value || slug.value === viSlug(title.value);
-    slug.addEventListener("input", function () { auto = false; });
-    function sync() {
-      if (!auto) return;
-      // run after Wagtail's own controller has written its version
-      setTimeout(function () { slug.value = viSlug(title.value); }, 0);
+    function write() {
+      if (auto) slug.value = viSlug(title.value);
     }
-    title.addEventListener("input", sync);
-    title.addEventListener("change", sync);
-    title.addEventListener("blur", sync);
+    slug.addEventListener("input", function () { auto = false; });
+    slug.addEventListener("w-sync:apply", function (event) {
+      if (!auto) return;
+      event.preventDefault();
+      write();
+    });
+    title.addEventListener("input", write);
+    title.addEventListener("change", write);
+    title.addEventListener("blur", write);
     slug.addEventListener("blur", function () {
       if (/[^a-z0-9-]/.test(slug.value)) slug.value = viSlug(slug.value);
     });

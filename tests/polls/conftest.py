@@ -77,4 +77,3 @@ def ids(poll, *labels):
 
 def sign_in(client, user):
     assert client.login(username=user.phone or user.email, password=PASSWORD)
-
