@@ -594,18 +594,15 @@ class AreaReviewTask(Task):
         return []
 
     def get_task_states_user_can_moderate(self, user, **kwargs):
-        from civic.people.permissions import areas_where
+        from civic.people.permissions import subtree_q
 
         states = self.task_states.filter(status=TaskState.STATUS_IN_PROGRESS)
         if user.is_superuser:
             return states
-        paths = [role.area.path for role in areas_where(user, "approve_content")]
-        if not paths:
+        in_subtree = subtree_q(user, "approve_content")
+        if in_subtree is None:
             return TaskState.objects.none()
         ids = list(states.values_list("workflow_state__object_id", flat=True))
-        in_subtree = Q()
-        for p in paths:
-            in_subtree |= Q(path__startswith=p)
         allowed = Page.objects.filter(pk__in=ids).filter(in_subtree)
         return states.filter(
             workflow_state__object_id__in=[

@@ -6,6 +6,7 @@ Areas are Wagtail pages, so an area's ancestors are the prefixes of its treebear
 materialised ``path`` and the whole check is one indexed query.
 """
 
+from django.db.models import Q
 from wagtail.models import Page
 
 from .models import Role, RoleKind
@@ -75,6 +76,22 @@ def areas_where(user, action):
     return Role.objects.filter(user=user, kind__in=ACTIONS[action]).select_related(
         "area"
     )
+
+
+def subtree_q(user, action, field="path"):
+    """A filter on ``field`` (an area's materialised path) covering every subtree
+    where ``user`` may do ``action``, or None where there is none.
+
+    Querysets of the admin and of queues are scoped with it, so they agree with
+    :func:`can`. Superusers are for the caller to let through.
+    """
+    paths = sorted({role.area.path for role in areas_where(user, action)})
+    if not paths:
+        return None
+    scope = Q()
+    for path in paths:
+        scope |= Q(**{f"{field}__startswith": path})
+    return scope
 
 
 def forget_cached_roles(user):

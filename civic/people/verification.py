@@ -3,7 +3,7 @@
 from django.db.models import Q
 
 from .models import ACTIVE_RESIDENCY, Household, Residency, ResidencyStatus
-from .permissions import areas_where
+from .permissions import subtree_q
 
 
 def verifier_scope(user):
@@ -11,13 +11,7 @@ def verifier_scope(user):
     residents (a leader: the group; an editor: the whole commune), or None."""
     if user.is_superuser:
         return Q()
-    paths = {role.area.path for role in areas_where(user, "verify_residents")}
-    if not paths:
-        return None
-    scope = Q(pk__in=[])
-    for path in paths:
-        scope |= Q(area__path__startswith=path)
-    return scope
+    return subtree_q(user, "verify_residents", field="area__path")
 
 
 def queue(user):

@@ -5,22 +5,15 @@ commune and of its groups. The queryset, the per-object checks and the area choo
 all come from here.
 """
 
-from django.db.models import Q
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from civic.people.permissions import areas_where, can
+from civic.people.permissions import areas_where, can, subtree_q
 
 ACTION = "open_polls"
 
 
 def _subtrees(user):
-    paths = [role.area.path for role in areas_where(user, ACTION)]
-    if not paths:
-        return None
-    q = Q()
-    for path in paths:
-        q |= Q(path__startswith=path)
-    return q
+    return subtree_q(user, ACTION)
 
 
 def manageable_areas(user):

@@ -4,24 +4,17 @@ The admin querysets, per-object checks and area choosers all come from here; the
 check itself stays ``civic.people.permissions.can``.
 """
 
-from django.db.models import Q
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from civic.people.models import RoleKind, User
-from civic.people.permissions import areas_where, can
+from civic.people.permissions import areas_where, can, subtree_q
 
 MANAGE = "manage_services"
 HELP = "help_residents"
 
 
 def _subtrees(user, action):
-    paths = [role.area.path for role in areas_where(user, action)]
-    if not paths:
-        return None
-    q = Q()
-    for path in paths:
-        q |= Q(path__startswith=path)
-    return q
+    return subtree_q(user, action)
 
 
 def communes_where(user, action=MANAGE):
