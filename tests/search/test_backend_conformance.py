@@ -241,6 +241,20 @@ class WhooshBackendTests(BackendTests, TestCase):
 
         _tree(models.MPAnimal)
         _tree(models.NSAnimal)
+        cls._reset_sequences()
+
+    @staticmethod
+    def _reset_sequences():
+        """Books are made with explicit primary keys; on PostgreSQL the id sequences
+        must then move past them, or the tests that add a book collide."""
+        from django.apps import apps
+        from django.core.management.color import no_style
+        from django.db import connection
+
+        app_models = list(apps.get_app_config("searchtests").get_models())
+        with connection.cursor() as cursor:
+            for sql in connection.ops.sequence_reset_sql(no_style(), app_models):
+                cursor.execute(sql)
 
     def setUp(self):
         self.backend_name = "default"
