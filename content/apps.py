@@ -9,3 +9,6 @@ class ContentConfig(AppConfig):
 
     def ready(self):
         from . import signals  # noqa: F401
+        from .search import register_sources
+
+        register_sources()

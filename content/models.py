@@ -145,6 +145,14 @@ class AreaPage(AsciiSlugMixin, RoutablePageMixin, Page):
         blank=True,
         help_text=_("One per line, e.g. “Tổ trưởng: Nguyễn Văn An”."),
     )
+    comments_open_to_all = models.BooleanField(
+        _("any registered user may comment"),
+        default=False,
+        help_text=_(
+            "Off: only verified residents of this area comment on its items. On: "
+            "anyone signed in may comment here and in the groups inside this area."
+        ),
+    )
 
     content_panels = Page.content_panels + [
         FieldRowPanel([FieldPanel("kind"), FieldPanel("official_code")]),
@@ -158,6 +166,7 @@ class AreaPage(AsciiSlugMixin, RoutablePageMixin, Page):
             heading=_("Contact"),
         ),
     ]
+    settings_panels = Page.settings_panels + [FieldPanel("comments_open_to_all")]
     search_fields = Page.search_fields + [
         index.SearchField("intro"),
         index.SearchField("address"),

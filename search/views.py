@@ -1,30 +1,29 @@
-"""The site-wide search page (/tim-kiem/?q=) and the header box's suggestions."""
+"""The site-wide search page (/tim-kiem/?q=) and the header box's suggestions.
 
-from django.contrib.contenttypes.models import ContentType
+Every kind of result is a *source* (``search.sources``): news, notices, areas,
+polls, and what other apps register. With no type chosen, each source is searched
+in the index and the hits are merged by the index's score, so one list is ranked
+across kinds; counts per kind come from the index.
+"""
+
+import heapq
+from urllib.parse import urlencode
+
 from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
-from wagtail.models import Page
+from modelsearch.backends import get_search_backend
 
-from content.models import AreaPage, NewsPage, NoticePage
-from search.snippets import highlight_text, plain_text
+from content.models import AreaPage
+from search import sources as registry
+from search.backends.whoosh import did_you_mean
+from search.snippets import highlight_text
 
 PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
 SUGGESTIONS = 8
-
-#: The kinds of result a resident can filter by: key → model.
-TYPES = {
-    "notice": NoticePage,
-    "news": NewsPage,
-    "area": AreaPage,
-}
-
-
-def _type_label(model):
-    return str(model._meta.verbose_name_plural).capitalize()
 
 
 def _clean_query(request):
@@ -38,35 +37,65 @@ def _int_or_none(value):
         return None
 
 
-def visible_pages():
-    """What anyone may see: live pages without a view restriction."""
-    return Page.objects.live().public()
+class MergedResults:
+    """Several sources' search results as one list ranked by score, sliced lazily
+    (what ``Paginator`` needs: ``count()`` and slices). Page *n* reads the top
+    ``n × PER_PAGE`` hits of each source from the index, never more."""
+
+    def __init__(self, parts):
+        self.parts = parts  # [(source, search results annotated with _score)]
+        self._count = None
+
+    def count(self):
+        if self._count is None:
+            self._count = sum(results.count() for _source, results in self.parts)
+        return self._count
+
+    def __len__(self):
+        return self.count()
+
+    def __getitem__(self, key):
+        if not isinstance(key, slice):
+            return self[key : key + 1][0]
+        start, stop = key.start or 0, key.stop
+        if stop is None:
+            stop = self.count()
+        streams = [
+            [
+                (-(obj._score or 0), order, i, source, obj)
+                for i, obj in enumerate(results[:stop])
+            ]
+            for order, (source, results) in enumerate(self.parts)
+        ]
+        merged = list(heapq.merge(*streams))[start:stop]
+        return [(source, obj) for _s, _o, _i, source, obj in merged]
 
 
-def _snippet(page, query):
-    for attr in ("search_description", "intro"):
-        text = getattr(page, attr, "")
-        if text:
-            break
-    else:
-        text = plain_text(getattr(page, "body", ""))
-    body = plain_text(getattr(page, "body", ""))
-    # Prefer the body when it holds the words and the summary does not.
-    snippet = highlight_text(text, query)
-    if "<mark>" not in snippet and body and body != text:
-        from_body = highlight_text(body, query)
-        if "<mark>" in from_body:
-            return from_body
-    return snippet
+def _search_source(source, query, area, operator):
+    queryset = source.in_area(source.visible(), area)
+    if source.is_page:
+        queryset = queryset.specific()
+    return (
+        get_search_backend()
+        .search(query, queryset, operator=operator)
+        .annotate_score("_score")
+    )
+
+
+def _run(query, chosen, area, operator):
+    parts = [(s, _search_source(s, query, area, operator)) for s in chosen]
+    return MergedResults(parts)
 
 
 @require_GET
 def search(request):
     query = _clean_query(request)
+    all_sources = registry.sources()
     type_key = request.GET.get("type", "")
-    model = TYPES.get(type_key)
-    if model is None:
+    source = registry.get(type_key)
+    if source is None:
         type_key = ""
+    chosen = [source] if source else all_sources
     areas = list(
         AreaPage.objects.live().public().order_by("path").only("id", "title", "depth")
     )
@@ -76,60 +105,52 @@ def search(request):
     context = {
         "query": query,
         "type_key": type_key,
-        "types": [(key, _type_label(m)) for key, m in TYPES.items()],
+        "types": [(s.key, s.label) for s in all_sources],
         "areas": areas,
         "area": area,
         "page_obj": None,
         "groups": [],
         "type_counts": [],
         "any_words": False,
+        "did_you_mean": "",
     }
     if query:
-        base = visible_pages()
-        if area is not None:
-            base = base.descendant_of(area, inclusive=True)
-        queryset = base.type(model) if model else base
-        results = queryset.specific().search(query, operator="and")
+        results = _run(query, chosen, area, "and")
         if not results.count():
-            results = queryset.specific().search(query, operator="or")
+            # a word may be mistyped: offer the index's closest words
+            context["did_you_mean"] = did_you_mean(
+                query, [s.get_model() for s in chosen]
+            )
+            results = _run(query, chosen, area, "or")
             context["any_words"] = True
 
         paginator = Paginator(results, PER_PAGE)
         page_obj = paginator.get_page(request.GET.get("page"))
         groups = {}
-        for page in page_obj.object_list:
-            label = _type_label(type(page))
-            groups.setdefault(label, []).append(
-                {"page": page, "snippet": _snippet(page, query)}
+        for item_source, obj in page_obj.object_list:
+            groups.setdefault(str(item_source.label), []).append(
+                {
+                    "title": item_source.title_of(obj),
+                    "url": item_source.url_of(obj),
+                    "snippet": highlight_text(item_source.text(obj), query),
+                }
             )
         context["page_obj"] = page_obj
         context["groups"] = list(groups.items())
-        context["type_counts"] = _type_counts(base, query)
+        context["type_counts"] = [
+            (s.key, s.label, count)
+            for s, res in results.parts
+            if (count := res.count())
+        ]
         context["extra_query"] = _extra_query(query, type_key, area)
+        if context["did_you_mean"]:
+            context["did_you_mean_query"] = _extra_query(
+                context["did_you_mean"], type_key, area
+            )
     return render(request, "search/search.html", context)
 
 
-def _type_counts(base, query):
-    """How many results of each kind (a facet, counted by the index)."""
-    results = base.search(query, operator="and")
-    if not getattr(results, "supports_facet", False):
-        return []
-    try:
-        facets = results.facet("content_type")
-    except Exception:  # noqa: BLE001 - a backend without facets: no counts
-        return []
-    counts = []
-    for key, model in TYPES.items():
-        content_type = ContentType.objects.get_for_model(model)
-        count = facets.get(content_type.pk, 0)
-        if count:
-            counts.append((key, _type_label(model), count))
-    return counts
-
-
 def _extra_query(query, type_key, area):
-    from urllib.parse import urlencode
-
     params = {"q": query}
     if type_key:
         params["type"] = type_key
@@ -144,16 +165,18 @@ def suggest(request):
     query = _clean_query(request)
     if not query:
         return JsonResponse({"suggestions": []})
-    results = (
-        visible_pages()
-        .specific()
-        .autocomplete(query, fields=["title"], operator="and")[:SUGGESTIONS]
-    )
-    return JsonResponse(
-        {
-            "suggestions": [
-                {"title": page.title, "url": page.get_url(request)} for page in results
-            ],
-            "label": _("Suggestions"),
-        }
-    )
+    out = []
+    for source in registry.sources():
+        queryset = source.visible()
+        if source.is_page:
+            queryset = queryset.specific()
+        try:
+            hits = get_search_backend().autocomplete(query, queryset, operator="and")
+            hits = hits[:SUGGESTIONS]
+        except Exception:  # noqa: BLE001 - a model without autocomplete fields
+            continue
+        for obj in hits:
+            out.append({"title": source.title_of(obj), "url": source.url_of(obj)})
+        if len(out) >= SUGGESTIONS:
+            break
+    return JsonResponse({"suggestions": out[:SUGGESTIONS], "label": _("Suggestions")})

@@ -27,6 +27,7 @@ from .models import (
     MAX_LENGTH,
     MAX_REASON_LENGTH,
     Comment,
+    CommentRevision,
     LogAction,
     ModerationLog,
     Mute,
@@ -39,6 +40,7 @@ from .moderation import (
     area_of,
     is_commentable_type,
     is_public,
+    open_to_all,
     setting,
     target_url,
 )
@@ -122,7 +124,11 @@ def comment_refusal(user, area):
     mute = active_mute(user, area)
     if mute is not None:
         return mute_message(mute)
-    if is_verified_resident_in(user, area) or can(user, "moderate", area):
+    if (
+        is_verified_resident_in(user, area)
+        or can(user, "moderate", area)
+        or open_to_all(area)
+    ):
         return None
     return _(
         "Only verified residents of %(area)s can comment here. Join your residential "
@@ -242,6 +248,9 @@ def edit_comment(user, comment, body):
     body = clean_body(body)
     if body == comment.body:
         return comment
+    CommentRevision.objects.create(
+        comment=comment, body=comment.body, written_at=comment.edited_at
+    )
     comment.body = body
     comment.edited_at = timezone.now()
     comment.save(update_fields=["body", "edited_at"])

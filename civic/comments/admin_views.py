@@ -53,7 +53,9 @@ def _fetch(content_type_id, ids):
         return {}
     queryset = model._default_manager.filter(pk__in=ids)
     if model is Comment:
-        queryset = queryset.select_related("author", "area", "parent__author")
+        queryset = queryset.select_related(
+            "author", "area", "parent__author"
+        ).prefetch_related("revisions")
     elif issubclass(model, Page):
         queryset = queryset.specific()
     return {obj.pk: obj for obj in queryset}
@@ -138,6 +140,10 @@ class ModerationQueueView(ModeratorOnly, WagtailAdminTemplateMixin, TemplateView
                     parent_html=render_body(obj.parent.body)
                     if obj.parent_id and obj.parent.is_visible
                     else "",
+                    revisions=[
+                        (rev.replaced_at, render_body(rev.body))
+                        for rev in obj.revisions.all()
+                    ],
                 )
             else:
                 area = area_of(obj)

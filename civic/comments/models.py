@@ -81,6 +81,30 @@ class Comment(models.Model):
         return not (self.is_hidden or self.deleted)
 
 
+class CommentRevision(models.Model):
+    """The text a comment had before an edit, kept for moderators: an author cannot
+    make an insult disappear by editing it once it was reported."""
+
+    comment = models.ForeignKey(
+        Comment, on_delete=models.CASCADE, related_name="revisions"
+    )
+    body = models.TextField(_("text"), max_length=MAX_LENGTH)
+    written_at = models.DateTimeField(
+        _("written at"),
+        null=True,
+        help_text=_("When this text was last edited; empty for the first version."),
+    )
+    replaced_at = models.DateTimeField(_("replaced at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("earlier version of a comment")
+        verbose_name_plural = _("earlier versions of comments")
+        ordering = ["replaced_at", "pk"]
+
+    def __str__(self):
+        return f"{self.comment_id} · {self.replaced_at:%Y-%m-%d %H:%M}"
+
+
 class ReportReason(models.TextChoices):
     SPAM = "spam", _("Spam or advertising")
     OFFENSIVE = "offensive", _("Offensive or abusive")

@@ -118,6 +118,18 @@ def area_of(target):
     return None
 
 
+def open_to_all(area):
+    """Does ``area`` (or an area above it) let any signed-in user comment, not only
+    its verified residents? Set per area page (``comments_open_to_all``)."""
+    from content.models import AreaPage
+
+    if area is None:
+        return False
+    return AreaPage.objects.filter(
+        path__in=ancestor_paths(area), comments_open_to_all=True
+    ).exists()
+
+
 def is_public(target):
     """Can the public see the item? Pages must be live; other models may say so
     through a ``live`` or ``is_public`` attribute."""

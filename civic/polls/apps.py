@@ -7,3 +7,25 @@ class PollsConfig(AppConfig):
     label = "polls"
     verbose_name = _("Polls")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from civic.comments.moderation import register_target
+
+        # Residents discuss a poll under it, like a news item or a notice.
+        register_target("polls.poll")
+
+        from search.sources import Source, register
+
+        from .models import Poll
+
+        register(
+            Source(
+                key="poll",
+                model="polls.Poll",
+                label=_("Polls"),
+                visible=lambda: Poll.objects.all(),
+                text=lambda poll: poll.description,
+                title=lambda poll: poll.title,
+                order=10,
+            )
+        )

@@ -20,6 +20,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -31,6 +32,7 @@ from wagtail.admin.panels import (
     MultiFieldPanel,
 )
 from wagtail.models import Orderable
+from wagtail.search import index
 
 
 class PollKind(models.TextChoices):
@@ -108,7 +110,7 @@ class PollQuerySet(models.QuerySet):
         return self.filter(opens_at__lte=now, closes_at__gt=now, result__isnull=True)
 
 
-class Poll(ClusterableModel):
+class Poll(index.Indexed, ClusterableModel):
     area = models.ForeignKey(
         "content.AreaPage",
         on_delete=models.PROTECT,
@@ -173,6 +175,15 @@ class Poll(ClusterableModel):
 
     objects = PollQuerySet.as_manager()
 
+    search_fields = [
+        index.SearchField("title", boost=2),
+        index.AutocompleteField("title"),
+        index.SearchField("description"),
+        index.FilterField("area"),
+        index.FilterField("opens_at"),
+        index.FilterField("closes_at"),
+    ]
+
     panels = [
         FieldPanel("area"),
         FieldPanel("title"),
@@ -225,6 +236,9 @@ class Poll(ClusterableModel):
 
     def __str__(self):
         return self.title
+
+    def get_absolute_url(self):
+        return reverse("polls:detail", args=[self.pk])
 
     def clean(self):
         super().clean()

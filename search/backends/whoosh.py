@@ -29,6 +29,7 @@ Design (see ``search/README.md``):
 import datetime
 import logging
 import os
+import re
 import threading
 import uuid
 from collections import OrderedDict
@@ -398,10 +399,50 @@ _open_indexes = {}
 _open_lock = threading.Lock()
 
 
+#: Where a logical index's current physical index is named, after a rebuild:
+#: ``<path>/<name>.current`` holds e.g. ``wagtailcore_page__1a2b3c4d``.
+POINTER_SUFFIX = ".current"
+
+
+def _read_pointer(path, name):
+    try:
+        with open(os.path.join(path, name + POINTER_SUFFIX), encoding="ascii") as f:
+            return f.read().strip() or None
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+
+
+def _write_pointer(path, name, physical):
+    """Point ``name`` at ``physical`` atomically (rename over the old pointer)."""
+    target = os.path.join(path, name + POINTER_SUFFIX)
+    tmp = f"{target}.{uuid.uuid4().hex}.tmp"
+    with open(tmp, "w", encoding="ascii") as f:
+        f.write(physical)
+        f.flush()
+        os.fsync(f.fileno())
+    os.replace(tmp, target)
+
+
+def _files_of(storage, physical):
+    """The data files of one physical index in a shared folder (Whoosh names them
+    ``_<name>_<gen>.toc`` and ``<name>_<segment id>.<ext>``). Lock files stay: a
+    waiting process may hold one."""
+    pattern = re.compile(
+        rf"^(_{re.escape(physical)}_\d+\.toc|{re.escape(physical)}_[a-z0-9]+\.\w+)$"
+    )
+    return [f for f in storage.list() if pattern.match(f)]
+
+
 class WhooshIndex(BaseIndex):
-    def __init__(self, backend, name):
+    """One logical index (``wagtailcore_page``). It is stored as a physical Whoosh
+    index of the same name, or, after ``update_index``, of the name its pointer
+    file gives: a rebuild fills a new physical index beside the old one and then
+    swaps the pointer, so searches never see a half-built index."""
+
+    def __init__(self, backend, name, physical=None):
         super().__init__(backend)
         self.name = name
+        self._fixed_physical = physical
 
     def get_key(self):
         return self.name
@@ -415,50 +456,71 @@ class WhooshIndex(BaseIndex):
     def path(self):
         return self.backend.path
 
+    @property
+    def physical_name(self):
+        if self._fixed_physical:
+            return self._fixed_physical
+        return _read_pointer(self.path, self.name) or self.name
+
     def _storage(self, create=False):
         if create:
             os.makedirs(self.path, exist_ok=True)
         return FileStorage(str(self.path))
 
-    def exists(self):
+    def exists(self, physical=None):
         return os.path.isdir(self.path) and windex.exists_in(
-            str(self.path), indexname=self.name
+            str(self.path), indexname=physical or self.physical_name
         )
 
-    def open(self, create=False):
+    def open(self, create=False, physical=None):
         """The Whoosh index, or ``None`` if it does not exist (and not ``create``)."""
-        key = (str(self.path), self.name)
+        physical = physical or self.physical_name
+        key = (str(self.path), physical)
         ix = _open_indexes.get(key)
         if ix is not None:
             if os.path.isdir(self.path):
                 return ix
             _open_indexes.pop(key, None)
-        if not self.exists():
+        if not self.exists(physical):
             if not create:
                 return None
-            self._create()
+            self._create(physical=physical)
         with _open_lock:
             ix = _open_indexes.get(key)
             if ix is None:
-                ix = windex.open_dir(str(self.path), indexname=self.name)
+                ix = windex.open_dir(str(self.path), indexname=physical)
                 _open_indexes[key] = ix
         return ix
 
-    def _create(self, replace=False):
+    def _create(self, replace=False, physical=None):
+        physical = physical or self.physical_name
         storage = self._storage(create=True)
-        lock = storage.lock(self.name + "_CREATELOCK")
+        lock = storage.lock(physical + "_CREATELOCK")
         if not _acquire(lock, self.backend.write_timeout):
-            raise windex.LockError(f"could not create the index {self.name}")
+            raise windex.LockError(f"could not create the index {physical}")
         try:
-            if replace or not windex.exists_in(str(self.path), indexname=self.name):
-                storage.create_index(build_schema(), indexname=self.name)
+            if replace or not windex.exists_in(str(self.path), indexname=physical):
+                storage.create_index(build_schema(), indexname=physical)
         finally:
             lock.release()
-        _open_indexes.pop((str(self.path), self.name), None)
+        _open_indexes.pop((str(self.path), physical), None)
 
     def writer(self):
-        ix = self.open(create=True)
-        return ix.writer(timeout=self.backend.write_timeout, delay=0.05)
+        """A writer on the current physical index, waiting up to ``WRITE_TIMEOUT``
+        for another writer's lock. If a rebuild swapped the index while this one
+        waited, it lets go and writes to the new index instead."""
+        for _attempt in range(5):
+            physical = self.physical_name
+            try:
+                ix = self.open(create=True, physical=physical)
+                w = ix.writer(timeout=self.backend.write_timeout, delay=0.05)
+            except (windex.EmptyIndexError, FileNotFoundError):
+                _open_indexes.pop((str(self.path), physical), None)
+                continue  # the old index was removed under us: look again
+            if self._fixed_physical or self.physical_name == physical:
+                return w
+            w.cancel()
+        raise windex.LockError(f"the index {self.name} kept moving")
 
     # BaseIndex API.
 
@@ -473,14 +535,12 @@ class WhooshIndex(BaseIndex):
         if ix is None or set(ix.schema.names()) != set(build_schema().names()):
             self._create(replace=True)
             return
-        w = ix.writer(timeout=self.backend.write_timeout, delay=0.05)
+        w = self.writer()
         w.commit(mergetype=writing.CLEAR)
 
     def optimize(self):
-        ix = self.open()
-        if ix is not None:
-            w = ix.writer(timeout=self.backend.write_timeout, delay=0.05)
-            w.commit(optimize=True)
+        if self.open() is not None:
+            self.writer().commit(optimize=True)
 
     def add_item(self, item):
         self.add_items(item._meta.model, [item])
@@ -533,15 +593,45 @@ def _acquire(lock, timeout, delay=0.05):
 
 
 class WhooshIndexRebuilder:
+    """``update_index`` without a gap: the objects go into a new physical index;
+    ``finish()`` optimises it and swaps the pointer while holding the old index's
+    write lock, then deletes the old files. Until the swap, searches read the old
+    index, complete. Changes saved while a rebuild runs are written to the old
+    index and may miss the new one if their object was already read (as with
+    Wagtail's Elasticsearch "atomic rebuild"); run ``update_index`` at a quiet
+    time."""
+
     def __init__(self, index):
         self.index = index
+        self.new = None
 
     def start(self):
-        self.index.reset()
-        return self.index
+        physical = f"{self.index.name}__{uuid.uuid4().hex[:8]}"
+        self.new = WhooshIndex(self.index.backend, self.index.name, physical=physical)
+        self.new._create(replace=True)
+        return self.new
 
     def finish(self):
-        self.index.optimize()
+        self.new.optimize()
+        old = self.index.physical_name
+        path = str(self.index.path)
+        old_ix = self.index.open(physical=old)
+        holder = None
+        if old_ix is not None:
+            holder = old_ix.writer(timeout=self.index.backend.write_timeout, delay=0.05)
+        try:
+            _write_pointer(path, self.index.name, self.new.physical_name)
+        finally:
+            if holder is not None:
+                holder.cancel()
+        _open_indexes.pop((path, old), None)
+        if old != self.new.physical_name:
+            storage = self.index._storage()
+            for filename in _files_of(storage, old):
+                try:
+                    storage.delete_file(filename)
+                except OSError:  # pragma: no cover - already gone
+                    pass
 
 
 # -- query compiler -------------------------------------------------------------
@@ -1102,3 +1192,51 @@ class WhooshSearchBackend(BaseSearchBackend):
 
 
 SearchBackend = WhooshSearchBackend
+
+
+def did_you_mean(text, models, backend_name="default"):
+    """A corrected query when some of ``text``'s words are in no index of
+    ``models`` and the index holds a word close to them ("thong bao cat nuoc" for
+    "thong bao cat nuco"); otherwise ``""``. Words are suggested without
+    diacritics, as the index compares them."""
+    from modelsearch.backends import get_search_backend
+
+    backend = get_search_backend(backend_name)
+    if not isinstance(backend, WhooshSearchBackend):
+        return ""
+    indexes = {}
+    for model in models:
+        index = backend.get_index_for_model(model)
+        indexes.setdefault(index.name, index)
+    searchers = []
+    try:
+        for index in indexes.values():
+            ix = index.open()
+            if ix is not None:
+                searchers.append(ix.searcher())
+        if not searchers:
+            return ""
+        changed = False
+        out = []
+        for accented, folded in words(text):
+            if any(s.doc_frequency(ALL_TEXT, folded) for s in searchers):
+                out.append(accented)
+                continue
+            best = None
+            for s in searchers:
+                for candidate in s.suggest(ALL_TEXT, folded, limit=3, maxdist=2):
+                    if candidate.startswith(ACCENT_MARK):
+                        continue
+                    freq = s.doc_frequency(ALL_TEXT, candidate)
+                    if best is None or freq > best[1]:
+                        best = (candidate, freq)
+                    break
+            if best is None:
+                out.append(accented)
+            else:
+                out.append(best[0])
+                changed = True
+        return " ".join(out) if changed else ""
+    finally:
+        for s in searchers:
+            s.close()

@@ -90,14 +90,28 @@ def test_pagination_and_bad_input(client, tree):
         assert client.get(URL, params).status_code == 200
 
 
-def test_fixed_number_of_queries(client, tree, django_assert_max_num_queries):
-    for i in range(3):
+def _queries_for(client, query):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.get(URL, {"q": query})  # warm caches (site root, content types)
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(URL, {"q": query})
+    return len(ctx.captured_queries), response.content.decode().count("search-result")
+
+
+def test_the_number_of_queries_does_not_grow_with_the_results(client, tree):
+    for i in range(2):
         publish(tree.group_1, NoticePage(title=f"Lịch tiêm chủng {i}", body="<p>x</p>"))
         publish(tree.group_2, NewsPage(title=f"Tin tiêm chủng {i}"))
-    client.get(URL, {"q": "tiem chung"})  # warm caches (site root, content types)
-    with django_assert_max_num_queries(8):
-        response = client.get(URL, {"q": "tiem chung"})
-    assert response.content.decode().count("search-result") == 6
+    few, shown = _queries_for(client, "tiem chung")
+    assert shown == 4
+    for i in range(2, 6):
+        publish(tree.group_1, NoticePage(title=f"Lịch tiêm chủng {i}", body="<p>x</p>"))
+        publish(tree.group_2, NewsPage(title=f"Tin tiêm chủng {i}"))
+    many, shown = _queries_for(client, "tiem chung")
+    assert shown == 10  # one full page
+    assert many == few
 
 
 def test_english_page(client, content):
@@ -109,3 +123,37 @@ def test_english_page(client, content):
 def test_suggestions(client, content):
     data = client.get(URL + "goi-y/", {"q": "thong b"}).json()
     assert [s["title"] for s in data["suggestions"]] == ["Thông báo cắt nước"]
+
+
+def test_polls_are_found_with_pages_ranked_together(client, content, tree):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from civic.polls.models import Poll
+
+    now = timezone.now()
+    Poll.objects.create(
+        area=tree.group_1,
+        title="Chọn giờ cắt nước định kỳ",
+        description="Ý kiến về lịch cắt nước",
+        opens_at=now - timedelta(hours=1),
+        closes_at=now + timedelta(days=2),
+    )
+    html = client.get("/en" + URL, {"q": "cat nuoc"}).content.decode()
+    assert "Chọn giờ cắt nước định kỳ" in html and "Thông báo cắt nước" in html
+    assert "Polls: 1" in html
+    only = client.get("/en" + URL, {"q": "cat nuoc", "type": "poll"}).content.decode()
+    assert "Chọn giờ cắt nước định kỳ" in only and "Thông báo cắt nước" not in only
+    other = client.get(
+        "/en" + URL, {"q": "cat nuoc", "type": "poll", "area": tree.commune_b.pk}
+    ).content.decode()
+    assert "Chọn giờ cắt nước định kỳ" not in other
+
+
+def test_did_you_mean_offers_the_closest_indexed_words(client, content):
+    html = client.get("/en" + URL, {"q": "thong bao cat nuco"}).content.decode()
+    assert "Did you mean:" in html
+    assert "thong bao cat nuoc" in html
+    html = client.get("/en" + URL, {"q": "thong bao cat nuoc"}).content.decode()
+    assert "Did you mean:" not in html

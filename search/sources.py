@@ -1,0 +1,94 @@
+"""What the site-wide search page searches: one *source* per kind of result.
+
+Pages (news, notices, areas) are sources, and so is every civic model that an app
+registers from its ``AppConfig.ready``::
+
+    from search.sources import Source, register
+
+    register(Source(
+        key="poll",
+        model="polls.Poll",
+        label=_("Polls"),
+        visible=lambda: Poll.objects.all(),       # what anyone may see
+        text=lambda poll: poll.description,       # for the snippet
+    ))
+
+``visible`` must return only what a visitor may see (published, not hidden, no
+reporter identities); the queryset's filters must be ``FilterField``s of the model
+so that the index applies them (the backend raises otherwise, never returns wrong
+results). ``area_field`` names the ``FilterField`` that holds the item's area
+(``area`` by default; ``None`` for pages, which filter on the page tree).
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django.apps import apps
+
+
+@dataclass
+class Source:
+    key: str
+    model: str  # "app_label.ModelName"
+    label: object  # a lazy translation
+    visible: Callable  # () -> queryset of what anyone may see
+    text: Callable = lambda obj: ""  # obj -> plain text for the snippet
+    url: Callable = None  # obj -> URL; default get_absolute_url()/get_url()
+    title: Callable = None  # obj -> title; default str(obj)
+    area_field: str | None = "area"
+    order: int = 100  # position in the type filter
+    is_page: bool = field(default=False)
+
+    def get_model(self):
+        return apps.get_model(self.model)
+
+    def url_of(self, obj):
+        if self.url is not None:
+            return self.url(obj)
+        for attr in ("get_url", "get_absolute_url"):
+            method = getattr(obj, attr, None)
+            if method is not None:
+                return method()
+        return ""
+
+    def title_of(self, obj):
+        return self.title(obj) if self.title is not None else str(obj)
+
+    def in_area(self, queryset, area):
+        """Only the items of ``area`` and of the areas inside it."""
+        if area is None:
+            return queryset
+        if self.is_page:
+            return queryset.descendant_of(area, inclusive=True)
+        from content.models import AreaPage
+
+        ids = list(
+            AreaPage.objects.descendant_of(area, inclusive=True).values_list(
+                "pk", flat=True
+            )
+        )
+        return queryset.filter(**{f"{self.area_field}__in": ids})
+
+
+_sources = {}
+
+
+def register(source):
+    """Add (or replace) a kind of result; call from ``AppConfig.ready``."""
+    _sources[source.key] = source
+
+
+def sources():
+    """Every registered source whose app is installed, in their display order."""
+    out = []
+    for source in _sources.values():
+        try:
+            source.get_model()
+        except LookupError:
+            continue
+        out.append(source)
+    return sorted(out, key=lambda s: (s.order, s.key))
+
+
+def get(key):
+    return next((s for s in sources() if s.key == key), None)
