@@ -16,9 +16,9 @@ from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
-from . import actions, admin_views
-from .forms import ServiceAreaAdminForm
-from .models import LifeEvent, Procedure, SupportPoint
+from . import actions, admin_views, directory
+from .forms import ServiceAreaAdminForm, UtilityAdminForm
+from .models import LifeEvent, Procedure, SupportPoint, UtilityLink
 from .permissions import (
     AreaPermissionPolicy,
     SuperuserOnlyPolicy,
@@ -29,6 +29,18 @@ from .permissions import (
 register_permission_policy(Procedure, AreaPermissionPolicy(Procedure))
 register_permission_policy(SupportPoint, AreaPermissionPolicy(SupportPoint))
 register_permission_policy(LifeEvent, SuperuserOnlyPolicy(LifeEvent))
+
+
+class SubtreePermissionPolicy(AreaPermissionPolicy):
+    """For records of a commune or of a group: scoped with ``subtree_q``."""
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        if not self.user_has_any_permission(user, actions):
+            return self.model.objects.none()
+        return directory.records_in_subtrees(user, self.model, self.action)
+
+
+register_permission_policy(UtilityLink, SubtreePermissionPolicy(UtilityLink))
 
 
 class _Limited:
@@ -109,6 +121,57 @@ class SupportPointViewSet(AreaModelViewSet):
     search_fields = ["name", "address"]
 
 
+class _InSubtrees:
+    def get_queryset(self):
+        return directory.records_in_subtrees(self.request.user, self.model)
+
+    def get_base_queryset(self):
+        return directory.records_in_subtrees(self.request.user, self.model)
+
+
+class _SavedLocally:
+    def save_instance(self):
+        return directory.save_local_record(self.request.user, self.form)
+
+
+class UtilityIndexView(_InSubtrees, generic.IndexView):
+    pass
+
+
+class UtilityCreateView(_SavedLocally, generic.CreateView):
+    pass
+
+
+class UtilityEditView(_InSubtrees, _SavedLocally, generic.EditView):
+    pass
+
+
+class UtilityDeleteView(_InSubtrees, generic.DeleteView):
+    pass
+
+
+class UtilityViewSet(ModelViewSet):
+    model = UtilityLink
+    icon = "link"
+    menu_label = _("Utilities and public services")
+    name = "utilities_admin"
+    url_prefix = "dich-vu-cong/tien-ich"
+    add_to_admin_menu = False
+    copy_view_enabled = False
+    inspect_view_enabled = False
+    index_view_class = UtilityIndexView
+    add_view_class = UtilityCreateView
+    edit_view_class = UtilityEditView
+    delete_view_class = UtilityDeleteView
+    list_display = ["name", "kind", "area", "phone"]
+    list_filter = ["kind"]
+    search_fields = ["name", "address"]
+
+    @cached_property
+    def edit_handler(self):
+        return ObjectList(self.model.panels, base_form_class=UtilityAdminForm)
+
+
 class LifeEventViewSet(ModelViewSet):
     model = LifeEvent
     icon = "calendar"
@@ -141,7 +204,13 @@ class ServicesGroup(ViewSetGroup):
     menu_label = _("Public services")
     menu_icon = "link"
     menu_order = 260
-    items = (ProcedureViewSet, SupportPointViewSet, LifeEventViewSet, ImportViewSet)
+    items = (
+        ProcedureViewSet,
+        SupportPointViewSet,
+        UtilityViewSet,
+        LifeEventViewSet,
+        ImportViewSet,
+    )
 
 
 @hooks.register("register_admin_viewset")
@@ -176,5 +245,12 @@ def register_services_log_actions(actions):
         ),
         ("kdcdt.appointment.done", _("Appointment done"), _("Appointment done")),
         ("kdcdt.session.record", _("Record session"), _("Assisted session recorded")),
+        (
+            "kdcdt.business.submit",
+            _("Propose business"),
+            _("Business proposed for the directory"),
+        ),
+        ("kdcdt.business.approve", _("Approve business"), _("Business approved")),
+        ("kdcdt.business.reject", _("Reject business"), _("Business rejected")),
     ]:
         actions.register_action(name, label, message)
