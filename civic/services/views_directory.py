@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from modelsearch.backends import get_search_backend
 
 from content.models import COMMUNE_KINDS, GROUP_KINDS, AreaPage
 
@@ -80,9 +81,9 @@ def business_list(request):
         # the search backend, filtered on ``status`` again: a proposal waiting for
         # the leader or rejected is never a result
         results = list(
-            businesses.filter(status=BusinessStatus.APPROVED).search(query)[
-                :BUSINESSES_SHOWN
-            ]
+            get_search_backend().search(
+                query, businesses.filter(status=BusinessStatus.APPROVED)
+            )[:BUSINESSES_SHOWN]
         )
     else:
         results = list(businesses.order_by("name")[:BUSINESSES_SHOWN])
