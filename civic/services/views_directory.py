@@ -95,6 +95,9 @@ def business_list(request):
             "businesses": results,
             "query": query,
             "filtered": bool(request.GET),
+            "can_approve": directory.local_areas_where(
+                request.user, directory.APPROVE
+            ).exists(),
         },
     )
 
