@@ -127,21 +127,23 @@ def group_collection_days(commune):
 
 
 @transaction.atomic
-def save_local_record(user, form):
-    """Save an admin form for a utility entry of a commune or group; log it.
-
-    The area is checked here again — the one the record had before the edit too.
+def save_local_record(user, form, action=MANAGE):
+    """Save an admin form for a utility entry (or a business) of a commune or
+    group; log it. The area is checked here again — the one the record had before
+    the edit too.
     """
     instance = form.instance
     area = getattr(instance, "area", None)
     if area is None or not (area.is_commune or area.is_group):
         raise Refused(_("Choose a commune or a residential group."))
-    if not can(user, MANAGE, area):
+    if isinstance(instance, Business) and not area.is_group:
+        raise Refused(_("Choose a commune or a residential group."))
+    if not can(user, action, area):
         raise PermissionDenied(_("You are not responsible for this area."))
     creating = instance.pk is None
     if not creating:
         before = type(instance).objects.filter(pk=instance.pk).select_related("area")
-        if before and not can(user, MANAGE, before[0].area):
+        if before and not can(user, action, before[0].area):
             raise PermissionDenied(_("You are not responsible for this area."))
     instance = form.save()
     log(instance, "wagtail.create" if creating else "wagtail.edit", user=user)

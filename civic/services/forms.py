@@ -243,3 +243,25 @@ class BusinessFilterForm(forms.Form):
         self.fields["area"].label_from_instance = lambda a: (
             f"— {a.title}" if a.is_group else a.title
         )
+
+
+class BusinessAdminForm(WagtailAdminModelForm):
+    """The admin form of a business: the groups offered are those where the user
+    approves businesses. The status is changed on the approval queue only."""
+
+    def __init__(self, *args, for_user=None, **kwargs):
+        from content.models import GROUP_KINDS
+
+        from .directory import APPROVE, local_areas_where
+
+        super().__init__(*args, for_user=for_user, **kwargs)
+        if "area" in self.fields:
+            field = self.fields["area"]
+            field.queryset = (
+                local_areas_where(for_user, APPROVE)
+                .filter(kind__in=GROUP_KINDS)
+                .order_by("path")
+                if for_user is not None
+                else field.queryset.none()
+            )
+            field.widget = forms.Select(choices=field.choices)

@@ -10,15 +10,15 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.panels import ObjectList
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, ObjectList
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
 from . import actions, admin_views, directory
-from .forms import ServiceAreaAdminForm, UtilityAdminForm
-from .models import LifeEvent, Procedure, SupportPoint, UtilityLink
+from .forms import BusinessAdminForm, ServiceAreaAdminForm, UtilityAdminForm
+from .models import Business, LifeEvent, Procedure, SupportPoint, UtilityLink
 from .permissions import (
     AreaPermissionPolicy,
     SuperuserOnlyPolicy,
@@ -41,6 +41,9 @@ class SubtreePermissionPolicy(AreaPermissionPolicy):
 
 
 register_permission_policy(UtilityLink, SubtreePermissionPolicy(UtilityLink))
+register_permission_policy(
+    Business, SubtreePermissionPolicy(Business, action=directory.APPROVE)
+)
 
 
 class _Limited:
@@ -122,16 +125,24 @@ class SupportPointViewSet(AreaModelViewSet):
 
 
 class _InSubtrees:
+    area_action = directory.MANAGE
+
     def get_queryset(self):
-        return directory.records_in_subtrees(self.request.user, self.model)
+        return directory.records_in_subtrees(
+            self.request.user, self.model, self.area_action
+        )
 
     def get_base_queryset(self):
-        return directory.records_in_subtrees(self.request.user, self.model)
+        return self.get_queryset()
 
 
 class _SavedLocally:
+    area_action = directory.MANAGE
+
     def save_instance(self):
-        return directory.save_local_record(self.request.user, self.form)
+        return directory.save_local_record(
+            self.request.user, self.form, self.area_action
+        )
 
 
 class UtilityIndexView(_InSubtrees, generic.IndexView):
@@ -172,6 +183,61 @@ class UtilityViewSet(ModelViewSet):
         return ObjectList(self.model.panels, base_form_class=UtilityAdminForm)
 
 
+class _ForApprovers:
+    area_action = directory.APPROVE
+
+
+class BusinessIndexView(_ForApprovers, UtilityIndexView):
+    pass
+
+
+class BusinessCreateView(_ForApprovers, UtilityCreateView):
+    pass
+
+
+class BusinessEditView(_ForApprovers, UtilityEditView):
+    pass
+
+
+class BusinessDeleteView(_ForApprovers, UtilityDeleteView):
+    pass
+
+
+class BusinessViewSet(ModelViewSet):
+    """Group leaders and commune editors correct the shops of their groups; the
+    status changes only on the approval queue (``/dich-vu-cong/cua-hang/duyet/``),
+    so an entry added here waits for approval like any other."""
+
+    model = Business
+    icon = "home"
+    menu_label = _("Local shops and services")
+    name = "businesses_admin"
+    url_prefix = "dich-vu-cong/cua-hang"
+    add_to_admin_menu = False
+    copy_view_enabled = False
+    inspect_view_enabled = False
+    index_view_class = BusinessIndexView
+    add_view_class = BusinessCreateView
+    edit_view_class = BusinessEditView
+    delete_view_class = BusinessDeleteView
+    list_display = ["name", "offers", "area", "status"]
+    list_filter = ["status"]
+    search_fields = ["name", "offers"]
+
+    @cached_property
+    def edit_handler(self):
+        return ObjectList(
+            [
+                FieldPanel("area"),
+                FieldPanel("name"),
+                FieldPanel("offers"),
+                FieldRowPanel([FieldPanel("phone"), FieldPanel("opening_hours")]),
+                FieldPanel("address"),
+            ],
+            base_form_class=BusinessAdminForm,
+        )
+
+
 class LifeEventViewSet(ModelViewSet):
     model = LifeEvent
     icon = "calendar"
@@ -208,6 +274,7 @@ class ServicesGroup(ViewSetGroup):
         ProcedureViewSet,
         SupportPointViewSet,
         UtilityViewSet,
+        BusinessViewSet,
         LifeEventViewSet,
         ImportViewSet,
     )

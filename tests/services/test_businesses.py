@@ -192,3 +192,49 @@ def test_unverified_resident_sees_why_on_the_form(client, tree):
         {"name": "A", "offers": "B", "phone": "1"},
     )
     assert response.status_code == 400 and not Business.objects.exists()
+
+
+# --- the admin -----------------------------------------------------------------------
+
+
+def admin_form(area, **extra):
+    data = {
+        "area": area.pk,
+        "name": "Tạp hóa Cô Ba (sửa)",
+        "offers": "Gạo, nước mắm",
+        "phone": "0905 111 333",
+        "opening_hours": "",
+        "address": "",
+    }
+    data.update(extra)
+    return data
+
+
+def test_leader_corrects_own_groups_shop_in_the_admin(client, tree):
+    mine = propose(verified(tree))
+    other = propose(verified(tree, tree.group_2, "Anh Nam", "0916000009"), "Quán Nam")
+    directory.approve_business(tree.leader_1, mine)
+    sign_in(client, tree.leader_1)
+    html = client.get(reverse("businesses_admin:index")).content.decode()
+    assert "Tạp hóa Cô Ba" in html and "Quán Nam" not in html
+    edit = reverse("businesses_admin:edit", args=[mine.pk])
+    response = client.post(edit, admin_form(tree.group_1, status="rejected"))
+    assert response.status_code == 302
+    mine.refresh_from_db()
+    assert mine.name == "Tạp hóa Cô Ba (sửa)"
+    assert mine.status == BusinessStatus.APPROVED  # not changed from the admin
+    other_edit = reverse("businesses_admin:edit", args=[other.pk])
+    assert client.get(other_edit).status_code in (403, 404)
+    assert client.post(other_edit, admin_form(tree.group_1)).status_code in (403, 404)
+    # an entry added in the admin waits for approval like any other
+    response = client.post(
+        reverse("businesses_admin:add"), admin_form(tree.group_1, name="Tiệm may")
+    )
+    assert response.status_code == 302
+    assert Business.objects.get(name="Tiệm may").status == BusinessStatus.PENDING
+    # not for another group
+    response = client.post(
+        reverse("businesses_admin:add"), admin_form(tree.group_2, name="Lấn sân")
+    )
+    assert response.status_code == 200
+    assert not Business.objects.filter(name="Lấn sân").exists()
