@@ -32,6 +32,7 @@ ACTIONS = {
     "handle_feedback": {EDITOR},
     "manage_services": {EDITOR},
     "help_residents": {HELPER, EDITOR},
+    "approve_businesses": {LEADER, EDITOR},
 }
 
 

@@ -3,13 +3,26 @@
 Every figure is one grouped query over the whole tree, mapped to its commune by
 the commune's materialised-path prefix, so the page costs the same number of
 queries for 2 communes or 200.
+
+Poll participation, over the polls of the commune and its groups whose result was
+recorded (``PollResult.closed_at``) in the last ``POLL_WINDOW_DAYS`` days, from the
+figures frozen in each result when it was recorded:
+
+* household decisions: households that voted (online, or present at the meeting
+  whose result the leader recorded) ÷ households with at least one verified
+  resident at closing — ``Σ participants / Σ eligible_total``;
+* consultations: ballots ÷ verified residents at closing, summed the same way.
+
+Feedback on-time rate comes from ``civic.feedback.stats.on_time_rate(commune)``
+(a percentage or None) when that app is installed; otherwise it is "not available".
 """
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
+from django.apps import apps
 from django.conf import settings
-from django.db.models import Count
+from django.db.models import Count, Sum
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
@@ -19,6 +32,7 @@ from content.models import COMMUNE_KINDS, GROUP_KINDS, AreaPage
 from .models import AssistedSession, SupportPoint
 
 MONTHS_SHOWN = 6
+POLL_WINDOW_DAYS = 365
 
 
 def point_target():
@@ -42,6 +56,22 @@ class CommuneFigures:
     households: int = 0
     households_verified: int = 0
     sessions: dict = field(default_factory=dict)  # month (date) → count
+    household_polls: int = 0
+    household_votes: int = 0
+    household_eligible: int = 0
+    consultations: int = 0
+    consultation_ballots: int = 0
+    consultation_eligible: int = 0
+    #: percentage from civic.feedback, or None ("not available")
+    feedback_on_time: float | None = None
+
+    @property
+    def household_participation(self):
+        return share(self.household_votes, self.household_eligible)
+
+    @property
+    def consultation_participation(self):
+        return share(self.consultation_ballots, self.consultation_eligible)
 
     @property
     def households_verified_share(self):
@@ -155,6 +185,14 @@ def rollout(today=None):
             key = _month_key(month)
             row.sessions[key] = row.sessions.get(key, 0) + n
 
+    _poll_participation(row_for, today)
+    feedback = feedback_available()
+    if feedback:
+        from civic.feedback.stats import on_time_rate
+
+        for row in rows.values():
+            row.feedback_on_time = on_time_rate(row.commune)
+
     rows = list(rows.values())
     total = CommuneFigures(commune=None)
     for row in rows:
@@ -166,6 +204,12 @@ def rollout(today=None):
             "residents_verified",
             "households",
             "households_verified",
+            "household_polls",
+            "household_votes",
+            "household_eligible",
+            "consultations",
+            "consultation_ballots",
+            "consultation_eligible",
         ):
             setattr(total, name, getattr(total, name) + getattr(row, name))
         for month, n in row.sessions.items():
@@ -179,7 +223,39 @@ def rollout(today=None):
         "communes": len(rows),
         "communes_with_point": sum(1 for r in rows if r.points_open),
         "communes_on_target": sum(1 for r in rows if r.points_open >= low),
+        "feedback_available": feedback,
+        "poll_window_days": POLL_WINDOW_DAYS,
     }
+
+
+def feedback_available():
+    """Is the feedback app (``civic.feedback``) part of this site?"""
+    return apps.is_installed("civic.feedback")
+
+
+def _poll_participation(row_for, today):
+    """Add the participation of polls recorded in the window to the rows (one
+    grouped query)."""
+    from civic.polls.models import PollKind, PollResult
+
+    since = today - timedelta(days=POLL_WINDOW_DAYS)
+    for path, kind, polls, votes, eligible in (
+        PollResult.objects.filter(closed_at__date__gt=since)
+        .values_list("poll__area__path", "poll__kind")
+        .annotate(
+            polls=Count("pk"), votes=Sum("participants"), eligible=Sum("eligible_total")
+        )
+    ):
+        if (row := row_for(path)) is None:
+            continue
+        if kind == PollKind.HOUSEHOLD:
+            row.household_polls += polls
+            row.household_votes += votes or 0
+            row.household_eligible += eligible or 0
+        else:
+            row.consultations += polls
+            row.consultation_ballots += votes or 0
+            row.consultation_eligible += eligible or 0
 
 
 def bar_chart(items, maximum=None, width=300, bar=18, gap=8, label_width=0):

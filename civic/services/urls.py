@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_directory
 
 app_name = "services"
 
@@ -17,4 +17,31 @@ urlpatterns = [
     path("diem-ho-tro/tiep-nhan/", views.helper_desk, name="helper_desk"),
     path("diem-ho-tro/tiep-nhan/<int:pk>/xac-nhan/", views.confirm, name="confirm"),
     path("diem-ho-tro/tiep-nhan/<int:pk>/de-xuat/", views.propose, name="propose"),
+    path("dich-vu-cong/tien-ich/", views_directory.utilities_index, name="utilities"),
+    path(
+        "dich-vu-cong/tien-ich/<int:pk>/",
+        views_directory.utilities_area,
+        name="utilities_area",
+    ),
+    path("dich-vu-cong/cua-hang/", views_directory.business_list, name="businesses"),
+    path(
+        "dich-vu-cong/cua-hang/de-xuat/",
+        views_directory.business_new,
+        name="business_new",
+    ),
+    path(
+        "dich-vu-cong/cua-hang/duyet/",
+        views_directory.business_queue,
+        name="business_queue",
+    ),
+    path(
+        "dich-vu-cong/cua-hang/<int:pk>/duyet/",
+        views_directory.business_approve,
+        name="business_approve",
+    ),
+    path(
+        "dich-vu-cong/cua-hang/<int:pk>/tu-choi/",
+        views_directory.business_reject,
+        name="business_reject",
+    ),
 ]

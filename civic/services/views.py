@@ -413,6 +413,10 @@ def dashboard(request):
             [(r.commune.title, r.households_verified_share or 0) for r in rows],
             maximum=100,
         ),
+        "participation": bar_chart(
+            [(r.commune.title, r.household_participation or 0) for r in rows],
+            maximum=100,
+        ),
         "sessions": bar_chart(
             [
                 (month, figures["total"].sessions.get(month, 0))

@@ -10,15 +10,15 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.panels import ObjectList
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, ObjectList
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
-from . import actions, admin_views
-from .forms import ServiceAreaAdminForm
-from .models import LifeEvent, Procedure, SupportPoint
+from . import actions, admin_views, directory
+from .forms import BusinessAdminForm, ServiceAreaAdminForm, UtilityAdminForm
+from .models import Business, LifeEvent, Procedure, SupportPoint, UtilityLink
 from .permissions import (
     AreaPermissionPolicy,
     SuperuserOnlyPolicy,
@@ -29,6 +29,21 @@ from .permissions import (
 register_permission_policy(Procedure, AreaPermissionPolicy(Procedure))
 register_permission_policy(SupportPoint, AreaPermissionPolicy(SupportPoint))
 register_permission_policy(LifeEvent, SuperuserOnlyPolicy(LifeEvent))
+
+
+class SubtreePermissionPolicy(AreaPermissionPolicy):
+    """For records of a commune or of a group: scoped with ``subtree_q``."""
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        if not self.user_has_any_permission(user, actions):
+            return self.model.objects.none()
+        return directory.records_in_subtrees(user, self.model, self.action)
+
+
+register_permission_policy(UtilityLink, SubtreePermissionPolicy(UtilityLink))
+register_permission_policy(
+    Business, SubtreePermissionPolicy(Business, action=directory.APPROVE)
+)
 
 
 class _Limited:
@@ -109,6 +124,120 @@ class SupportPointViewSet(AreaModelViewSet):
     search_fields = ["name", "address"]
 
 
+class _InSubtrees:
+    area_action = directory.MANAGE
+
+    def get_queryset(self):
+        return directory.records_in_subtrees(
+            self.request.user, self.model, self.area_action
+        )
+
+    def get_base_queryset(self):
+        return self.get_queryset()
+
+
+class _SavedLocally:
+    area_action = directory.MANAGE
+
+    def save_instance(self):
+        return directory.save_local_record(
+            self.request.user, self.form, self.area_action
+        )
+
+
+class UtilityIndexView(_InSubtrees, generic.IndexView):
+    pass
+
+
+class UtilityCreateView(_SavedLocally, generic.CreateView):
+    pass
+
+
+class UtilityEditView(_InSubtrees, _SavedLocally, generic.EditView):
+    pass
+
+
+class UtilityDeleteView(_InSubtrees, generic.DeleteView):
+    pass
+
+
+class UtilityViewSet(ModelViewSet):
+    model = UtilityLink
+    icon = "link"
+    menu_label = _("Utilities and public services")
+    name = "utilities_admin"
+    url_prefix = "dich-vu-cong/tien-ich"
+    add_to_admin_menu = False
+    copy_view_enabled = False
+    inspect_view_enabled = False
+    index_view_class = UtilityIndexView
+    add_view_class = UtilityCreateView
+    edit_view_class = UtilityEditView
+    delete_view_class = UtilityDeleteView
+    list_display = ["name", "kind", "area", "phone"]
+    list_filter = ["kind"]
+    search_fields = ["name", "address"]
+
+    @cached_property
+    def edit_handler(self):
+        return ObjectList(self.model.panels, base_form_class=UtilityAdminForm)
+
+
+class _ForApprovers:
+    area_action = directory.APPROVE
+
+
+class BusinessIndexView(_ForApprovers, UtilityIndexView):
+    pass
+
+
+class BusinessCreateView(_ForApprovers, UtilityCreateView):
+    pass
+
+
+class BusinessEditView(_ForApprovers, UtilityEditView):
+    pass
+
+
+class BusinessDeleteView(_ForApprovers, UtilityDeleteView):
+    pass
+
+
+class BusinessViewSet(ModelViewSet):
+    """Group leaders and commune editors correct the shops of their groups; the
+    status changes only on the approval queue (``/dich-vu-cong/cua-hang/duyet/``),
+    so an entry added here waits for approval like any other."""
+
+    model = Business
+    icon = "home"
+    menu_label = _("Local shops and services")
+    name = "businesses_admin"
+    url_prefix = "dich-vu-cong/cua-hang"
+    add_to_admin_menu = False
+    copy_view_enabled = False
+    inspect_view_enabled = False
+    index_view_class = BusinessIndexView
+    add_view_class = BusinessCreateView
+    edit_view_class = BusinessEditView
+    delete_view_class = BusinessDeleteView
+    list_display = ["name", "offers", "area", "status"]
+    list_filter = ["status"]
+    search_fields = ["name", "offers"]
+
+    @cached_property
+    def edit_handler(self):
+        return ObjectList(
+            [
+                FieldPanel("area"),
+                FieldPanel("name"),
+                FieldPanel("offers"),
+                FieldRowPanel([FieldPanel("phone"), FieldPanel("opening_hours")]),
+                FieldPanel("address"),
+            ],
+            base_form_class=BusinessAdminForm,
+        )
+
+
 class LifeEventViewSet(ModelViewSet):
     model = LifeEvent
     icon = "calendar"
@@ -141,7 +270,14 @@ class ServicesGroup(ViewSetGroup):
     menu_label = _("Public services")
     menu_icon = "link"
     menu_order = 260
-    items = (ProcedureViewSet, SupportPointViewSet, LifeEventViewSet, ImportViewSet)
+    items = (
+        ProcedureViewSet,
+        SupportPointViewSet,
+        UtilityViewSet,
+        BusinessViewSet,
+        LifeEventViewSet,
+        ImportViewSet,
+    )
 
 
 @hooks.register("register_admin_viewset")
@@ -176,5 +312,12 @@ def register_services_log_actions(actions):
         ),
         ("kdcdt.appointment.done", _("Appointment done"), _("Appointment done")),
         ("kdcdt.session.record", _("Record session"), _("Assisted session recorded")),
+        (
+            "kdcdt.business.submit",
+            _("Propose business"),
+            _("Business proposed for the directory"),
+        ),
+        ("kdcdt.business.approve", _("Approve business"), _("Business approved")),
+        ("kdcdt.business.reject", _("Reject business"), _("Business rejected")),
     ]:
         actions.register_action(name, label, message)

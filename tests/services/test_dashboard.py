@@ -1,6 +1,6 @@
 """The rollout dashboard: figures checked against counts made here by hand."""
 
-from datetime import time
+from datetime import time, timedelta
 
 from django.urls import reverse
 from django.utils import timezone
@@ -115,3 +115,129 @@ def test_dashboard_page_shows_table_and_svg(client, tree, svc):
     assert "2 of 2 communes have a support point; 1 reach the target" in html
     assert "<svg" in html and 'role="img"' in html
     assert "Phường A" in html and "2 / 3 (67%)" in html
+
+
+# --- poll participation and feedback -------------------------------------------------
+
+
+def households_with_verified(area):
+    return (
+        Household.objects.filter(
+            area__path__startswith=area.path,
+            residencies__status=ResidencyStatus.VERIFIED,
+        )
+        .distinct()
+        .count()
+    )
+
+
+def populate_polls(tree):
+    """group_1: 4 households with a verified representative, 3 vote in a household
+    decision; commune A consultation: 2 of its verified residents vote; group_b: a
+    household decision where nobody votes; an old poll outside the window."""
+    from civic.polls.actions import cast_ballot, close_poll
+    from civic.polls.models import PollKind
+
+    from ..polls.conftest import make_poll, resident
+
+    reps = []
+    for i in range(4):
+        h = Household.objects.create(area=tree.group_1, address=f"{i} Hà Ra")
+        reps.append(resident(f"Đại diện {i}", f"09130000{i:02d}", h, rep=True))
+    h5 = Household.objects.create(area=tree.group_2, address="5 Đặng Tất")
+    rep5 = resident("Đại diện 5", "0913000005", h5, rep=True)
+    resident("Chờ", "0913000006", h5, ResidencyStatus.PENDING)  # pending: not eligible
+    Household.objects.create(area=tree.group_2, address="trống")  # nobody verified
+    hb = Household.objects.create(area=tree.group_b, address="1 Thôn Đông")
+    resident("Đại diện B", "0913000007", hb, rep=True)
+
+    decision = make_poll(tree.group_1, PollKind.HOUSEHOLD)
+    approve = decision.choices.get(meaning="approve").pk
+    for rep in reps[:3]:
+        cast_ballot(rep, decision, [approve])
+    close_poll(tree.leader_1, decision)
+
+    consultation = make_poll(tree.commune_a)
+    for voter in (reps[0], rep5):
+        cast_ballot(voter, consultation, [consultation.choices.first().pk])
+    close_poll(tree.editor_a, consultation)
+
+    empty = make_poll(tree.group_b, PollKind.HOUSEHOLD)
+    close_poll(tree.leader_b, empty)
+
+    old = make_poll(tree.group_1, PollKind.HOUSEHOLD, title="Cũ")
+    cast_ballot(reps[3], old, [old.choices.get(meaning="approve").pk])
+    close_poll(tree.leader_1, old)
+    old.result.__class__.objects.filter(poll=old).update(
+        closed_at=timezone.now() - timedelta(days=400)
+    )
+    return decision, consultation, empty
+
+
+def test_poll_participation_matches_independent_counts(tree):
+    from civic.polls.models import Participation
+
+    decision, consultation, empty = populate_polls(tree)
+    figures = rollout()
+    rows = {r.commune.title: r for r in figures["rows"]}
+    a, b = rows["Phường A"], rows["Xã B"]
+
+    voted_households = (
+        Participation.objects.filter(poll=decision).values("household").distinct()
+    ).count()
+    assert (a.household_polls, a.household_votes) == (1, voted_households) == (1, 3)
+    assert a.household_eligible == households_with_verified(tree.group_1) == 4
+    assert a.household_participation == round(100 * 3 / 4)
+
+    ballots = Participation.objects.filter(poll=consultation).count()
+    verified_in_a = Residency.objects.filter(
+        household__area__path__startswith=tree.commune_a.path,
+        status=ResidencyStatus.VERIFIED,
+    ).count()
+    assert (a.consultations, a.consultation_ballots) == (1, ballots) == (1, 2)
+    assert a.consultation_eligible == verified_in_a == 5
+    assert a.consultation_participation == 40
+
+    assert (b.household_polls, b.household_votes, b.household_eligible) == (1, 0, 1)
+    assert b.household_participation == 0
+    assert b.consultations == 0 and b.consultation_participation is None
+
+    total = figures["total"]
+    assert (total.household_votes, total.household_eligible) == (3, 5)
+    assert total.household_participation == 60
+
+
+def test_feedback_not_installed_is_not_available(client, tree):
+    from django.apps import apps
+
+    assert not apps.is_installed("civic.feedback")
+    figures = rollout()
+    assert figures["feedback_available"] is False
+    assert all(r.feedback_on_time is None for r in figures["rows"])
+    html = client.get(reverse("services:dashboard")).content.decode()
+    assert html.count("not available") == len(figures["rows"]) + 2
+
+
+def test_feedback_rate_is_asked_per_commune_when_installed(monkeypatch, tree):
+    import sys
+    import types
+
+    from civic.services import dashboard
+
+    asked = []
+
+    def on_time_rate(commune):
+        asked.append(commune.pk)
+        return 75.0 if commune.pk == tree.commune_a.pk else None
+
+    package = types.ModuleType("civic.feedback")
+    stats = types.ModuleType("civic.feedback.stats")
+    stats.on_time_rate = on_time_rate
+    package.stats = stats
+    monkeypatch.setitem(sys.modules, "civic.feedback", package)
+    monkeypatch.setitem(sys.modules, "civic.feedback.stats", stats)
+    monkeypatch.setattr(dashboard, "feedback_available", lambda: True)
+    rows = {r.commune.pk: r for r in rollout()["rows"]}
+    assert sorted(asked) == sorted([tree.commune_a.pk, tree.commune_b.pk])
+    assert rows[tree.commune_a.pk].feedback_on_time == 75.0
+    assert rows[tree.commune_b.pk].feedback_on_time is None

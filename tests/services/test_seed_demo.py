@@ -4,7 +4,7 @@ from io import StringIO
 
 from django.core.management import call_command
 
-from civic.services.models import Procedure, SupportPoint
+from civic.services.models import Business, Procedure, SupportPoint, UtilityLink
 from content.models import AreaKind
 
 from ..conftest import add_area
@@ -14,6 +14,7 @@ def test_demo_services_load_idempotently(tree):
     ward = add_area(
         tree.home, "Phường Bắc Nha Trang", AreaKind.WARD, "phuong-bac-nha-trang"
     )
+    group = add_area(ward, "Tổ dân phố Vĩnh Phước 1", AreaKind.RESIDENTIAL_GROUP)
     out = StringIO()
     call_command("seed_services_demo", stdout=out)
     assert "8 procedures added" in out.getvalue()
@@ -23,3 +24,6 @@ def test_demo_services_load_idempotently(tree):
     assert (
         Procedure.objects.get(code="1.000948.H38").life_events.get().slug == "xay-nha"
     )
+    assert UtilityLink.objects.filter(area=ward).count() == 5
+    assert UtilityLink.objects.get(area=group).weekdays == [0, 3]
+    assert Business.approved.get().area.pk == group.pk

@@ -17,7 +17,14 @@ from civic.people.models import User
 from content.models import AreaPage
 
 from ...actions import import_procedures
-from ...models import OpeningHours, SupportPoint
+from ...models import (
+    Business,
+    BusinessStatus,
+    OpeningHours,
+    SupportPoint,
+    UtilityKind,
+    UtilityLink,
+)
 
 WARD_SLUG = "phuong-bac-nha-trang"
 PORTAL = "https://dichvucong.gov.vn/p/home/dvc-tthc-thu-tuc-hanh-chinh-chi-tiet.html?ma_thu_tuc="
@@ -139,6 +146,35 @@ POINTS = [
     ),
 ]
 
+#: (kind, name, phone, address, website) for the whole ward
+UTILITIES = [
+    (
+        UtilityKind.ELECTRICITY,
+        "Điện lực Nha Trang",
+        "1900 1909",
+        "11 Lý Thánh Tôn, Nha Trang",
+        "https://cskh.evncpc.vn/",
+    ),
+    (
+        UtilityKind.WATER,
+        "Công ty Cổ phần Cấp thoát nước Khánh Hòa",
+        "0258 3822 288",
+        "58 Yersin, Nha Trang",
+        "",
+    ),
+    (
+        UtilityKind.WASTE,
+        "Công ty Cổ phần Môi trường đô thị Nha Trang",
+        "0258 3823 370",
+        "",
+        "",
+    ),
+    (UtilityKind.HEALTH, "Trạm Y tế phường", "0258 3831 115", "", ""),
+    (UtilityKind.SCHOOL, "Trường Tiểu học Vĩnh Phước", "", "", ""),
+]
+#: collection weekdays given to the ward's groups in turn
+COLLECTION_DAYS = ["0,3", "1,4", "2,5"]
+
 
 class Command(BaseCommand):
     help = "Load demo procedures and support points for Phường Bắc Nha Trang."
@@ -178,9 +214,43 @@ class Command(BaseCommand):
                         )
                     if helper is not None:
                         point.helpers.add(helper)
+        with transaction.atomic():
+            for kind, name, phone, address, website in UTILITIES:
+                UtilityLink.objects.get_or_create(
+                    area=ward,
+                    name=name,
+                    defaults={
+                        "kind": kind,
+                        "phone": phone,
+                        "address": address,
+                        "website": website,
+                    },
+                )
+            groups = list(AreaPage.objects.child_of(ward).order_by("path"))
+            for i, group in enumerate(groups):
+                UtilityLink.objects.get_or_create(
+                    area=group,
+                    kind=UtilityKind.WASTE,
+                    name="Tổ thu gom rác dân lập",
+                    defaults={"collection_days": COLLECTION_DAYS[i % 3]},
+                )
+            if groups:
+                Business.objects.get_or_create(
+                    area=groups[0],
+                    name="Tạp hóa Cô Ba",
+                    defaults={
+                        "offers": "Gạo, nước mắm, đồ dùng gia đình",
+                        "phone": "0905 000 111",
+                        "opening_hours": "6:00–21:00 hằng ngày",
+                        "status": BusinessStatus.APPROVED,
+                        "decided_by": admin,
+                    },
+                )
         self.stdout.write(
             self.style.SUCCESS(
                 f"{report.created} procedures added, {report.updated} updated; "
-                f"{len(POINTS)} support points."
+                f"{len(POINTS)} support points; "
+                f"{UtilityLink.objects.filter(area__path__startswith=ward.path).count()}"
+                " utility entries."
             )
         )

@@ -1,0 +1,330 @@
+"""Public utilities and the local business directory: queries and every change.
+
+* Utilities (``UtilityLink``) belong to a commune or to a residential group; the
+  commune's editors keep them (``manage_services``), in the admin scoped with
+  ``subtree_q``. A group's page shows its own entries and its commune's.
+* Businesses (``Business``) are proposed by verified residents of a group and
+  approved or rejected by its leader or a commune editor (``approve_businesses``).
+  Muted residents cannot propose; proposals are rate-limited per resident.
+
+Refusals raise ``Refused`` (a ``ValidationError``) or ``PermissionDenied`` with a
+message for the user; nothing is saved then.
+"""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from wagtail.log_actions import log
+
+from civic.comments.moderation import is_muted
+from civic.people.actions import notify
+from civic.people.models import RoleKind, User
+from civic.people.permissions import ancestor_paths, can, subtree_q
+from civic.people.residents import verified_residency
+
+from .models import Business, BusinessStatus, UtilityKind, UtilityLink
+
+Refused = ValidationError
+
+MANAGE = "manage_services"
+APPROVE = "approve_businesses"
+
+#: Proposals one resident may send in 24 hours, and may have waiting at once.
+DEFAULTS = {"BUSINESS_SUBMISSIONS_PER_DAY": 3, "BUSINESS_PENDING_PER_RESIDENT": 5}
+
+
+def setting(name):
+    return int(getattr(settings, name, DEFAULTS[name]))
+
+
+# --- who may act where ------------------------------------------------------------
+
+
+def local_areas_where(user, action=MANAGE):
+    """The communes and groups (live or not) where ``user`` may do ``action``."""
+    from content.models import COMMUNE_KINDS, GROUP_KINDS, AreaPage
+
+    areas = AreaPage.objects.filter(kind__in=COMMUNE_KINDS | GROUP_KINDS)
+    if not user or not user.is_authenticated or not user.is_active:
+        return areas.none()
+    if user.is_superuser:
+        return areas
+    q = subtree_q(user, action)
+    return areas.filter(q) if q is not None else areas.none()
+
+
+def records_in_subtrees(user, model, action=MANAGE):
+    """``model`` rows whose ``area`` lies where ``user`` may do ``action``."""
+    if not user or not user.is_authenticated or not user.is_active:
+        return model.objects.none()
+    qs = model.objects.select_related("area")
+    if user.is_superuser:
+        return qs
+    q = subtree_q(user, action, "area__path")
+    return qs.filter(q) if q is not None else qs.none()
+
+
+# --- utilities --------------------------------------------------------------------
+
+
+def utilities_for(area):
+    """The entries shown for ``area``: its own, then its commune's (for a group)."""
+    paths = [area.path]
+    if area.is_group:
+        paths = ancestor_paths(area)
+    links = list(
+        UtilityLink.objects.filter(area__path__in=paths)
+        .select_related("area")
+        .order_by("-area__depth", "sort_order", "kind", "name")
+    )
+    return links
+
+
+def next_collection(links, today=None):
+    """(date, link) of the next waste collection among ``links``, or None.
+
+    A group's own waste entries take precedence over its commune's: when the group
+    has collection days, the commune's general schedule does not apply to it.
+    """
+    waste = [link for link in links if link.kind == UtilityKind.WASTE and link.weekdays]
+    if not waste:
+        return None
+    deepest = max(link.area.depth for link in waste)
+    upcoming = [
+        (link.next_collection(today), link)
+        for link in waste
+        if link.area.depth == deepest
+    ]
+    return min(upcoming, key=lambda pair: pair[0])
+
+
+def group_collection_days(commune):
+    """[(group, [waste link, …])] for the groups of ``commune`` with collection
+    days: the table of the commune's page."""
+    links = (
+        UtilityLink.objects.filter(
+            area__path__startswith=commune.path,
+            area__depth=commune.depth + 1,
+            area__live=True,
+            kind=UtilityKind.WASTE,
+        )
+        .exclude(collection_days="")
+        .select_related("area")
+        .order_by("area__path", "name")
+    )
+    out = []
+    for link in links:
+        if out and out[-1][0].pk == link.area_id:
+            out[-1][1].append(link)
+        else:
+            out.append((link.area, [link]))
+    return out
+
+
+@transaction.atomic
+def save_local_record(user, form, action=MANAGE):
+    """Save an admin form for a utility entry (or a business) of a commune or
+    group; log it. The area is checked here again — the one the record had before
+    the edit too.
+    """
+    instance = form.instance
+    area = getattr(instance, "area", None)
+    if area is None or not (area.is_commune or area.is_group):
+        raise Refused(_("Choose a commune or a residential group."))
+    if isinstance(instance, Business) and not area.is_group:
+        raise Refused(_("Choose a commune or a residential group."))
+    if not can(user, action, area):
+        raise PermissionDenied(_("You are not responsible for this area."))
+    creating = instance.pk is None
+    if not creating:
+        before = type(instance).objects.filter(pk=instance.pk).select_related("area")
+        if before and not can(user, action, before[0].area):
+            raise PermissionDenied(_("You are not responsible for this area."))
+    instance = form.save()
+    log(instance, "wagtail.create" if creating else "wagtail.edit", user=user)
+    return instance
+
+
+# --- businesses -------------------------------------------------------------------
+
+
+def approvers_of(area):
+    """Who is told about a proposal in ``area``: its group leaders, or the commune's
+    editors where the group has no leader."""
+    paths = ancestor_paths(area)
+    leaders = list(
+        User.objects.filter(
+            is_active=True,
+            area_roles__kind=RoleKind.GROUP_LEADER,
+            area_roles__area__path__in=paths,
+        ).distinct()
+    )
+    if leaders:
+        return leaders
+    return list(
+        User.objects.filter(
+            is_active=True,
+            area_roles__kind=RoleKind.COMMUNE_EDITOR,
+            area_roles__area__path__in=paths,
+        ).distinct()
+    )
+
+
+def _clean(value, limit, label, required=True):
+    value = " ".join((value or "").split())
+    if required and not value:
+        raise Refused(_("Fill in “%(field)s”.") % {"field": label})
+    if len(value) > limit:
+        raise Refused(
+            _("“%(field)s” is too long (at most %(n)d characters).")
+            % {"field": label, "n": limit}
+        )
+    return value
+
+
+def submission_area(user):
+    """The group where ``user`` may propose a business (their verified group)."""
+    residency = verified_residency(user)
+    return residency.household.area if residency is not None else None
+
+
+def submit_business(user, name, offers, phone, opening_hours="", address="", now=None):
+    """A verified resident proposes a business of their own group.
+
+    Refused when not signed in, not verified, muted in the group, or past the limits
+    (``BUSINESS_SUBMISSIONS_PER_DAY`` in 24 hours, ``BUSINESS_PENDING_PER_RESIDENT``
+    waiting). The resident's row is locked so two concurrent proposals cannot both
+    slip under a limit.
+    """
+    if not user or not user.is_authenticated:
+        raise PermissionDenied(_("Sign in to propose a business."))
+    now = now or timezone.now()
+    values = {
+        "name": _clean(name, 150, _("name")),
+        "offers": _clean(offers, 300, _("what they sell or do")),
+        "phone": _clean(phone, 40, _("contact phone")),
+        "opening_hours": _clean(opening_hours, 150, _("opening hours"), False),
+        "address": _clean(address, 255, _("address"), False),
+    }
+    with transaction.atomic():
+        User.objects.select_for_update().filter(pk=user.pk).first()
+        area = submission_area(user)
+        if area is None:
+            raise PermissionDenied(
+                _(
+                    "Only residents verified by their group leader can propose a "
+                    "business of their group."
+                )
+            )
+        if is_muted(user, area):
+            raise PermissionDenied(
+                _("A moderator has muted you here; you cannot propose a business now.")
+            )
+        mine = Business.objects.filter(submitted_by=user)
+        per_day = setting("BUSINESS_SUBMISSIONS_PER_DAY")
+        if mine.filter(created_at__gte=now - timedelta(days=1)).count() >= per_day:
+            raise Refused(
+                _(
+                    "You have proposed %(n)d businesses in the last 24 hours; "
+                    "try again tomorrow."
+                )
+                % {"n": per_day}
+            )
+        pending = setting("BUSINESS_PENDING_PER_RESIDENT")
+        if mine.filter(status=BusinessStatus.PENDING).count() >= pending:
+            raise Refused(
+                _(
+                    "%(n)d of your proposals are still waiting for the group leader; "
+                    "wait for a decision first."
+                )
+                % {"n": pending}
+            )
+        business = Business.objects.create(area=area, submitted_by=user, **values)
+        log(business, "kdcdt.business.submit", user=user)
+        for approver in approvers_of(area):
+            if approver.pk != user.pk:
+                notify(
+                    approver,
+                    _("%(name)s proposes “%(business)s” for the business directory.")
+                    % {"name": user.display_name, "business": business.name},
+                    reverse("services:business_queue"),
+                )
+    return business
+
+
+def approval_queue(user):
+    """The businesses ``user`` may decide on, waiting first."""
+    return records_in_subtrees(user, Business, APPROVE).select_related("submitted_by")
+
+
+def _locked_business(user, business):
+    pk = getattr(business, "pk", business)
+    try:
+        business = (
+            Business.objects.select_for_update(of=("self",))
+            .select_related("area", "submitted_by")
+            .get(pk=pk)
+        )
+    except (Business.DoesNotExist, ValueError, TypeError):
+        raise Refused(_("This business does not exist.")) from None
+    if not can(user, APPROVE, business.area):
+        raise PermissionDenied(
+            _("Only the leader of this group or a commune editor decides on it.")
+        )
+    return business
+
+
+def _tell_submitter(business, message):
+    if business.submitted_by_id and business.submitted_by.is_active:
+        notify(business.submitted_by, message, reverse("services:business_new"))
+
+
+@transaction.atomic
+def approve_business(user, business):
+    business = _locked_business(user, business)
+    if business.status != BusinessStatus.PENDING:
+        raise Refused(
+            _("This proposal is already %(status)s.")
+            % {"status": business.get_status_display()}
+        )
+    business.status = BusinessStatus.APPROVED
+    business.rejection_reason = ""
+    business.decided_by = user
+    business.decided_at = timezone.now()
+    business.save()
+    log(business, "kdcdt.business.approve", user=user)
+    _tell_submitter(
+        business,
+        _("“%(business)s” is now in the business directory.")
+        % {"business": business.name},
+    )
+    return business
+
+
+@transaction.atomic
+def reject_business(user, business, reason):
+    """Reject a waiting proposal, or withdraw an approved entry, with a reason."""
+    from modelsearch.index import remove_object
+
+    business = _locked_business(user, business)
+    reason = _clean(reason, 500, _("reason for the rejection"))
+    if business.status == BusinessStatus.REJECTED:
+        raise Refused(_("This proposal is already rejected."))
+    business.status = BusinessStatus.REJECTED
+    business.rejection_reason = reason
+    business.decided_by = user
+    business.decided_at = timezone.now()
+    business.save()
+    transaction.on_commit(lambda: remove_object(business))
+    log(business, "kdcdt.business.reject", user=user, data={"reason": reason})
+    _tell_submitter(
+        business,
+        _("“%(business)s” was not accepted in the business directory: %(reason)s")
+        % {"business": business.name, "reason": reason},
+    )
+    return business
