@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 
 from civic.comments.moderation import active_mute
 from civic.people.actions import notify
-from civic.people.models import Role, User
+from civic.people.models import User
 from civic.people.permissions import ACTIONS, ancestor_paths, can
 
 from . import deadlines
@@ -25,7 +25,6 @@ from .models import (
     OPEN_STATUSES,
     Category,
     Follow,
-    HandlingUnit,
     Photo,
     Report,
     Status,
@@ -110,7 +109,9 @@ def _tell(report, message, *, followers=True, exclude=None):
             body = f"{message}\n\n{_absolute(url)}"
             email = reporter.email
             transaction.on_commit(
-                lambda: send_mail(subject[:150], body, None, [email], fail_silently=True)
+                lambda: send_mail(
+                    subject[:150], body, None, [email], fail_silently=True
+                )
             )
     if followers:
         for follow in report.follows.select_related("user"):
@@ -173,7 +174,9 @@ def _clean_photos(uploads, already=0):
 
 def _save_photos(report, cleaned, update=None):
     for content in cleaned:
-        photo = Photo(report=report, update=update, width=content.width, height=content.height)
+        photo = Photo(
+            report=report, update=update, width=content.width, height=content.height
+        )
         photo.image.save(content.name, content, save=False)
         photo.save()
 
@@ -193,7 +196,9 @@ def check_can_report(user, area):
 def _check_rate(user, now):
     per_day = settings_value("FEEDBACK_REPORTS_PER_DAY")
     interval = settings_value("FEEDBACK_REPORT_INTERVAL")
-    recent = Report.objects.filter(reporter=user, created_at__gt=now - timedelta(days=1))
+    recent = Report.objects.filter(
+        reporter=user, created_at__gt=now - timedelta(days=1)
+    )
     if recent.filter(created_at__gt=now - interval).exists():
         raise Refused(
             _("You sent a report a moment ago; please wait a minute before the next.")
@@ -231,7 +236,9 @@ def submit_report(
     address = _clean_text(address, _("where it is"), 255)
     if (latitude is None) != (longitude is None):
         raise Refused(_("Give both the latitude and the longitude, or neither."))
-    if latitude is not None and not (-90 <= latitude <= 90 and -180 <= longitude <= 180):
+    if latitude is not None and not (
+        -90 <= latitude <= 90 and -180 <= longitude <= 180
+    ):
         raise Refused(_("This point is not on the map."))
     cleaned = _clean_photos(photos)
     commune = commune_of(area)
@@ -273,6 +280,7 @@ def follow_report(user, report):
     """Follow ``report`` (told of its changes) instead of sending the same one."""
     if not user or not user.is_authenticated:
         raise PermissionDenied(_("Sign in to follow a report."))
+    report = Report.objects.get(pk=report.pk)
     if not report.is_public or report.status not in OPEN_STATUSES:
         raise Refused(_("Only open reports can be followed."))
     follow, created = Follow.objects.get_or_create(report=report, user=user)
@@ -308,7 +316,8 @@ def rate_report(user, report, rating):
         for handler in handlers_of(report.commune):
             notify(
                 handler,
-                _("“%(title)s” was rated %(n)s/5.") % {"title": report.title, "n": rating},
+                _("“%(title)s” was rated %(n)s/5.")
+                % {"title": report.title, "n": rating},
                 report.get_absolute_url(),
             )
     return report
@@ -339,7 +348,9 @@ def reopen_report(user, report, reason):
         if report.reopened:
             raise Refused(_("A report can be reopened only once."))
         if not can_reopen(user, report):
-            raise Refused(_("A report can be reopened only within 7 days of the answer."))
+            raise Refused(
+                _("A report can be reopened only within 7 days of the answer.")
+            )
         old = report.status
         now = timezone.now()
         report.status = Status.IN_PROGRESS
@@ -353,7 +364,8 @@ def reopen_report(user, report, reason):
         for handler in handlers_of(report.commune):
             notify(
                 handler,
-                _("“%(title)s” was reopened by its reporter.") % {"title": report.title},
+                _("“%(title)s” was reopened by its reporter.")
+                % {"title": report.title},
                 report.get_absolute_url(),
             )
     return report
@@ -402,7 +414,9 @@ def _close_with_reason(actor, report, status, kind, reason, message, original=No
         report.reason = reason
         report.save()
         _log(report, actor, kind, old, reason)
-        _tell(report, message % {"title": report.title, "reason": reason}, exclude=actor)
+        _tell(
+            report, message % {"title": report.title, "reason": reason}, exclude=actor
+        )
     return report
 
 
@@ -435,7 +449,9 @@ def assign_unit(actor, report, unit):
         _require_handler(actor, report)
         if report.status not in OPEN_STATUSES:
             raise Refused(_("Only an open report can be given to a handling unit."))
-        if unit is not None and (unit.area_id != report.commune_id or not unit.is_active):
+        if unit is not None and (
+            unit.area_id != report.commune_id or not unit.is_active
+        ):
             raise Refused(_("Choose one of the commune's handling units."))
         if unit is not None and unit.pk == report.unit_id:
             return report

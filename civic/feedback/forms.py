@@ -17,9 +17,7 @@ class PhotosField(forms.FileField):
     (``photos.clean_photo``)."""
 
     def __init__(self, *args, **kwargs):
-        kwargs.setdefault(
-            "widget", MultipleFileInput(attrs={"accept": ACCEPT_IMAGES})
-        )
+        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": ACCEPT_IMAGES}))
         kwargs.setdefault("required", False)
         super().__init__(*args, **kwargs)
 
@@ -170,14 +168,18 @@ class UnitForm(forms.Form):
 
 class ProgressForm(forms.Form):
     message = forms.CharField(
-        label=_("Progress update"), max_length=3000, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Progress update"),
+        max_length=3000,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
     photos = PhotosField(label=_("Photos"))
 
 
 class AnswerForm(forms.Form):
     answer = forms.CharField(
-        label=_("Final answer"), max_length=3000, widget=forms.Textarea(attrs={"rows": 5})
+        label=_("Final answer"),
+        max_length=3000,
+        widget=forms.Textarea(attrs={"rows": 5}),
     )
     photos = PhotosField(label=_("Photos"))
 

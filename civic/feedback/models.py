@@ -311,7 +311,9 @@ class Report(index.Indexed, models.Model):
             models.CheckConstraint(
                 condition=(Q(latitude__isnull=True) & Q(longitude__isnull=True))
                 | (
-                    Q(latitude__gte=-90)
+                    Q(latitude__isnull=False)
+                    & Q(longitude__isnull=False)
+                    & Q(latitude__gte=-90)
                     & Q(latitude__lte=90)
                     & Q(longitude__gte=-180)
                     & Q(longitude__lte=180)
@@ -396,7 +398,10 @@ def photo_path(instance, filename):
 
 class Photo(models.Model):
     report = models.ForeignKey(
-        Report, on_delete=models.CASCADE, related_name="photos", verbose_name=_("report")
+        Report,
+        on_delete=models.CASCADE,
+        related_name="photos",
+        verbose_name=_("report"),
     )
     update = models.ForeignKey(
         "Update",
@@ -453,7 +458,10 @@ class Update(models.Model):
     """One change of a report: the log. ``actor`` is shown to handlers only."""
 
     report = models.ForeignKey(
-        Report, on_delete=models.CASCADE, related_name="updates", verbose_name=_("report")
+        Report,
+        on_delete=models.CASCADE,
+        related_name="updates",
+        verbose_name=_("report"),
     )
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -8,7 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import BooleanField, Case, F, Q, Value, When
+from django.db.models import BooleanField, Case, F, Value, When
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -134,11 +134,15 @@ def area_statistics(request, area_pk):
 
 def _visible_report(request, pk):
     report = get_object_or_404(
-        Report.objects.select_related("area", "commune", "reporter", "unit", "duplicate_of"),
+        Report.objects.select_related(
+            "area", "commune", "reporter", "unit", "duplicate_of"
+        ),
         pk=pk,
     )
     is_handler = actions.can_handle(request.user, report)
-    is_reporter = request.user.is_authenticated and report.reporter_id == request.user.pk
+    is_reporter = (
+        request.user.is_authenticated and report.reporter_id == request.user.pk
+    )
     if not (report.is_public and report.area.live) and not (is_handler or is_reporter):
         raise Http404
     return report, is_handler, is_reporter
@@ -174,7 +178,9 @@ def report_detail(request, pk):
     if is_handler:
         context.update(
             {
-                "unit_form": UnitForm(commune=report.commune, initial={"unit": report.unit}),
+                "unit_form": UnitForm(
+                    commune=report.commune, initial={"unit": report.unit}
+                ),
                 "duplicate_form": DuplicateForm(
                     prefix="dup",
                     initial={"original": report.duplicate_of_id},
@@ -226,7 +232,9 @@ def report_new(request):
             else:
                 messages.success(
                     request,
-                    _("Thank you. Your report was received; you will be told of every step."),
+                    _(
+                        "Thank you. Your report was received; you will be told of every step."
+                    ),
                 )
                 return redirect(report)
         return render(
@@ -278,7 +286,9 @@ def follow(request, pk):
     except (ValidationError, PermissionDenied) as exc:
         _refuse(request, exc)
     else:
-        messages.success(request, _("You follow this report; you will be told of every step."))
+        messages.success(
+            request, _("You follow this report; you will be told of every step.")
+        )
     return redirect(report)
 
 
@@ -380,7 +390,10 @@ def handled_reports(user):
 @login_required
 def queue(request):
     reports = handled_reports(request.user)
-    if not request.user.is_superuser and subtree_q(request.user, actions.HANDLE) is None:
+    if (
+        not request.user.is_superuser
+        and subtree_q(request.user, actions.HANDLE) is None
+    ):
         raise PermissionDenied
     show = request.GET.get("show", "open")
     if show == "open":
@@ -394,7 +407,12 @@ def queue(request):
     return render(
         request,
         "feedback/queue.html",
-        {"page_obj": page, "reports": page.object_list, "show": show, "now": timezone.now()},
+        {
+            "page_obj": page,
+            "reports": page.object_list,
+            "show": show,
+            "now": timezone.now(),
+        },
     )
 
 

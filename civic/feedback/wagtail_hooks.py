@@ -90,7 +90,12 @@ class DeadlinePolicyViewSet(CommuneModelViewSet):
     menu_label = _("Deadlines")
     name = "feedback_policies"
     url_prefix = "phan-anh/thoi-han"
-    list_display = ["area", "accept_hours", "urgent_resolve_hours", "normal_resolve_days"]
+    list_display = [
+        "area",
+        "accept_hours",
+        "urgent_resolve_hours",
+        "normal_resolve_days",
+    ]
 
 
 class HolidayViewSet(CommuneModelViewSet):

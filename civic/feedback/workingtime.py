@@ -42,8 +42,10 @@ class Schedule:
     def day_length(self):
         """The working time of one working day."""
         return sum(
-            (_on(date(2000, 1, 3), end, self.tz) - _on(date(2000, 1, 3), s, self.tz)
-             for s, end in self.periods),
+            (
+                _on(date(2000, 1, 3), end, self.tz) - _on(date(2000, 1, 3), s, self.tz)
+                for s, end in self.periods
+            ),
             timedelta(),
         )
 

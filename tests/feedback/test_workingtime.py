@@ -1,7 +1,7 @@
 """Working-time arithmetic: pure functions, across lunch breaks, nights, weekends
 and holidays (Asia/Ho_Chi_Minh, Monday–Friday 07:30–11:30 and 13:30–17:00)."""
 
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
 
@@ -16,7 +16,9 @@ from civic.feedback.workingtime import (
 
 WEEK = Schedule()
 # 2026-11-23 is a Monday.
-MON, TUE, WED, THU, FRI, SAT, SUN = (date(2026, 11, 23) + timedelta(i) for i in range(7))
+MON, TUE, WED, THU, FRI, SAT, SUN = (
+    date(2026, 11, 23) + timedelta(i) for i in range(7)
+)
 
 
 def at(day, hh, mm=0):
@@ -83,7 +85,7 @@ def test_five_working_days_with_a_holiday_take_one_more_day():
 
 
 def test_aware_input_in_another_zone_is_converted():
-    utc = datetime(2026, 11, 23, 1, 0, tzinfo=timezone.utc)  # 08:00 in Hà Nội time
+    utc = datetime(2026, 11, 23, 1, 0, tzinfo=UTC)  # 08:00 in Hà Nội time
     assert add_working_hours(utc, 1, WEEK) == at(MON, 9)
 
 
@@ -132,7 +134,9 @@ def test_working_time_between():
 
 
 @pytest.mark.parametrize("hours", [1, 3, 4, 7, 8, 12, 40])
-@pytest.mark.parametrize("start", [(MON, 7, 0), (TUE, 11, 45), (FRI, 16, 59), (SAT, 9, 0)])
+@pytest.mark.parametrize(
+    "start", [(MON, 7, 0), (TUE, 11, 45), (FRI, 16, 59), (SAT, 9, 0)]
+)
 def test_adding_then_measuring_gives_the_same_amount(hours, start):
     begin = at(*start)
     schedule = Schedule(holidays=frozenset({WED}))
