@@ -1,6 +1,7 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .models import Category, HandlingUnit, Status, settings_value
 from .photos import clean_photo
@@ -208,7 +209,8 @@ class FilterForm(forms.Form):
     status = forms.ChoiceField(
         label=_("Status"),
         required=False,
-        choices=[("", _("all")), ("open", _("open"))] + Status.choices,
+        choices=[("", _("all")), ("open", pgettext_lazy("feedback", "open"))]
+        + Status.choices,
     )
     category = forms.ChoiceField(
         label=_("Category"), required=False, choices=[("", _("all"))] + Category.choices

@@ -24,6 +24,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.search import index
 
@@ -60,7 +61,7 @@ class HandlingUnit(models.Model):
         "content.AreaPage",
         on_delete=models.CASCADE,
         related_name="handling_units",
-        verbose_name=_("commune"),
+        verbose_name=pgettext_lazy("feedback", "commune"),
     )
     name = models.CharField(_("name"), max_length=150)
     phone = models.CharField(_("phone"), max_length=30, blank=True)
@@ -98,7 +99,7 @@ class DeadlinePolicy(models.Model):
         "content.AreaPage",
         on_delete=models.CASCADE,
         related_name="feedback_policy",
-        verbose_name=_("commune"),
+        verbose_name=pgettext_lazy("feedback", "commune"),
     )
     accept_hours = models.PositiveSmallIntegerField(
         _("accept within (working hours)"),
@@ -185,7 +186,7 @@ class Holiday(models.Model):
         related_name="feedback_holidays",
         null=True,
         blank=True,
-        verbose_name=_("commune"),
+        verbose_name=pgettext_lazy("feedback", "commune"),
         help_text=_("Empty: a public holiday for every commune."),
     )
     date = models.DateField(_("date"))
@@ -220,13 +221,13 @@ class Report(index.Indexed, models.Model):
         "content.AreaPage",
         on_delete=models.PROTECT,
         related_name="feedback_reports",
-        verbose_name=_("area"),
+        verbose_name=pgettext_lazy("feedback", "area"),
     )
     commune = models.ForeignKey(
         "content.AreaPage",
         on_delete=models.PROTECT,
         related_name="+",
-        verbose_name=_("commune"),
+        verbose_name=pgettext_lazy("feedback", "commune"),
     )
     reporter = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -236,7 +237,9 @@ class Report(index.Indexed, models.Model):
     )
     category = models.CharField(_("category"), max_length=20, choices=Category.choices)
     title = models.CharField(_("title"), max_length=150)
-    description = models.TextField(_("description"), max_length=3000)
+    description = models.TextField(
+        pgettext_lazy("feedback", "description"), max_length=3000
+    )
     address = models.CharField(_("address"), max_length=255)
     latitude = models.DecimalField(
         _("latitude"), max_digits=9, decimal_places=6, null=True, blank=True
@@ -244,7 +247,7 @@ class Report(index.Indexed, models.Model):
     longitude = models.DecimalField(
         _("longitude"), max_digits=9, decimal_places=6, null=True, blank=True
     )
-    urgent = models.BooleanField(_("urgent"), default=False)
+    urgent = models.BooleanField(pgettext_lazy("feedback", "urgent"), default=False)
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.RECEIVED
     )
@@ -291,8 +294,8 @@ class Report(index.Indexed, models.Model):
     ]
 
     class Meta:
-        verbose_name = _("report")
-        verbose_name_plural = _("reports")
+        verbose_name = pgettext_lazy("feedback", "report")
+        verbose_name_plural = pgettext_lazy("feedback", "reports")
         ordering = ["-created_at"]
         indexes = [
             models.Index(fields=["commune", "status"]),
@@ -401,7 +404,7 @@ class Photo(models.Model):
         Report,
         on_delete=models.CASCADE,
         related_name="photos",
-        verbose_name=_("report"),
+        verbose_name=pgettext_lazy("feedback", "report"),
     )
     update = models.ForeignKey(
         "Update",
@@ -461,7 +464,7 @@ class Update(models.Model):
         Report,
         on_delete=models.CASCADE,
         related_name="updates",
-        verbose_name=_("report"),
+        verbose_name=pgettext_lazy("feedback", "report"),
     )
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -470,7 +473,9 @@ class Update(models.Model):
         related_name="+",
         verbose_name=_("by"),
     )
-    kind = models.CharField(_("what"), max_length=20, choices=UpdateKind.choices)
+    kind = models.CharField(
+        pgettext_lazy("feedback", "what"), max_length=20, choices=UpdateKind.choices
+    )
     from_status = models.CharField(max_length=20, choices=Status.choices, blank=True)
     to_status = models.CharField(max_length=20, choices=Status.choices, blank=True)
     message = models.TextField(_("message"), max_length=3000, blank=True)
