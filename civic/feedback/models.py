@@ -14,6 +14,7 @@ public, the resident rates the answer.
   water company…), a list the commune's editors keep.
 """
 
+import os
 import uuid
 from datetime import time, timedelta
 
@@ -396,7 +397,9 @@ class Report(index.Indexed, models.Model):
 
 
 def photo_path(instance, filename):
-    return f"feedback/{timezone.now():%Y/%m}/{uuid.uuid4().hex}{filename[-5:]}"
+    """A random name: the original file name may say who took the photo."""
+    ext = os.path.splitext(filename)[1].lower()
+    return f"feedback/{timezone.now():%Y/%m}/{uuid.uuid4().hex}{ext}"
 
 
 class Photo(models.Model):
