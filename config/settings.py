@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "civic.polls",
     "civic.comments",
     "civic.services",
+    "civic.feedback",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",

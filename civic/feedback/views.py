@@ -1,0 +1,518 @@
+"""Resident, handler and public pages of feedback. Thin: every change goes through
+``actions``; handlers' buttons are on the report page, shown and allowed only to
+users who may ``handle_feedback`` on the report's commune."""
+
+from datetime import timedelta
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import BooleanField, Case, F, Value, When
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from civic.comments.moderation import active_mute
+from civic.people.permissions import subtree_q
+
+from . import actions
+from .forms import (
+    PERIODS,
+    AnswerForm,
+    DuplicateForm,
+    FilterForm,
+    PlaceForm,
+    ProgressForm,
+    RateForm,
+    ReasonForm,
+    ReopenForm,
+    ReportForm,
+    UnitForm,
+)
+from .models import (
+    OPEN_STATUSES,
+    PUBLIC_UPDATE_KINDS,
+    Follow,
+    Photo,
+    Report,
+    Status,
+    Update,
+)
+from .stats import area_stats, bar_chart
+
+PER_PAGE = 20
+COMPLAINTS_URL = "https://dichvucong.gov.vn/p/home/dvc-gioi-thieu-thu-tuc.html"
+
+
+def _messages_of(error):
+    if isinstance(error, ValidationError):
+        return error.messages
+    return [str(error) or _("You are not allowed to do this.")]
+
+
+def _refuse(request, error):
+    for message in _messages_of(error):
+        messages.error(request, message)
+
+
+def _public_reports():
+    return Report.objects.filter(is_public=True, area__live=True).select_related(
+        "area", "commune"
+    )
+
+
+def _filtered(request, reports):
+    form = FilterForm(request.GET or None)
+    if form.is_valid():
+        status = form.cleaned_data["status"]
+        if status == "open":
+            reports = reports.filter(status__in=OPEN_STATUSES)
+        elif status:
+            reports = reports.filter(status=status)
+        if form.cleaned_data["category"]:
+            reports = reports.filter(category=form.cleaned_data["category"])
+        if form.cleaned_data["period"]:
+            days = PERIODS[form.cleaned_data["period"]]
+            reports = reports.filter(created_at__gte=timezone.now() - timedelta(days))
+    return form, reports
+
+
+def _page(request, reports):
+    page = Paginator(reports, PER_PAGE).get_page(request.GET.get("page"))
+    return page
+
+
+# --- public -------------------------------------------------------------------------
+
+
+def report_list(request, area_pk=None):
+    from content.models import AreaPage
+
+    area = None
+    reports = _public_reports()
+    if area_pk is not None:
+        area = get_object_or_404(AreaPage.objects.live(), pk=area_pk)
+        reports = reports.filter(area__path__startswith=area.path)
+    form, reports = _filtered(request, reports)
+    page = _page(request, reports.order_by("-created_at"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "feedback/report_list.html",
+        {
+            "area": area,
+            "form": form,
+            "page_obj": page,
+            "reports": page.object_list,
+            "query": query.urlencode(),
+            "now": timezone.now(),
+        },
+    )
+
+
+def area_statistics(request, area_pk):
+    from content.models import AreaPage
+
+    area = get_object_or_404(AreaPage.objects.live(), pk=area_pk)
+    figures = area_stats(area)
+    return render(
+        request,
+        "feedback/area_stats.html",
+        {
+            "area": area,
+            "figures": figures,
+            "category_chart": bar_chart(figures["by_category"]),
+            "status_chart": bar_chart(figures["by_status"]),
+        },
+    )
+
+
+def _visible_report(request, pk):
+    report = get_object_or_404(
+        Report.objects.select_related(
+            "area", "commune", "reporter", "unit", "duplicate_of"
+        ),
+        pk=pk,
+    )
+    is_handler = actions.can_handle(request.user, report)
+    is_reporter = (
+        request.user.is_authenticated and report.reporter_id == request.user.pk
+    )
+    if not (report.is_public and report.area.live) and not (is_handler or is_reporter):
+        raise Http404
+    return report, is_handler, is_reporter
+
+
+def report_detail(request, pk):
+    report, is_handler, is_reporter = _visible_report(request, pk)
+    updates = Update.objects.filter(report=report).prefetch_related("photos")
+    if is_handler:
+        updates = updates.select_related("actor")
+    else:
+        updates = updates.filter(is_public=True, kind__in=PUBLIC_UPDATE_KINDS)
+    photos = Photo.objects.filter(report=report, update__isnull=True)
+    following = (
+        request.user.is_authenticated
+        and Follow.objects.filter(report=report, user=request.user).exists()
+    )
+    context = {
+        "report": report,
+        "updates": list(updates),
+        "photos": list(photos),
+        "is_handler": is_handler,
+        "is_reporter": is_reporter,
+        "following": following,
+        "late": report.is_late(),
+        "can_rate": is_reporter
+        and report.status == Status.RESOLVED
+        and report.rating is None,
+        "can_reopen": actions.can_reopen(request.user, report),
+        "rate_form": RateForm(),
+        "reopen_form": ReopenForm(),
+    }
+    if is_handler:
+        context.update(
+            {
+                "unit_form": UnitForm(
+                    commune=report.commune, initial={"unit": report.unit}
+                ),
+                "duplicate_form": DuplicateForm(
+                    prefix="dup",
+                    initial={"original": report.duplicate_of_id},
+                ),
+                "out_form": ReasonForm(prefix="out"),
+                "progress_form": ProgressForm(),
+                "answer_form": AnswerForm(),
+                "hide_form": ReasonForm(prefix="vis"),
+                "similar": [
+                    r
+                    for r in actions.similar_open_reports(
+                        report.area, report.category, report.latitude, report.longitude
+                    )
+                    if r.pk != report.pk
+                ],
+            }
+        )
+    return render(request, "feedback/report_detail.html", context)
+
+
+# --- residents ----------------------------------------------------------------------
+
+
+@login_required
+def report_new(request):
+    """Two steps, no JavaScript needed: where and what (then the similar open
+    reports, each with "follow it instead"), then the details and photos."""
+    mute_reason = None
+    if request.method == "POST":
+        form = ReportForm(request.POST, request.FILES)
+        if form.is_valid():
+            area = form.area_page()
+            try:
+                report = actions.submit_report(
+                    request.user,
+                    area,
+                    category=form.cleaned_data["category"],
+                    title=form.cleaned_data["title"],
+                    description=form.cleaned_data["description"],
+                    address=form.cleaned_data["address"],
+                    latitude=form.cleaned_data["latitude"],
+                    longitude=form.cleaned_data["longitude"],
+                    urgent=form.cleaned_data["urgent"],
+                    photos=form.cleaned_data["photos"],
+                )
+            except (ValidationError, PermissionDenied) as exc:
+                for message in _messages_of(exc):
+                    form.add_error(None, message)
+            else:
+                messages.success(
+                    request,
+                    _(
+                        "Thank you. Your report was received; you will be told of every step."
+                    ),
+                )
+                return redirect(report)
+        return render(
+            request,
+            "feedback/report_form.html",
+            {"form": form, "step": 2, "complaints_url": COMPLAINTS_URL},
+            status=400,
+        )
+    place = PlaceForm(request.GET or None)
+    if place.is_valid() and place.area_page() is not None:
+        area = place.area_page()
+        mute = active_mute(request.user, area)
+        if mute is not None:
+            mute_reason = actions.mute_message(mute)
+        similar = actions.similar_open_reports(
+            area,
+            place.cleaned_data["category"],
+            place.cleaned_data["latitude"],
+            place.cleaned_data["longitude"],
+        )
+        form = ReportForm(initial=place.cleaned_data)
+        return render(
+            request,
+            "feedback/report_form.html",
+            {
+                "form": form,
+                "place": place,
+                "area": area,
+                "step": 2,
+                "similar": similar,
+                "mute_reason": mute_reason,
+                "complaints_url": COMPLAINTS_URL,
+            },
+        )
+    return render(
+        request,
+        "feedback/report_form.html",
+        {"place": place, "step": 1, "complaints_url": COMPLAINTS_URL},
+        status=400 if request.GET and not place.is_valid() else 200,
+    )
+
+
+@login_required
+@require_POST
+def follow(request, pk):
+    report, _h, _r = _visible_report(request, pk)
+    try:
+        actions.follow_report(request.user, report)
+    except (ValidationError, PermissionDenied) as exc:
+        _refuse(request, exc)
+    else:
+        messages.success(
+            request, _("You follow this report; you will be told of every step.")
+        )
+    return redirect(report)
+
+
+@login_required
+@require_POST
+def unfollow(request, pk):
+    report, _h, _r = _visible_report(request, pk)
+    try:
+        actions.unfollow_report(request.user, report)
+    except (ValidationError, PermissionDenied) as exc:
+        _refuse(request, exc)
+    return redirect(report)
+
+
+@login_required
+@require_POST
+def rate(request, pk):
+    report, _h, _r = _visible_report(request, pk)
+    form = RateForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose a rating from 1 to 5 stars."))
+        return redirect(report)
+    try:
+        actions.rate_report(request.user, report, form.cleaned_data["rating"])
+    except (ValidationError, PermissionDenied) as exc:
+        _refuse(request, exc)
+    else:
+        messages.success(request, _("Thank you for your rating."))
+    return redirect(report)
+
+
+@login_required
+@require_POST
+def reopen(request, pk):
+    report, _h, _r = _visible_report(request, pk)
+    form = ReopenForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise ValidationError(_("Please say why the problem is not solved."))
+        actions.reopen_report(request.user, report, form.cleaned_data["reason"])
+    except (ValidationError, PermissionDenied) as exc:
+        _refuse(request, exc)
+    else:
+        messages.success(request, _("The report is open again; the handlers are told."))
+    return redirect(report)
+
+
+@login_required
+def my_reports(request):
+    mine = (
+        Report.objects.filter(reporter=request.user)
+        .select_related("area")
+        .order_by("-created_at")
+    )
+    followed = (
+        Report.objects.filter(follows__user=request.user, is_public=True)
+        .exclude(reporter=request.user)
+        .select_related("area")
+        .order_by("-created_at")
+    )
+    return render(
+        request,
+        "feedback/my_reports.html",
+        {"mine": mine, "followed": followed, "now": timezone.now()},
+    )
+
+
+# --- handlers -----------------------------------------------------------------------
+
+
+def handled_reports(user):
+    """Reports of the communes where ``user`` handles feedback, late first, then by
+    the deadline that runs."""
+    now = timezone.now()
+    reports = Report.objects.select_related("area", "commune", "unit")
+    if not user.is_superuser:
+        scope = subtree_q(user, actions.HANDLE, "commune__path")
+        if scope is None:
+            return reports.none()
+        reports = reports.filter(scope)
+    return reports.annotate(
+        running_due=Case(
+            When(status=Status.RECEIVED, then=F("accept_due")),
+            default=F("resolve_due"),
+        ),
+        overdue=Case(
+            When(status=Status.RECEIVED, accept_due__lt=now, then=Value(True)),
+            When(
+                status__in=[Status.ACCEPTED, Status.IN_PROGRESS],
+                resolve_due__lt=now,
+                then=Value(True),
+            ),
+            default=Value(False),
+            output_field=BooleanField(),
+        ),
+    )
+
+
+@login_required
+def queue(request):
+    reports = handled_reports(request.user)
+    if (
+        not request.user.is_superuser
+        and subtree_q(request.user, actions.HANDLE) is None
+    ):
+        raise PermissionDenied
+    show = request.GET.get("show", "open")
+    if show == "open":
+        reports = reports.filter(status__in=OPEN_STATUSES).order_by(
+            "-overdue", "running_due"
+        )
+    else:
+        show = "all"
+        reports = reports.order_by("-overdue", "-created_at")
+    page = _page(request, reports)
+    return render(
+        request,
+        "feedback/queue.html",
+        {
+            "page_obj": page,
+            "reports": page.object_list,
+            "show": show,
+            "now": timezone.now(),
+        },
+    )
+
+
+def _handler_action(request, pk, run):
+    report = get_object_or_404(Report.objects.select_related("commune"), pk=pk)
+    if not actions.can_handle(request.user, report):
+        raise PermissionDenied
+    try:
+        message = run(report)
+    except (ValidationError, PermissionDenied) as exc:
+        _refuse(request, exc)
+    else:
+        messages.success(request, message)
+    return redirect(reverse("feedback:report", args=[report.pk]) + "#handling")
+
+
+def _form_or_refuse(form):
+    if not form.is_valid():
+        errors = [e for field_errors in form.errors.values() for e in field_errors]
+        raise ValidationError(errors or _("Please check the form."))
+    return form.cleaned_data
+
+
+@login_required
+@require_POST
+def accept(request, pk):
+    def run(report):
+        actions.accept_report(request.user, report)
+        return _("Accepted; the reporter is told.")
+
+    return _handler_action(request, pk, run)
+
+
+@login_required
+@require_POST
+def duplicate(request, pk):
+    def run(report):
+        data = _form_or_refuse(DuplicateForm(request.POST, prefix="dup"))
+        original = None
+        if data["original"]:
+            original = Report.objects.filter(pk=data["original"]).first()
+            if original is None:
+                raise ValidationError(_("There is no report with this number."))
+        actions.mark_duplicate(request.user, report, data["reason"], original)
+        return _("Marked as a duplicate; the reporter is told.")
+
+    return _handler_action(request, pk, run)
+
+
+@login_required
+@require_POST
+def out_of_scope(request, pk):
+    def run(report):
+        data = _form_or_refuse(ReasonForm(request.POST, prefix="out"))
+        actions.mark_out_of_scope(request.user, report, data["reason"])
+        return _("Marked as out of scope; the reporter is told.")
+
+    return _handler_action(request, pk, run)
+
+
+@login_required
+@require_POST
+def assign(request, pk):
+    def run(report):
+        data = _form_or_refuse(UnitForm(request.POST, commune=report.commune))
+        actions.assign_unit(request.user, report, data["unit"])
+        return _("Handling unit saved.")
+
+    return _handler_action(request, pk, run)
+
+
+@login_required
+@require_POST
+def progress(request, pk):
+    def run(report):
+        data = _form_or_refuse(ProgressForm(request.POST, request.FILES))
+        actions.post_progress(request.user, report, data["message"], data["photos"])
+        return _("Progress update published.")
+
+    return _handler_action(request, pk, run)
+
+
+@login_required
+@require_POST
+def resolve(request, pk):
+    def run(report):
+        data = _form_or_refuse(AnswerForm(request.POST, request.FILES))
+        actions.resolve_report(request.user, report, data["answer"], data["photos"])
+        return _("Answer published; the reporter is asked to rate it.")
+
+    return _handler_action(request, pk, run)
+
+
+@login_required
+@require_POST
+def visibility(request, pk):
+    def run(report):
+        data = _form_or_refuse(ReasonForm(request.POST, prefix="vis"))
+        public = request.POST.get("public") == "1"
+        actions.set_public(request.user, report, public, data["reason"])
+        return _("Shown to the public.") if public else _("Hidden from the public.")
+
+    return _handler_action(request, pk, run)
