@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "civic.polls",
     "civic.comments",
     "civic.services",
+    "civic.meetings",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
