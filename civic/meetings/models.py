@@ -226,6 +226,7 @@ class HouseholdAttendance(models.Model):
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
         null=True,
+        blank=True,
         related_name="+",
     )
     recorded_at = models.DateTimeField(auto_now_add=True)

@@ -9,12 +9,19 @@ group_2: household h_other (verified). group_b (another commune): household h_fa
 from datetime import timedelta
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from civic.meetings import actions
 from civic.people.models import Household, Residency, ResidencyStatus
 
 from ..conftest import PASSWORD, make_user
+
+
+@pytest.fixture(autouse=True)
+def _english_messages():
+    """Actions called directly speak English here (pages choose by their URL)."""
+    with translation.override("en"):
+        yield
 
 
 class People:
