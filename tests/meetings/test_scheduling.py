@@ -220,7 +220,7 @@ def test_leader_editing_another_groups_meeting(tree, client):
     assert not meeting.minutes_revisions.exists()
     # and in Vietnamese
     response = client.get(f"/cuoc-hop/{meeting.pk}/sua/", follow=True)
-    assert "Bạn chỉ có thể quản lý cuộc họp của khu vực mình phụ trách" in (
+    assert "Bạn chỉ có thể quản lý cuộc họp của địa bàn mình phụ trách" in (
         response.content.decode()
     )
 
