@@ -136,7 +136,7 @@ def meeting_calendar(request, pk):
 def _records(minutes):
     return list(
         AgendaRecord.objects.filter(minutes=minutes)
-        .select_related("agenda_item__document", "poll__result")
+        .select_related("minutes", "agenda_item__document", "poll__result")
         .order_by("agenda_item__order", "agenda_item__pk")
     )
 

@@ -108,3 +108,38 @@ def test_unknown_or_unpublished_area_is_404(tree, client):
     meeting = schedule(tree)
     tree.group_1.unpublish()
     assert client.get(f"/cuoc-hop/{meeting.pk}/").status_code == 404
+
+
+def _meeting_with_items(tree, people, n):
+    agenda = [{"title": f"Nội dung {i}"} for i in range(n)]
+    meeting = schedule(tree, start=timezone.now() - timedelta(hours=1), agenda=agenda)
+    actions.record_attendance(tree.leader_1, meeting, [h.pk for h in people.households])
+    minutes = actions.save_minutes(
+        tree.leader_1,
+        meeting,
+        "Chủ trì",
+        "Thư ký",
+        {
+            item.pk: {"decision": "Đồng ý", "for": 5}
+            for item in meeting.agenda_items.all()
+        },
+    )
+    actions.submit_minutes(tree.leader_1, minutes)
+    actions.approve_minutes(tree.editor_a, minutes)
+    return meeting
+
+
+def test_meeting_page_costs_the_same_whatever_the_agenda(tree, people, client):
+    small = _meeting_with_items(tree, people, 2)
+    large = _meeting_with_items(tree, people, 12)
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    counts = []
+    for meeting in (small, large):
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(f"/cuoc-hop/{meeting.pk}/")
+        assert response.status_code == 200
+        counts.append(len(queries))
+    assert counts[0] == counts[1], counts
+    assert "Nội dung 11" in response.content.decode()
