@@ -54,7 +54,9 @@ class NotAllowed(Refused):
     """The user may not do this here."""
 
 
-def _require(actor, action, area):
+def require(actor, action, area):
+    """Raise :class:`NotAllowed`, with a message naming the area, unless ``actor``
+    may do ``action`` on ``area`` (``civic.people.permissions.can``)."""
     if not can(actor, action, area):
         if action == APPROVE:
             raise NotAllowed(
@@ -140,7 +142,7 @@ def _save_agenda(meeting, agenda):
 @transaction.atomic
 def schedule_meeting(actor, area, data, agenda=()):
     """A leader (own group) or an editor (commune) schedules a meeting of ``area``."""
-    _require(actor, SCHEDULE, area)
+    require(actor, SCHEDULE, area)
     fields = _clean_meeting(data)
     meeting = Meeting.objects.create(area=area, created_by=actor, **fields)
     _save_agenda(meeting, _clean_agenda(agenda))
@@ -152,9 +154,9 @@ def schedule_meeting(actor, area, data, agenda=()):
 def update_meeting(actor, meeting, data, agenda=None, area=None):
     """Change a meeting. The actor must manage its area (and the new one, if moved)."""
     meeting = _locked_meeting(meeting)
-    _require(actor, SCHEDULE, meeting.area)
+    require(actor, SCHEDULE, meeting.area)
     if area is not None and area.pk != meeting.area_id:
-        _require(actor, SCHEDULE, area)
+        require(actor, SCHEDULE, area)
         if meeting.minutes_revisions.exists():
             raise Refused(_("A meeting that has minutes cannot move to another area."))
         meeting.area = area
@@ -170,7 +172,7 @@ def update_meeting(actor, meeting, data, agenda=None, area=None):
 @transaction.atomic
 def cancel_meeting(actor, meeting):
     meeting = _locked_meeting(meeting)
-    _require(actor, SCHEDULE, meeting.area)
+    require(actor, SCHEDULE, meeting.area)
     if meeting.cancelled:
         raise Refused(_("This meeting is already cancelled."))
     if meeting.minutes_revisions.exists():
@@ -229,7 +231,7 @@ def record_attendance(actor, meeting, household_ids, guests_count=0, guests=""):
     """Record which households of the meeting's area were represented (the whole
     checklist at once), and the guests. A household of another area is refused."""
     meeting = _locked_meeting(meeting)
-    _require(actor, SCHEDULE, meeting.area)
+    require(actor, SCHEDULE, meeting.area)
     if meeting.cancelled:
         raise Refused(_("This meeting is cancelled."))
     if not meeting.has_started(timezone.now() + timezone.timedelta(hours=1)):
@@ -374,7 +376,7 @@ def save_minutes(
     """Write the draft minutes of ``meeting`` (created on first save). The
     attendance figures are taken from the attendance checklist."""
     meeting = _locked_meeting(meeting)
-    _require(actor, SCHEDULE, meeting.area)
+    require(actor, SCHEDULE, meeting.area)
     if meeting.cancelled:
         raise Refused(_("This meeting is cancelled."))
     if not meeting.has_started():
@@ -431,7 +433,7 @@ def submit_minutes(actor, minutes):
     """The leader sends the draft for review; the commune's editors are told."""
     minutes = _locked_minutes(minutes)
     meeting = minutes.meeting
-    _require(actor, SCHEDULE, meeting.area)
+    require(actor, SCHEDULE, meeting.area)
     if minutes.status != MinutesStatus.DRAFT:
         raise Refused(_("Only draft minutes can be submitted."))
     if not minutes.records.exists():
@@ -460,7 +462,7 @@ def approve_minutes(actor, minutes):
     published one, which stays readable as *superseded*."""
     minutes = _locked_minutes(minutes)
     meeting = minutes.meeting
-    _require(actor, APPROVE, meeting.area)
+    require(actor, APPROVE, meeting.area)
     if minutes.status == MinutesStatus.DRAFT and minutes.records.exists():
         _refresh_figures(minutes)  # an editor may publish directly, as with notices
     elif minutes.status != MinutesStatus.SUBMITTED:
@@ -490,7 +492,7 @@ def reject_minutes(actor, minutes, reason):
     """A commune editor sends the minutes back to draft, with a reason."""
     minutes = _locked_minutes(minutes)
     meeting = minutes.meeting
-    _require(actor, APPROVE, meeting.area)
+    require(actor, APPROVE, meeting.area)
     if minutes.status != MinutesStatus.SUBMITTED:
         raise Refused(_("These minutes are not waiting for review."))
     reason = (reason or "").strip()
@@ -516,7 +518,7 @@ def reject_minutes(actor, minutes, reason):
 def start_correction(actor, meeting, note):
     """Copy the published minutes into a new draft revision carrying ``note``."""
     meeting = _locked_meeting(meeting)
-    _require(actor, SCHEDULE, meeting.area)
+    require(actor, SCHEDULE, meeting.area)
     note = (note or "").strip()
     if not note:
         raise Refused(_("Say what the correction changes; everyone will see it."))

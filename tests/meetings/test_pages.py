@@ -135,6 +135,7 @@ def test_meeting_page_costs_the_same_whatever_the_agenda(tree, people, client):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
+    client.get(f"/cuoc-hop/{large.pk}/")  # warm the per-process caches (site, types)
     counts = []
     for meeting in (small, large):
         with CaptureQueriesContext(connection) as queries:
@@ -143,3 +144,48 @@ def test_meeting_page_costs_the_same_whatever_the_agenda(tree, people, client):
         counts.append(len(queries))
     assert counts[0] == counts[1], counts
     assert "Nội dung 11" in response.content.decode()
+
+
+def test_documents_on_the_agenda_and_attached_to_the_minutes(tree, people, client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from .test_scheduling import form_post
+
+    sign_in(client, tree.leader_1)
+    pdf = SimpleUploadedFile("du-toan.pdf", b"%PDF-1.4 test", "application/pdf")
+    data = form_post(tree.group_1, start=timezone.localtime() - timedelta(hours=1))
+    data["agenda-0-file"] = pdf
+    response = client.post(f"/cuoc-hop/khu-vuc/{tree.group_1.pk}/them/", data)
+    assert response.status_code == 302
+    meeting = Meeting.objects.get()
+    item = meeting.agenda_items.first()
+    assert item.document.title == "Tổng vệ sinh"
+    assert item.document.file.name.endswith(".pdf")
+    assert item.document.url in client.get(f"/cuoc-hop/{meeting.pk}/").content.decode()
+    # a program file is refused, with a message, and nothing is saved
+    data = form_post(tree.group_1)
+    data["agenda-0-file"] = SimpleUploadedFile("virus.exe", b"MZ", "application/x")
+    response = client.post(f"/en/cuoc-hop/khu-vuc/{tree.group_1.pk}/them/", data)
+    assert response.status_code == 400
+    assert (
+        "Attach a PDF, Word, spreadsheet or picture file" in response.content.decode()
+    )
+    assert Meeting.objects.count() == 1
+    # an attachment to the minutes
+    response = client.post(
+        f"/cuoc-hop/{meeting.pk}/bien-ban/",
+        {
+            "chair": "Nguyễn Văn An",
+            "secretary": "Trần Thị Bình",
+            f"item-{item.pk}-decision": "Thống nhất",
+            "attachment": SimpleUploadedFile(
+                "danh-sach.pdf", b"%PDF-1.4", "application/pdf"
+            ),
+            "attachment_title": "Danh sách hộ ký tên",
+        },
+    )
+    assert response.status_code == 302
+    minutes = Minutes.objects.get()
+    assert [a.title for a in minutes.attachments.all()] == ["Danh sách hộ ký tên"]
+    html = client.get(f"/cuoc-hop/{meeting.pk}/").content.decode()
+    assert "Danh sách hộ ký tên" in html
