@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "civic.comments",
     "civic.services",
     "civic.feedback",
+    "civic.meetings",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",

@@ -27,6 +27,7 @@ urlpatterns += i18n_patterns(
     path("", include("civic.comments.urls")),
     path("", include("civic.services.urls")),
     path("", include("civic.feedback.urls")),
+    path("", include("civic.meetings.urls")),
     path("tim-kiem/", include("search.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

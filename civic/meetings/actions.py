@@ -1,0 +1,570 @@
+"""Every change of a meeting, its attendance and its minutes. Views call these.
+
+Each action checks the permission with ``civic.people.permissions.can``, runs in a
+transaction, locks the meeting row where two requests could race, writes Wagtail's
+audit log and tells the people concerned (``civic.people.actions.notify``).
+Refusals raise :class:`Refused` (or :class:`NotAllowed`) carrying a message for the
+user; nothing is saved then.
+
+The review of minutes is the review of notices, as a small state machine::
+
+    draft --submit (leader or editor)--> submitted --approve (commune editor)--> published
+      ^                                      |
+      +------ reject, with a reason ---------+
+    published --correct (new revision, with a note)--> draft (revision n+1)
+    published (n) --approve revision n+1--> superseded (n)
+"""
+
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from wagtail.log_actions import log
+
+from civic.people.actions import notify
+from civic.people.models import RoleKind, User
+from civic.people.permissions import ancestor_paths, can
+from civic.people.residents import households_in, is_verified_resident_in
+
+from .models import (
+    OPEN_STATUSES,
+    AgendaItem,
+    AgendaRecord,
+    AttendanceIntent,
+    HouseholdAttendance,
+    Meeting,
+    Minutes,
+    MinutesAttachment,
+    MinutesStatus,
+)
+
+SCHEDULE = "schedule_meetings"
+APPROVE = "approve_content"
+
+
+class Refused(Exception):
+    """Input or state refused; ``message`` is for the user."""
+
+    def __init__(self, message):
+        super().__init__(message)
+        self.message = message
+
+
+class NotAllowed(Refused):
+    """The user may not do this here."""
+
+
+def require(actor, action, area):
+    """Raise :class:`NotAllowed`, with a message naming the area, unless ``actor``
+    may do ``action`` on ``area`` (``civic.people.permissions.can``)."""
+    if not can(actor, action, area):
+        if action == APPROVE:
+            raise NotAllowed(
+                _("Only an editor of the commune can approve or send back minutes.")
+            )
+        raise NotAllowed(
+            _(
+                "You can only manage the meetings of the area you are responsible "
+                "for (%(area)s is not one of them)."
+            )
+            % {"area": area.title}
+        )
+
+
+def _locked_meeting(meeting):
+    try:
+        return (
+            Meeting.objects.select_for_update(of=("self",))
+            .select_related("area")
+            .get(pk=getattr(meeting, "pk", meeting))
+        )
+    except (Meeting.DoesNotExist, ValueError, TypeError):
+        raise Refused(_("This meeting no longer exists.")) from None
+
+
+def _clean_meeting(data):
+    title = " ".join((data.get("title") or "").split())
+    if not title:
+        raise Refused(_("Give the meeting a title."))
+    starts_at, ends_at = data.get("starts_at"), data.get("ends_at")
+    if not starts_at or not ends_at:
+        raise Refused(_("Give the start and the end of the meeting."))
+    if ends_at <= starts_at:
+        raise Refused(_("The meeting must end after it starts."))
+    place = (data.get("place") or "").strip()
+    online_url = (data.get("online_url") or "").strip()
+    if not place and not online_url:
+        raise Refused(_("Give the place of the meeting or its online link."))
+    return {
+        "title": title[:255],
+        "kind": data.get("kind") or "regular",
+        "starts_at": starts_at,
+        "ends_at": ends_at,
+        "place": place[:255],
+        "online_url": online_url,
+        "description": (data.get("description") or "").strip(),
+    }
+
+
+def _clean_agenda(agenda):
+    items = []
+    for entry in agenda or ():
+        title = " ".join((entry.get("title") or "").split())
+        if title:
+            items.append({**entry, "title": title[:255]})
+    return items
+
+
+def _save_agenda(meeting, agenda):
+    """Replace the agenda by ``agenda`` (dicts: ``title``, optional ``pk`` of an item
+    to keep, optional ``document``). Items that minutes refer to are kept."""
+    keep = []
+    for order, entry in enumerate(agenda, start=1):
+        item = None
+        if entry.get("pk"):
+            item = meeting.agenda_items.filter(pk=entry["pk"]).first()
+        if item is None:
+            item = AgendaItem(meeting=meeting)
+        item.order = order
+        item.title = entry["title"]
+        if entry.get("document") is not None:
+            item.document = entry["document"]
+        item.save()
+        keep.append(item.pk)
+    dropped = meeting.agenda_items.exclude(pk__in=keep)
+    if AgendaRecord.objects.filter(agenda_item__in=dropped).exists():
+        raise Refused(
+            _("An agenda item that the minutes already record cannot be removed.")
+        )
+    dropped.delete()
+
+
+@transaction.atomic
+def schedule_meeting(actor, area, data, agenda=()):
+    """A leader (own group) or an editor (commune) schedules a meeting of ``area``."""
+    require(actor, SCHEDULE, area)
+    fields = _clean_meeting(data)
+    meeting = Meeting.objects.create(area=area, created_by=actor, **fields)
+    _save_agenda(meeting, _clean_agenda(agenda))
+    log(meeting, "kdcdt.meeting.schedule", user=actor)
+    return meeting
+
+
+@transaction.atomic
+def update_meeting(actor, meeting, data, agenda=None, area=None):
+    """Change a meeting. The actor must manage its area (and the new one, if moved)."""
+    meeting = _locked_meeting(meeting)
+    require(actor, SCHEDULE, meeting.area)
+    if area is not None and area.pk != meeting.area_id:
+        require(actor, SCHEDULE, area)
+        if meeting.minutes_revisions.exists():
+            raise Refused(_("A meeting that has minutes cannot move to another area."))
+        meeting.area = area
+    for name, value in _clean_meeting(data).items():
+        setattr(meeting, name, value)
+    meeting.save()
+    if agenda is not None:
+        _save_agenda(meeting, _clean_agenda(agenda))
+    log(meeting, "kdcdt.meeting.edit", user=actor)
+    return meeting
+
+
+@transaction.atomic
+def cancel_meeting(actor, meeting):
+    meeting = _locked_meeting(meeting)
+    require(actor, SCHEDULE, meeting.area)
+    if meeting.cancelled:
+        raise Refused(_("This meeting is already cancelled."))
+    if meeting.minutes_revisions.exists():
+        raise Refused(_("A meeting that has minutes cannot be cancelled."))
+    meeting.cancelled = True
+    meeting.save(update_fields=["cancelled", "updated_at"])
+    log(meeting, "kdcdt.meeting.cancel", user=actor)
+    for intent in meeting.intents.select_related("user"):
+        notify(
+            intent.user,
+            _("The meeting “%(title)s” is cancelled.") % {"title": meeting.title},
+            meeting.get_absolute_url(),
+        )
+    return meeting
+
+
+# --- residents ---------------------------------------------------------------------
+
+
+@transaction.atomic
+def set_attendance_intent(user, meeting, attending=True):
+    """A verified resident of the meeting's area says they will (not) come."""
+    if not is_verified_resident_in(user, meeting.area):
+        raise NotAllowed(
+            _("Only verified residents of %(area)s can say they will attend.")
+            % {"area": meeting.area.title}
+        )
+    if meeting.cancelled:
+        raise Refused(_("This meeting is cancelled."))
+    if meeting.is_past():
+        raise Refused(_("This meeting is over."))
+    if attending:
+        created = AttendanceIntent.objects.get_or_create(meeting=meeting, user=user)[1]
+        return created
+    AttendanceIntent.objects.filter(meeting=meeting, user=user).delete()
+    return False
+
+
+# --- attendance ----------------------------------------------------------------------
+
+
+def _int(value, message):
+    if value in (None, ""):
+        return 0
+    try:
+        number = int(str(value).strip())
+    except (TypeError, ValueError):
+        raise Refused(message) from None
+    if number < 0:
+        raise Refused(message)
+    return number
+
+
+@transaction.atomic
+def record_attendance(actor, meeting, household_ids, guests_count=0, guests=""):
+    """Record which households of the meeting's area were represented (the whole
+    checklist at once), and the guests. A household of another area is refused."""
+    meeting = _locked_meeting(meeting)
+    require(actor, SCHEDULE, meeting.area)
+    if meeting.cancelled:
+        raise Refused(_("This meeting is cancelled."))
+    if not meeting.has_started(timezone.now() + timezone.timedelta(hours=1)):
+        raise Refused(_("Attendance is recorded once the meeting begins."))
+    if meeting.minutes_revisions.filter(status=MinutesStatus.SUBMITTED).exists():
+        raise Refused(
+            _("The minutes wait for review: attendance cannot change meanwhile.")
+        )
+    try:
+        wanted = {int(pk) for pk in household_ids}
+    except (TypeError, ValueError):
+        raise Refused(_("Tick households from the list.")) from None
+    allowed = set(
+        households_in(meeting.area).filter(pk__in=wanted).values_list("pk", flat=True)
+    )
+    if wanted - allowed:
+        raise Refused(
+            _("Only the households of %(area)s can be recorded at this meeting.")
+            % {"area": meeting.area.title}
+        )
+    guests_count = _int(guests_count, _("The number of guests must be 0 or more."))
+    present = set(meeting.attendances.values_list("household_id", flat=True))
+    meeting.attendances.filter(household_id__in=present - wanted).delete()
+    HouseholdAttendance.objects.bulk_create(
+        [
+            HouseholdAttendance(meeting=meeting, household_id=pk, recorded_by=actor)
+            for pk in sorted(wanted - present)
+        ]
+    )
+    meeting.guests_count = guests_count
+    meeting.guests = (guests or "").strip()[:2000]
+    meeting.save(update_fields=["guests_count", "guests", "updated_at"])
+    log(meeting, "kdcdt.meeting.attendance", user=actor)
+    return attendance_figures(meeting)
+
+
+def attendance_figures(meeting):
+    """Households represented / total of the area, and the quorum, right now."""
+    from . import rules
+
+    households = households_in(meeting.area)
+    total = households.count()
+    represented = meeting.attendances.filter(household__in=households).count()
+    return {
+        "households_total": total,
+        "households_represented": represented,
+        "households_absent": total - represented,
+        "percent": rules.percent(represented, total),
+        "quorum": rules.has_quorum(represented, total),
+        "needed": total // 2 + 1,
+    }
+
+
+# --- minutes -------------------------------------------------------------------------
+
+
+def open_minutes(meeting):
+    """The revision being written or reviewed, or None."""
+    return meeting.minutes_revisions.filter(status__in=OPEN_STATUSES).first()
+
+
+def published_minutes(meeting):
+    return meeting.minutes_revisions.filter(status=MinutesStatus.PUBLISHED).first()
+
+
+def _clean_records(meeting, minutes, records):
+    """Validate the per-item records; returns {item_pk: fields}."""
+    from civic.polls.models import Poll, PollKind
+
+    items = {item.pk: item for item in meeting.agenda_items.all()}
+    polls = Poll.objects.concerning(meeting.area).filter(kind=PollKind.HOUSEHOLD)
+    cleaned = {}
+    for key, entry in (records or {}).items():
+        try:
+            item = items[int(key)]
+        except (KeyError, TypeError, ValueError):
+            raise Refused(
+                _("This agenda item is not on the meeting's agenda.")
+            ) from None
+        votes = [entry.get(name) for name in ("for", "against", "abstain")]
+        given = [v for v in votes if v not in (None, "")]
+        poll = None
+        if entry.get("poll") not in (None, ""):
+            try:
+                poll = polls.get(pk=int(entry["poll"]))
+            except (Poll.DoesNotExist, TypeError, ValueError):
+                raise Refused(
+                    _("Choose a household decision poll of this area.")
+                ) from None
+        if given and poll is not None:
+            raise Refused(
+                _(
+                    "“%(item)s”: give either the hand-vote tallies or the poll that "
+                    "decided it, not both."
+                )
+                % {"item": item.title}
+            )
+        message = _("“%(item)s”: the tallies must be whole numbers, 0 or more.") % {
+            "item": item.title
+        }
+        counts = [_int(v, message) for v in votes] if given else [None] * 3
+        if given and sum(counts) > minutes.households_represented:
+            raise Refused(
+                _(
+                    "“%(item)s”: %(votes)s households voted but only %(present)s were "
+                    "represented."
+                )
+                % {
+                    "item": item.title,
+                    "votes": sum(counts),
+                    "present": minutes.households_represented,
+                }
+            )
+        cleaned[item.pk] = {
+            "discussion": (entry.get("discussion") or "").strip()[:10000],
+            "decision": (entry.get("decision") or "").strip()[:5000],
+            "votes_for": counts[0],
+            "votes_against": counts[1],
+            "votes_abstain": counts[2],
+            "poll": poll,
+        }
+    return cleaned
+
+
+def _refresh_figures(minutes):
+    figures = attendance_figures(minutes.meeting)
+    minutes.households_total = figures["households_total"]
+    minutes.households_represented = figures["households_represented"]
+    minutes.guests_count = minutes.meeting.guests_count
+
+
+@transaction.atomic
+def save_minutes(
+    actor,
+    meeting,
+    chair,
+    secretary,
+    records=None,
+    summary="",
+    attachment=None,
+):
+    """Write the draft minutes of ``meeting`` (created on first save). The
+    attendance figures are taken from the attendance checklist."""
+    meeting = _locked_meeting(meeting)
+    require(actor, SCHEDULE, meeting.area)
+    if meeting.cancelled:
+        raise Refused(_("This meeting is cancelled."))
+    if not meeting.has_started():
+        raise Refused(_("Minutes are written once the meeting has begun."))
+    chair = " ".join((chair or "").split())[:150]
+    secretary = " ".join((secretary or "").split())[:150]
+    if not chair or not secretary:
+        raise Refused(_("Give the names of the chair and of the secretary."))
+    minutes = open_minutes(meeting)
+    if minutes is None:
+        if meeting.minutes_revisions.exists():
+            raise Refused(
+                _("The minutes are published; to change them, write a correction.")
+            )
+        minutes = Minutes(meeting=meeting, revision=1, created_by=actor)
+    elif minutes.status != MinutesStatus.DRAFT:
+        raise Refused(_("These minutes wait for review and cannot be changed now."))
+    minutes.meeting = meeting
+    _refresh_figures(minutes)
+    cleaned = _clean_records(meeting, minutes, records)
+    minutes.chair, minutes.secretary = chair, secretary
+    minutes.summary = (summary or "").strip()[:10000]
+    minutes.save()
+    minutes.records.exclude(agenda_item_id__in=list(cleaned)).delete()
+    for item_pk, fields in cleaned.items():
+        AgendaRecord.objects.update_or_create(
+            minutes=minutes, agenda_item_id=item_pk, defaults=fields
+        )
+    if attachment is not None:
+        MinutesAttachment.objects.create(
+            minutes=minutes, document=attachment, title=attachment.title
+        )
+    log(minutes, "kdcdt.minutes.save", user=actor)
+    return minutes
+
+
+def _locked_minutes(minutes):
+    _locked_meeting(minutes.meeting_id)
+    return Minutes.objects.select_related("meeting__area").get(pk=minutes.pk)
+
+
+def commune_editors(area):
+    return list(
+        User.objects.filter(
+            area_roles__area__path__in=ancestor_paths(area),
+            area_roles__kind=RoleKind.COMMUNE_EDITOR,
+            is_active=True,
+        ).distinct()
+    )
+
+
+@transaction.atomic
+def submit_minutes(actor, minutes):
+    """The leader sends the draft for review; the commune's editors are told."""
+    minutes = _locked_minutes(minutes)
+    meeting = minutes.meeting
+    require(actor, SCHEDULE, meeting.area)
+    if minutes.status != MinutesStatus.DRAFT:
+        raise Refused(_("Only draft minutes can be submitted."))
+    if not minutes.records.exists():
+        raise Refused(_("Record at least one agenda item before submitting."))
+    _refresh_figures(minutes)
+    minutes.status = MinutesStatus.SUBMITTED
+    minutes.submitted_by = actor
+    minutes.submitted_at = timezone.now()
+    minutes.rejection_reason = ""
+    minutes.save()
+    log(minutes, "kdcdt.minutes.submit", user=actor)
+    for editor in commune_editors(meeting.area):
+        if editor.pk != actor.pk:
+            notify(
+                editor,
+                _("Minutes of “%(title)s” (%(area)s) wait for your review.")
+                % {"title": meeting.title, "area": meeting.area.title},
+                meeting.get_absolute_url() + "#minutes",
+            )
+    return minutes
+
+
+@transaction.atomic
+def approve_minutes(actor, minutes):
+    """A commune editor publishes the minutes; a corrected revision replaces the
+    published one, which stays readable as *superseded*."""
+    minutes = _locked_minutes(minutes)
+    meeting = minutes.meeting
+    require(actor, APPROVE, meeting.area)
+    if minutes.status == MinutesStatus.DRAFT and minutes.records.exists():
+        _refresh_figures(minutes)  # an editor may publish directly, as with notices
+    elif minutes.status != MinutesStatus.SUBMITTED:
+        raise Refused(_("These minutes are not waiting for review."))
+    previous = published_minutes(meeting)
+    if previous is not None:
+        previous.status = MinutesStatus.SUPERSEDED
+        previous.save(update_fields=["status"])
+    minutes.status = MinutesStatus.PUBLISHED
+    minutes.reviewed_by = actor
+    minutes.published_at = timezone.now()
+    minutes.save()
+    log(minutes, "kdcdt.minutes.publish", user=actor)
+    author = minutes.submitted_by or minutes.created_by
+    if author is not None and author.pk != actor.pk:
+        notify(
+            author,
+            _("The minutes of “%(title)s” are approved and published.")
+            % {"title": meeting.title},
+            meeting.get_absolute_url() + "#minutes",
+        )
+    return minutes
+
+
+@transaction.atomic
+def reject_minutes(actor, minutes, reason):
+    """A commune editor sends the minutes back to draft, with a reason."""
+    minutes = _locked_minutes(minutes)
+    meeting = minutes.meeting
+    require(actor, APPROVE, meeting.area)
+    if minutes.status != MinutesStatus.SUBMITTED:
+        raise Refused(_("These minutes are not waiting for review."))
+    reason = (reason or "").strip()
+    if not reason:
+        raise Refused(_("Give a reason; the leader will see it."))
+    minutes.status = MinutesStatus.DRAFT
+    minutes.rejection_reason = reason[:2000]
+    minutes.reviewed_by = actor
+    minutes.save()
+    log(minutes, "kdcdt.minutes.reject", user=actor)
+    author = minutes.submitted_by or minutes.created_by
+    if author is not None:
+        notify(
+            author,
+            _("The minutes of “%(title)s” were sent back: %(reason)s")
+            % {"title": meeting.title, "reason": minutes.rejection_reason},
+            reverse("meetings:minutes_edit", args=[meeting.pk]),
+        )
+    return minutes
+
+
+@transaction.atomic
+def start_correction(actor, meeting, note):
+    """Copy the published minutes into a new draft revision carrying ``note``."""
+    meeting = _locked_meeting(meeting)
+    require(actor, SCHEDULE, meeting.area)
+    note = (note or "").strip()
+    if not note:
+        raise Refused(_("Say what the correction changes; everyone will see it."))
+    current = published_minutes(meeting)
+    if current is None:
+        raise Refused(_("Only published minutes can be corrected."))
+    if open_minutes(meeting) is not None:
+        raise Refused(_("A correction of these minutes is already being written."))
+    try:
+        with transaction.atomic():
+            draft = Minutes.objects.create(
+                meeting=meeting,
+                revision=current.revision + 1,
+                chair=current.chair,
+                secretary=current.secretary,
+                summary=current.summary,
+                households_total=current.households_total,
+                households_represented=current.households_represented,
+                guests_count=current.guests_count,
+                correction_note=note[:2000],
+                created_by=actor,
+            )
+    except IntegrityError:
+        raise Refused(
+            _("A correction of these minutes is already being written.")
+        ) from None
+    AgendaRecord.objects.bulk_create(
+        [
+            AgendaRecord(
+                minutes=draft,
+                agenda_item_id=record.agenda_item_id,
+                discussion=record.discussion,
+                decision=record.decision,
+                votes_for=record.votes_for,
+                votes_against=record.votes_against,
+                votes_abstain=record.votes_abstain,
+                poll_id=record.poll_id,
+            )
+            for record in current.records.all()
+        ]
+    )
+    MinutesAttachment.objects.bulk_create(
+        [
+            MinutesAttachment(minutes=draft, document_id=a.document_id, title=a.title)
+            for a in current.attachments.all()
+        ]
+    )
+    log(draft, "kdcdt.minutes.correct", user=actor)
+    return draft
