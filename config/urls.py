@@ -26,6 +26,7 @@ urlpatterns += i18n_patterns(
     path("", include("civic.polls.urls")),
     path("", include("civic.comments.urls")),
     path("", include("civic.services.urls")),
+    path("", include("realtime.urls")),
     path("tim-kiem/", include("search.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
