@@ -21,6 +21,7 @@ JSON, unknown types) get an error frame; the consumer never lets an exception
 close the socket. Every change is saved before it is broadcast.
 """
 
+import asyncio
 import json
 import logging
 import time
@@ -74,6 +75,28 @@ def _int(value, default=None):
     except (TypeError, ValueError, OverflowError):
         return default
     return number if number >= 0 else default
+
+
+def presence_delay():
+    return getattr(settings, "REALTIME_PRESENCE_DELAY", 1.0)
+
+
+#: channel id → the task that will send its presence count (one per process)
+_presence_pending = {}
+
+
+async def _send_presence(layer, channel, count):
+    text = json.dumps({"type": "presence", "count": max(count or 0, 0)})
+    await layer.group_send(channel.group_name, {"type": events.EVENT, "text": text})
+
+
+async def _presence_later(layer, channel, delay):
+    try:
+        await asyncio.sleep(delay)
+    finally:
+        _presence_pending.pop(channel.pk, None)
+    count = await cache.aget(f"realtime:presence:{channel.pk}", 0)
+    await _send_presence(layer, channel, count)
 
 
 class JsonSocket(AsyncWebsocketConsumer):
@@ -216,13 +239,17 @@ class ChannelConsumer(JsonSocket):
         return max(await cache.aget(total_key, 0), 0)
 
     async def _broadcast_presence(self, count):
-        await self.channel_layer.group_send(
-            self.channel.group_name,
-            {
-                "type": events.EVENT,
-                "text": json.dumps({"type": "presence", "count": count}),
-            },
-        )
+        """Tell the channel how many people are here. With a delay (the default),
+        the arrivals and departures of that moment are told once, by one task per
+        channel and process: a thousand people joining do not send a million
+        frames."""
+        delay = presence_delay()
+        if delay <= 0:
+            return await _send_presence(self.channel_layer, self.channel, count)
+        if self.channel.pk not in _presence_pending:
+            _presence_pending[self.channel.pk] = asyncio.ensure_future(
+                _presence_later(self.channel_layer, self.channel, delay)
+            )
 
     # --- frames from the client ------------------------------------------------------
 

@@ -80,10 +80,18 @@ def layer(request, settings):
 
 
 @pytest.fixture(autouse=True)
+def _presence_at_once(settings):
+    """Presence counts are sent at once (not coalesced) unless a test says so."""
+    settings.REALTIME_PRESENCE_DELAY = 0
+
+
+@pytest.fixture(autouse=True)
 def _no_open_sockets():
     consumers._open_sockets.clear()
+    consumers._presence_pending.clear()
     yield
     consumers._open_sockets.clear()
+    consumers._presence_pending.clear()
 
 
 def session_cookie(user):

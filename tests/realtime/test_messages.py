@@ -1,6 +1,8 @@
 """Posting, backfill after a reconnect, editing, hiding (live on every screen),
 slow mode and the per-person rate limit, over the real WebSocket stack."""
 
+import asyncio
+
 import pytest
 from channels.db import database_sync_to_async
 
@@ -53,6 +55,21 @@ async def test_presence_counts_people(layer, tree, people, channel):
     assert counts == [1, 1, 2, 1]
     await second_window.disconnect()
     await alice.disconnect()
+
+
+async def test_presence_is_coalesced(layer, settings, tree, people, channel):
+    settings.REALTIME_PRESENCE_DELAY = 1.5
+    alice, hello = await connect(people.r1, channel)
+    bob, _ = await connect(people.r2, channel)
+    leader, _ = await connect(tree.leader_1, channel)
+    # three arrivals, told in fewer frames (one, unless the machine is slow)
+    counts = []
+    while not counts or counts[-1] != 3:
+        counts.append((await next_of(alice, "presence", timeout=5))["count"])
+    assert len(counts) < 3
+    for client in (alice, bob, leader):
+        await client.disconnect()
+    await asyncio.sleep(1.6)  # the departures' count is sent before the loop ends
 
 
 async def test_reconnect_backfills_what_was_missed(layer, tree, people, channel):
