@@ -178,10 +178,15 @@ class Client:
         self.arrivals = {}  # message number → arrival time
         self.duplicates = 0
         self.task = None
+        self.ready = asyncio.Event()
 
-    async def read(self):
+    async def read(self, ready_type):
+        if ready_type is None:
+            self.ready.set()
         try:
             async for text in self.socket:
+                if ready_type and not self.ready.is_set() and ready_type in text:
+                    self.ready.set()  # the server has finished setting it up
                 if '"message"' not in text:
                     continue
                 data = json.loads(text)
@@ -199,13 +204,15 @@ class Client:
             pass
 
 
-async def run_clients(urls, headers_for, count, messages, interval, timeout):
+async def run_clients(
+    urls, headers_for, count, messages, interval, timeout, ready_type=None
+):
     """Connect ``count`` clients (spread over ``urls``), post ``messages``, and
     return the latencies (ms), the deliveries and the duplicates."""
     from websockets.asyncio.client import connect
 
     clients = [Client(i) for i in range(count)]
-    gate = asyncio.Semaphore(50)
+    gate = asyncio.Semaphore(20)
     started = time.perf_counter()
 
     async def open_one(client):
@@ -225,11 +232,15 @@ async def run_clients(urls, headers_for, count, messages, interval, timeout):
                     if attempt == 4:
                         raise
                     await asyncio.sleep(0.5 * (attempt + 1))
-            client.task = asyncio.ensure_future(client.read())
+            client.task = asyncio.ensure_future(client.read(ready_type))
 
     await asyncio.gather(*(open_one(c) for c in clients))
+    # every client has its history: the server's work for the joins is done
+    await asyncio.wait_for(
+        asyncio.gather(*(c.ready.wait() for c in clients)), timeout=600
+    )
     connect_s = time.perf_counter() - started
-    await asyncio.sleep(min(5, 1 + count / 500))  # let the joins settle
+    await asyncio.sleep(1.5)  # the coalesced presence counts go out
     sent = {}
     for number in range(messages):
         poster = clients[number % count]
@@ -324,7 +335,10 @@ def main():
             port = free_port()
             servers.append(
                 subprocess.Popen(
-                    [sys.executable, "-m", "daphne", "-b", "127.0.0.1", "-p", str(port)]
+                    [sys.executable, "-m", "daphne"]
+                    + ["-b", "127.0.0.1", "-p", str(port)]
+                    # a join storm on a small machine outlasts the default 5 s
+                    + ["--websocket_connect_timeout", "60"]
                     + ["config.asgi:application"],
                     cwd=ROOT,
                     env=env,
@@ -352,6 +366,7 @@ def main():
                 args.messages,
                 args.interval,
                 args.timeout,
+                ready_type='"backfill"',
             )
         )
         server_rss = rss_mb([s.pid for s in servers])

@@ -172,3 +172,24 @@ def test_residents_report_a_message_and_hiding_upholds_it(
     report.refresh_from_db()
     assert report.resolution == Resolution.UPHELD
     assert report.resolved_by == tree.leader_1
+
+
+def test_channel_page_costs_a_fixed_number_of_queries(
+    client, tree, people, channel, django_assert_max_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(people.r1)
+    for i in range(3):
+        Message.objects.create(channel=channel, author=people.r2, body=f"Tin {i}")
+    client.get(url("channel", channel.pk))
+    with CaptureQueriesContext(connection) as few:
+        client.get(url("channel", channel.pk))
+    authors = [people.r1, people.r2, tree.leader_1]
+    Message.objects.bulk_create(
+        Message(channel=channel, author=authors[i % 3], body=f"Thêm {i}")
+        for i in range(80)
+    )
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        assert client.get(url("channel", channel.pk)).status_code == 200

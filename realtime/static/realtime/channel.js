@@ -71,7 +71,7 @@
     body.textContent = message.body;  // white-space: pre-line keeps the lines
     item.append(meta, body);
     if (canModerate) {
-      var actions = document.createElement("p");
+      var actions = document.createElement("div");
       actions.className = "chat-actions";
       actions.append(hideButton(message.id));
       item.append(actions);
