@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "civic.services",
     "civic.feedback",
     "civic.meetings",
+    "realtime",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -146,7 +147,8 @@ if REDIS_URL:
         }
     }
 else:
-    CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
+    # the stock in-memory layer scans every channel on each receive (see realtime.layers)
+    CHANNEL_LAYERS = {"default": {"BACKEND": "realtime.layers.LazyExpiryChannelLayer"}}
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 AUTH_USER_MODEL = "people.User"

@@ -28,6 +28,7 @@ urlpatterns += i18n_patterns(
     path("", include("civic.services.urls")),
     path("", include("civic.feedback.urls")),
     path("", include("civic.meetings.urls")),
+    path("", include("realtime.urls")),
     path("tim-kiem/", include("search.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

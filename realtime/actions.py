@@ -1,0 +1,367 @@
+"""Every change of channels and messages. Views and WebSocket consumers call these.
+
+Each action re-reads what it acts on, checks the permission (``permissions``), runs
+in a transaction and sends the live event *after* commit (``events``). Refusals
+raise ``Refused`` (bad input, a limit) or ``PermissionDenied`` (not allowed); both
+carry a message in the user's language and change nothing.
+"""
+
+import re
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from civic.people.actions import notify
+
+from . import events
+from .models import (
+    MAX_LENGTH,
+    MAX_SLOW_MODE,
+    MAX_TITLE_LENGTH,
+    Channel,
+    ChannelKind,
+    Message,
+)
+from .permissions import can_moderate, post_refusal
+
+Refused = ValidationError
+
+DEFAULTS = {
+    # at most RATE_COUNT messages per person in RATE_WINDOW seconds, all channels
+    "REALTIME_RATE_COUNT": 5,
+    "REALTIME_RATE_WINDOW": 10,
+    # the author corrects a message within this many seconds
+    "REALTIME_EDIT_WINDOW": 5 * 60,
+}
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def setting(name):
+    return getattr(settings, name, DEFAULTS[name])
+
+
+def clean_body(body):
+    body = _CONTROL.sub("", str(body or "")).replace("\r\n", "\n").replace("\r", "\n")
+    body = body.strip()
+    if not body:
+        raise Refused(_("Write something before sending."))
+    if len(body) > MAX_LENGTH:
+        raise Refused(
+            _("A message can have at most %(max)d characters; yours has %(count)d.")
+            % {"max": MAX_LENGTH, "count": len(body)}
+        )
+    return body
+
+
+# --- channels ------------------------------------------------------------------------
+
+
+def area_channel(area):
+    """The area's own channel, created on first use (areas made before the app)."""
+    channel = Channel.objects.filter(area=area, kind=ChannelKind.AREA).first()
+    if channel is not None:
+        return channel
+    try:
+        with transaction.atomic():
+            return Channel.objects.create(
+                area=area, kind=ChannelKind.AREA, title=area.title
+            )
+    except IntegrityError:  # created meanwhile by another request
+        return Channel.objects.get(area=area, kind=ChannelKind.AREA)
+
+
+def _locked_channel(channel):
+    pk = channel.pk if isinstance(channel, Channel) else channel
+    try:
+        return (
+            Channel.objects.select_for_update(of=("self",))
+            .select_related("area")
+            .get(pk=int(pk))
+        )
+    except (Channel.DoesNotExist, ValueError, TypeError, OverflowError):
+        raise Refused(_("This channel does not exist.")) from None
+
+
+def _require_moderator(user, channel):
+    if not can_moderate(user, channel):
+        raise PermissionDenied(
+            _("Only the leaders and editors of %(area)s can do this.")
+            % {"area": channel.area.title}
+        )
+
+
+def _clean_title(title):
+    title = " ".join(str(title or "").split())
+    if not title:
+        raise Refused(_("Give the topic a title."))
+    if len(title) > MAX_TITLE_LENGTH:
+        raise Refused(
+            _("Keep the title under %(max)d characters.") % {"max": MAX_TITLE_LENGTH}
+        )
+    return title
+
+
+@transaction.atomic
+def open_topic(user, area, title, is_public=False):
+    """A leader or editor opens a topic channel in their area."""
+    probe = Channel(area=area, kind=ChannelKind.TOPIC)
+    _require_moderator(user, probe)
+    return Channel.objects.create(
+        area=area,
+        kind=ChannelKind.TOPIC,
+        title=_clean_title(title),
+        is_public=bool(is_public),
+        created_by=user,
+    )
+
+
+@transaction.atomic
+def archive_channel(user, channel):
+    """Close a topic channel: it stays readable, nobody writes in it any more."""
+    channel = _locked_channel(channel)
+    _require_moderator(user, channel)
+    if channel.kind == ChannelKind.AREA:
+        raise Refused(_("The area's own channel cannot be archived."))
+    if channel.is_archived:
+        raise Refused(_("This channel is already archived."))
+    channel.archived_at = timezone.now()
+    channel.save(update_fields=["archived_at"])
+    events.broadcast_on_commit(
+        channel.group_name, {"type": "archived", "channel": channel.pk}
+    )
+    return channel
+
+
+@transaction.atomic
+def set_slow_mode(user, channel, seconds):
+    """One message per ``seconds`` per person (0: off); moderators are exempt."""
+    channel = _locked_channel(channel)
+    _require_moderator(user, channel)
+    try:
+        seconds = int(seconds)
+    except (TypeError, ValueError, OverflowError):
+        seconds = -1
+    if not 0 <= seconds <= MAX_SLOW_MODE:
+        raise Refused(
+            _("Slow mode is between 0 (off) and %(max)d seconds.")
+            % {"max": MAX_SLOW_MODE}
+        )
+    channel.slow_mode_seconds = seconds
+    channel.save(update_fields=["slow_mode_seconds"])
+    events.broadcast_on_commit(
+        channel.group_name, {"type": "slow_mode", "seconds": seconds}
+    )
+    return channel
+
+
+# --- messages ------------------------------------------------------------------------
+
+
+def _fresh_user(user):
+    """The user re-read under a row lock: roles and mutes are checked on every
+    message, and one person's messages are counted one at a time."""
+    try:
+        return get_user_model().objects.select_for_update().get(pk=user.pk)
+    except (AttributeError, get_user_model().DoesNotExist):
+        raise PermissionDenied(_("Sign in to take part in the discussion.")) from None
+
+
+def _require_poster(user, channel):
+    refusal = post_refusal(user, channel)
+    if refusal:
+        raise PermissionDenied(refusal)
+
+
+def _check_rate(author, channel, now, is_moderator):
+    mine = Message.objects.filter(author=author)
+    if channel.slow_mode_seconds and not is_moderator:
+        last = (
+            mine.filter(channel=channel)
+            .order_by("-pk")
+            .values_list("created_at", flat=True)
+            .first()
+        )
+        if last is not None:
+            waited = (now - last).total_seconds()
+            if waited < channel.slow_mode_seconds:
+                raise Refused(
+                    _("Slow mode is on: wait %(seconds)d seconds before writing again.")
+                    % {"seconds": int(channel.slow_mode_seconds - waited) + 1}
+                )
+    window = setting("REALTIME_RATE_WINDOW")
+    count = setting("REALTIME_RATE_COUNT")
+    recent = mine.filter(created_at__gt=now - timedelta(seconds=window)).count()
+    if recent >= count:
+        raise Refused(
+            _(
+                "You are writing too fast: at most %(count)d messages in %(seconds)d "
+                "seconds."
+            )
+            % {"count": count, "seconds": window}
+        )
+
+
+@transaction.atomic
+def post_message(user, channel, body):
+    """``user`` writes ``body`` in ``channel``: saved, then sent to every socket."""
+    author = _fresh_user(user)
+    channel = _channel(channel)
+    _require_poster(author, channel)
+    body = clean_body(body)
+    now = timezone.now()
+    _check_rate(author, channel, now, can_moderate(author, channel))
+    message = Message.objects.create(channel=channel, author=author, body=body)
+    events.broadcast_on_commit(
+        channel.group_name, {"type": "message", "message": events.message_data(message)}
+    )
+    return message
+
+
+def _channel(channel):
+    pk = channel.pk if isinstance(channel, Channel) else channel
+    try:
+        return Channel.objects.select_related("area").get(pk=int(pk))
+    except (Channel.DoesNotExist, ValueError, TypeError, OverflowError):
+        raise Refused(_("This channel does not exist.")) from None
+
+
+def _locked_message(message, channel=None):
+    pk = message.pk if isinstance(message, Message) else message
+    try:
+        found = (
+            Message.objects.select_for_update(of=("self",))
+            .select_related("channel__area", "author")
+            .get(pk=int(pk))
+        )
+    except (Message.DoesNotExist, ValueError, TypeError, OverflowError):
+        raise Refused(_("This message does not exist.")) from None
+    if channel is not None and found.channel_id != int(getattr(channel, "pk", channel)):
+        raise Refused(_("This message does not exist."))
+    return found
+
+
+def can_edit(user, message, now=None):
+    now = now or timezone.now()
+    return (
+        user.is_authenticated
+        and message.author_id == user.pk
+        and not message.is_hidden
+        and (now - message.created_at).total_seconds()
+        <= setting("REALTIME_EDIT_WINDOW")
+    )
+
+
+@transaction.atomic
+def edit_message(user, message, body, channel=None):
+    """The author corrects a message in its first minutes; marked edited."""
+    author = _fresh_user(user)
+    message = _locked_message(message, channel)
+    if message.author_id != author.pk:
+        raise PermissionDenied(_("You can only edit your own messages."))
+    _require_poster(author, message.channel)
+    if not can_edit(author, message):
+        raise Refused(
+            _("A message can be edited only in its first %(minutes)d minutes.")
+            % {"minutes": setting("REALTIME_EDIT_WINDOW") // 60}
+        )
+    body = clean_body(body)
+    if body != message.body:
+        message.body = body
+        message.edited_at = timezone.now()
+        message.save(update_fields=["body", "edited_at"])
+        events.broadcast_on_commit(
+            message.channel.group_name,
+            {"type": "edited", "message": events.message_data(message)},
+        )
+    return message
+
+
+@transaction.atomic
+def hide_message(moderator, message, reason="", channel=None):
+    """A leader or editor hides a message: removed at once from every screen; the
+    open reports about it are upheld and the author is told."""
+    moderator = _fresh_user(moderator)
+    message = _locked_message(message, channel)
+    _require_moderator(moderator, message.channel)
+    reason = " ".join(str(reason or "").split())[:500]
+    if message.is_hidden:
+        raise Refused(_("This message is already hidden."))
+    message.is_hidden = True
+    message.hidden_by = moderator
+    message.hidden_at = timezone.now()
+    message.hidden_reason = reason
+    message.save(update_fields=["is_hidden", "hidden_by", "hidden_at", "hidden_reason"])
+    _uphold_reports(message, moderator)
+    text = _("A moderator hid your message in “%(channel)s”.") % {
+        "channel": message.channel.title
+    }
+    if reason:
+        text += " " + _("Reason: %(reason)s") % {"reason": reason}
+    notify(message.author, text, message.channel.get_absolute_url())
+    events.broadcast_on_commit(
+        message.channel.group_name, {"type": "hidden", "id": message.pk}
+    )
+    return message
+
+
+def _uphold_reports(message, moderator):
+    """Close the residents' reports on ``message`` as upheld, as hiding a comment
+    does (the reports are ``civic.comments`` reports, see the app README)."""
+    from civic.comments.models import Report, Resolution
+
+    Report.objects.filter(
+        content_type=ContentType.objects.get_for_model(Message),
+        object_id=message.pk,
+        resolution="",
+    ).update(
+        resolution=Resolution.UPHELD, resolved_by=moderator, resolved_at=timezone.now()
+    )
+
+
+# --- reading ----------------------------------------------------------------------
+
+
+BACKFILL_LIMIT = 500
+HISTORY_SIZE = 50
+#: how far back a reconnecting client learns of hidden and edited messages
+CHANGED_WINDOW = 200
+
+
+def recent_messages(channel, limit=HISTORY_SIZE):
+    """The last ``limit`` visible messages, oldest first (one query)."""
+    rows = list(
+        Message.objects.filter(channel=channel, is_hidden=False)
+        .select_related("author")
+        .order_by("-pk")[:limit]
+    )
+    rows.reverse()
+    return rows
+
+
+def messages_after(channel, after, limit=BACKFILL_LIMIT):
+    """What a client that saw every message up to id ``after`` missed: the visible
+    messages after it, and the recent older ones hidden or edited since."""
+    new = list(
+        Message.objects.filter(channel=channel, pk__gt=after, is_hidden=False)
+        .select_related("author")
+        .order_by("pk")[:limit]
+    )
+    recent_ids = list(
+        Message.objects.filter(channel=channel, pk__lte=after)
+        .order_by("-pk")
+        .values_list("pk", flat=True)[:CHANGED_WINDOW]
+    )
+    changed = list(
+        Message.objects.filter(pk__in=recent_ids)
+        .exclude(is_hidden=False, edited_at__isnull=True)
+        .select_related("author")
+        .order_by("pk")
+    )
+    return new, changed

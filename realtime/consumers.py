@@ -1,0 +1,476 @@
+"""The WebSocket end of a channel: ``/ws/channels/<id>/``, and the live updates of
+an area page: ``/ws/areas/<id>/``.
+
+Client → server frames (JSON objects)::
+
+    {"type": "post", "body": "…", "ref": "any short id"}
+    {"type": "edit", "id": 12, "body": "…"}
+    {"type": "hide", "id": 12, "reason": "…"}          (moderators)
+    {"type": "slow_mode", "seconds": 30}                (moderators)
+    {"type": "backfill", "after": 41}                   (what I missed after id 41)
+    {"type": "ping"}
+
+Server → client: ``hello``, ``backfill``, ``message``, ``edited``, ``hidden``,
+``presence``, ``slow_mode``, ``archived``, ``notice``, ``poll``, ``ack``, ``pong``
+and ``error`` (``{"type": "error", "code": "…", "message": "…"}``, in the
+language the client asked for with ``?lang=``).
+
+The user and their role are checked at connect and again by the action behind
+every frame that changes something. Bad frames (binary, oversized, malformed
+JSON, unknown types) get an error frame; the consumer never lets an exception
+close the socket. Every change is saved before it is broadcast.
+"""
+
+import asyncio
+import json
+import logging
+import time
+from collections import defaultdict
+from urllib.parse import parse_qs
+
+from channels.db import database_sync_to_async
+from channels.generic.websocket import AsyncWebsocketConsumer
+from django.conf import settings
+from django.core.cache import cache
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from . import actions, events
+from .models import MAX_LENGTH, Channel
+from .permissions import can_moderate, can_read, post_refusal, read_refusal
+
+log = logging.getLogger(__name__)
+
+#: The largest frame accepted, in characters: a 2,000-character message with JSON
+#: escapes and the envelope fits comfortably.
+MAX_FRAME = 16 * 1024
+#: Frames a connection may send per FRAME_WINDOW seconds before being told to slow
+#: down (the per-person message limit itself is counted in the database).
+FRAME_BURST = 20
+FRAME_WINDOW = 10.0
+
+CLOSE_FORBIDDEN = 4403
+CLOSE_NOT_FOUND = 4404
+CLOSE_TOO_MANY = 4429
+
+#: Open sockets per user in this process (see README: the cap is per process).
+_open_sockets = defaultdict(int)
+
+
+def max_connections():
+    return getattr(settings, "REALTIME_MAX_CONNECTIONS_PER_USER", 5)
+
+
+def _language(scope):
+    query = parse_qs(scope.get("query_string", b"").decode("latin-1"))
+    lang = (query.get("lang") or [""])[0]
+    codes = {code for code, _name in settings.LANGUAGES}
+    return lang if lang in codes else settings.LANGUAGE_CODE
+
+
+def _int(value, default=None):
+    try:
+        number = int(value)
+    except (TypeError, ValueError, OverflowError):
+        return default
+    return number if number >= 0 else default
+
+
+def presence_delay():
+    return getattr(settings, "REALTIME_PRESENCE_DELAY", 1.0)
+
+
+#: channel id → the task that will send its presence count (one per process)
+_presence_pending = {}
+
+
+async def _send_presence(layer, channel, count):
+    text = json.dumps({"type": "presence", "count": max(count or 0, 0)})
+    await layer.group_send(channel.group_name, {"type": events.EVENT, "text": text})
+
+
+async def _presence_later(layer, channel, delay):
+    try:
+        await asyncio.sleep(delay)
+    finally:
+        _presence_pending.pop(channel.pk, None)
+    count = await cache.aget(f"realtime:presence:{channel.pk}", 0)
+    await _send_presence(layer, channel, count)
+
+
+class JsonSocket(AsyncWebsocketConsumer):
+    """Shared plumbing: error frames, language, pre-encoded broadcast events."""
+
+    async def send_json(self, data):
+        await self.send(text_data=json.dumps(data, ensure_ascii=False))
+
+    async def send_error(self, code, message):
+        await self.send_json({"type": "error", "code": code, "message": message})
+
+    def translated(self, text_function):
+        with translation.override(self.lang):
+            return text_function()
+
+    async def refuse(self, code, message, close_code):
+        await self.accept()
+        await self.send_error(code, message)
+        await self.close(code=close_code)
+
+    async def chat_event(self, event):
+        """A broadcast from ``events.broadcast``: already JSON, sent as it is."""
+        await self.send(text_data=event["text"])
+
+
+class ChannelConsumer(JsonSocket):
+    channel = None
+    counted = False
+    joined = False
+
+    # --- connect / disconnect --------------------------------------------------------
+
+    async def connect(self):
+        self.lang = _language(self.scope)
+        self.user = self.scope.get("user")
+        self.frames = []
+        channel_id = self.scope["url_route"]["kwargs"]["channel_id"]
+        found = await self._open(channel_id)
+        if found is None:
+            return await self.refuse(
+                "not_found",
+                self.translated(lambda: _("This channel does not exist.")),
+                CLOSE_NOT_FOUND,
+            )
+        channel, refusal, self.may_post, self.may_moderate = found
+        if refusal:
+            return await self.refuse("forbidden", refusal, CLOSE_FORBIDDEN)
+        user_id = getattr(self.user, "pk", None)
+        if user_id is not None:
+            if _open_sockets[user_id] >= max_connections():
+                return await self.refuse(
+                    "too_many_connections",
+                    self.translated(
+                        lambda: _(
+                            "You have too many windows open on the discussions; "
+                            "close one and try again."
+                        )
+                    ),
+                    CLOSE_TOO_MANY,
+                )
+            _open_sockets[user_id] += 1
+            self.counted = True
+        self.channel = channel
+        # join before reading the backlog: nothing can fall in between (a message
+        # may arrive twice; clients drop ids they already have)
+        await self.channel_layer.group_add(channel.group_name, self.channel_name)
+        await self.channel_layer.group_add(
+            events.area_group(channel.area_id), self.channel_name
+        )
+        self.joined = True
+        await self.accept()
+        presence = await self._presence(+1)
+        await self.send_json(
+            {
+                "type": "hello",
+                "channel": channel.pk,
+                "title": channel.title,
+                "can_post": self.may_post,
+                "can_moderate": self.may_moderate,
+                "slow_mode": channel.slow_mode_seconds,
+                "max_length": MAX_LENGTH,
+                "presence": presence,
+            }
+        )
+        query = parse_qs(self.scope.get("query_string", b"").decode("latin-1"))
+        after = _int((query.get("after") or [None])[0])
+        await self._send_backfill(after)
+        await self._broadcast_presence(presence)
+
+    async def disconnect(self, code):
+        if self.counted:
+            user_id = self.user.pk
+            _open_sockets[user_id] -= 1
+            if _open_sockets[user_id] <= 0:
+                del _open_sockets[user_id]
+            self.counted = False
+        if self.joined:
+            self.joined = False
+            group = self.channel.group_name
+            await self.channel_layer.group_discard(group, self.channel_name)
+            await self.channel_layer.group_discard(
+                events.area_group(self.channel.area_id), self.channel_name
+            )
+            try:
+                presence = await self._presence(-1)
+                await self._broadcast_presence(presence)
+            except Exception:
+                log.exception("presence update failed")
+
+    @database_sync_to_async
+    def _open(self, channel_id):
+        with translation.override(self.lang):
+            channel = (
+                Channel.objects.select_related("area").filter(pk=channel_id).first()
+            )
+            if channel is None:
+                return None
+            user = self.user
+            refusal = read_refusal(user, channel)
+            may_post = refusal is None and post_refusal(user, channel) is None
+            return channel, refusal, may_post, can_moderate(user, channel)
+
+    # --- presence: people (not windows) connected, kept in the cache ---------------
+
+    def _presence_keys(self):
+        who = self.user.pk if self.counted else self.channel_name
+        base = f"realtime:presence:{self.channel.pk}"
+        return base, f"{base}:{who}"
+
+    async def _presence(self, step):
+        total_key, mine_key = self._presence_keys()
+        await cache.aadd(total_key, 0, timeout=None)
+        await cache.aadd(mine_key, 0, timeout=None)
+        mine = await cache.aincr(mine_key, step)
+        if step > 0 and mine == 1:
+            return await cache.aincr(total_key, 1)
+        if step < 0 and mine <= 0:
+            await cache.adelete(mine_key)
+            return max(await cache.aincr(total_key, -1), 0)
+        return max(await cache.aget(total_key, 0), 0)
+
+    async def _broadcast_presence(self, count):
+        """Tell the channel how many people are here. With a delay (the default),
+        the arrivals and departures of that moment are told once, by one task per
+        channel and process: a thousand people joining do not send a million
+        frames."""
+        delay = presence_delay()
+        if delay <= 0:
+            return await _send_presence(self.channel_layer, self.channel, count)
+        if self.channel.pk not in _presence_pending:
+            _presence_pending[self.channel.pk] = asyncio.ensure_future(
+                _presence_later(self.channel_layer, self.channel, delay)
+            )
+
+    # --- frames from the client ------------------------------------------------------
+
+    async def receive(self, text_data=None, bytes_data=None):
+        try:
+            await self._receive(text_data, bytes_data)
+        except Exception:
+            log.exception("channel consumer failed on a frame")
+            await self.send_error(
+                "server_error",
+                self.translated(lambda: _("Something went wrong; try again.")),
+            )
+
+    def _too_fast(self):
+        now = time.monotonic()
+        self.frames = [t for t in self.frames if now - t < FRAME_WINDOW]
+        self.frames.append(now)
+        return len(self.frames) > FRAME_BURST
+
+    async def _receive(self, text_data, bytes_data):
+        if text_data is None:
+            return await self.send_error(
+                "bad_frame", self.translated(lambda: _("Send text frames (JSON)."))
+            )
+        if len(text_data) > MAX_FRAME:
+            return await self.send_error(
+                "too_large",
+                self.translated(
+                    lambda: (
+                        _("This message is too long (at most %(max)d characters).")
+                        % {"max": MAX_LENGTH}
+                    )
+                ),
+            )
+        try:
+            frame = json.loads(text_data)
+        except ValueError:
+            frame = None
+        if not isinstance(frame, dict) or not isinstance(frame.get("type"), str):
+            return await self.send_error(
+                "bad_json", self.translated(lambda: _("The frame is not valid JSON."))
+            )
+        if self._too_fast():
+            return await self.send_error(
+                "rate_limited",
+                self.translated(lambda: _("You are sending too fast; slow down.")),
+            )
+        kind = frame["type"]
+        handler = {
+            "post": self.on_post,
+            "edit": self.on_edit,
+            "hide": self.on_hide,
+            "slow_mode": self.on_slow_mode,
+            "backfill": self.on_backfill,
+            "ping": self.on_ping,
+        }.get(kind)
+        if handler is None:
+            return await self.send_error(
+                "unknown_type",
+                self.translated(lambda: _("Unknown request type.")),
+            )
+        await handler(frame)
+
+    async def _run(self, function, *args, ref=None):
+        """Run an action in a thread; a refusal becomes an error frame. Returns the
+        action's result, or None when it was refused."""
+        result = await self._call(function, *args)
+        if isinstance(result, Exception):
+            code = "forbidden" if isinstance(result, PermissionDenied) else "refused"
+            message = (
+                " ".join(result.messages)
+                if isinstance(result, ValidationError)
+                else str(result)
+            )
+            error = {"type": "error", "code": code, "message": message}
+            if ref is not None:
+                error["ref"] = ref
+            await self.send_json(error)
+            return None
+        return result
+
+    @database_sync_to_async
+    def _call(self, function, *args):
+        with translation.override(self.lang):
+            try:
+                return function(*args)
+            except (ValidationError, PermissionDenied) as error:
+                if not str(error):
+                    return PermissionDenied(_("You are not allowed to do this."))
+                return error
+
+    @staticmethod
+    def _ref(frame):
+        ref = frame.get("ref")
+        return ref if isinstance(ref, str | int) and len(str(ref)) <= 64 else None
+
+    async def on_post(self, frame):
+        body = frame.get("body")
+        ref = self._ref(frame)
+        if not isinstance(body, str):
+            body = ""
+        message = await self._run(
+            actions.post_message, self.user, self.channel.pk, body, ref=ref
+        )
+        if message is not None:
+            await self.send_json({"type": "ack", "ref": ref, "id": message.pk})
+
+    async def on_edit(self, frame):
+        body = frame.get("body") if isinstance(frame.get("body"), str) else ""
+        await self._run(
+            actions.edit_message, self.user, frame.get("id"), body, self.channel.pk
+        )
+
+    async def on_hide(self, frame):
+        reason = frame.get("reason") if isinstance(frame.get("reason"), str) else ""
+        await self._run(
+            actions.hide_message, self.user, frame.get("id"), reason, self.channel.pk
+        )
+
+    async def on_slow_mode(self, frame):
+        await self._run(
+            actions.set_slow_mode, self.user, self.channel.pk, frame.get("seconds")
+        )
+
+    async def on_backfill(self, frame):
+        after = _int(frame.get("after"))
+        if after is None:
+            return await self.send_error(
+                "refused",
+                self.translated(lambda: _("Say after which message to start.")),
+            )
+        await self._send_backfill(after)
+
+    async def on_ping(self, frame):
+        await self.send_json({"type": "pong"})
+
+    # --- backfill ----------------------------------------------------------------
+
+    async def _send_backfill(self, after):
+        data = await self._backfill(after)
+        if data is None:
+            await self.send_error("forbidden", read_refusal_text(self))
+            await self.close(code=CLOSE_FORBIDDEN)
+            return
+        await self.send_json(data)
+
+    @database_sync_to_async
+    def _backfill(self, after):
+        with translation.override(self.lang):
+            channel = Channel.objects.select_related("area").get(pk=self.channel.pk)
+            if not can_read(_fresh(self.user), channel):
+                return None
+            if after is None:
+                new, changed = actions.recent_messages(channel), []
+            else:
+                new, changed = actions.messages_after(channel, after)
+            return {
+                "type": "backfill",
+                "after": after,
+                "messages": [events.message_data(m) for m in new],
+                "more": after is not None and len(new) >= actions.BACKFILL_LIMIT,
+                "hidden": [m.pk for m in changed if m.is_hidden],
+                "edited": [events.message_data(m) for m in changed if not m.is_hidden],
+            }
+
+
+def _fresh(user):
+    """The user re-read (roles are cached per user object)."""
+    if user is None or not user.is_authenticated:
+        return user
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.filter(pk=user.pk).first()
+
+
+def read_refusal_text(consumer):
+    return consumer.translated(lambda: _("You can no longer read this channel."))
+
+
+class AreaLiveConsumer(JsonSocket):
+    """An area page's live updates: urgent notices and public poll tallies. Public
+    information only, so anyone may listen; frames from the client are ignored
+    except ``ping``."""
+
+    joined = False
+
+    async def connect(self):
+        self.lang = _language(self.scope)
+        area_id = self.scope["url_route"]["kwargs"]["area_id"]
+        if not await self._area_exists(area_id):
+            return await self.refuse(
+                "not_found",
+                self.translated(lambda: _("This area does not exist.")),
+                CLOSE_NOT_FOUND,
+            )
+        self.group = events.area_group(area_id)
+        await self.channel_layer.group_add(self.group, self.channel_name)
+        self.joined = True
+        await self.accept()
+
+    async def disconnect(self, code):
+        if self.joined:
+            await self.channel_layer.group_discard(self.group, self.channel_name)
+
+    async def receive(self, text_data=None, bytes_data=None):
+        try:
+            frame = (
+                json.loads(text_data) if text_data and len(text_data) < 1024 else None
+            )
+        except ValueError:
+            frame = None
+        if isinstance(frame, dict) and frame.get("type") == "ping":
+            await self.send_json({"type": "pong"})
+        else:
+            await self.send_error(
+                "bad_frame",
+                self.translated(lambda: _("This connection only receives updates.")),
+            )
+
+    @database_sync_to_async
+    def _area_exists(self, area_id):
+        from content.models import AreaPage
+
+        return AreaPage.objects.live().filter(pk=area_id).exists()

@@ -1,0 +1,61 @@
+"""What is sent to the sockets, and how.
+
+Actions call :func:`broadcast` from ``transaction.on_commit``: a message is in the
+database before any socket hears of it, so a client that missed the event finds it
+again by asking for the messages after the last id it saw.
+"""
+
+import json
+import logging
+
+from asgiref.sync import async_to_sync
+from channels.layers import get_channel_layer
+from django.utils import formats, timezone
+
+log = logging.getLogger(__name__)
+
+#: The type of the channel layer messages the consumers handle (``chat_event``).
+EVENT = "chat.event"
+
+
+def channel_group(channel_id):
+    return f"channel.{channel_id}"
+
+
+def area_group(area_id):
+    return f"area.{area_id}"
+
+
+def message_data(message):
+    """A message as the client shows it: plain text, escaped by the client."""
+    created = timezone.localtime(message.created_at)
+    return {
+        "id": message.pk,
+        "channel": message.channel_id,
+        "author": message.author.display_name,
+        "author_id": message.author_id,
+        "body": message.body,
+        "created": created.isoformat(),
+        "time": formats.date_format(created, "SHORT_DATETIME_FORMAT"),
+        "edited": message.edited_at is not None,
+    }
+
+
+def broadcast(group, event):
+    """Send ``event`` (a JSON-able dict for the browser) to every socket of
+    ``group``. A failing layer is logged, not raised: the database already has the
+    change and reconnecting clients catch up from it."""
+    layer = get_channel_layer()
+    if layer is None:
+        return
+    try:
+        text = json.dumps(event, ensure_ascii=False)  # encoded once for everyone
+        async_to_sync(layer.group_send)(group, {"type": EVENT, "text": text})
+    except Exception:  # the layer (e.g. Redis) is down: clients backfill later
+        log.exception("could not broadcast to %s", group)
+
+
+def broadcast_on_commit(group, event):
+    from django.db import transaction
+
+    transaction.on_commit(lambda: broadcast(group, event))

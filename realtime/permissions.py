@@ -1,0 +1,63 @@
+"""Who may read, post in and moderate a channel. Every answer comes from
+``civic.people.permissions.can``, ``civic.people.residents`` and
+``civic.comments.moderation`` — nothing is re-implemented here.
+
+* read: verified residents of the channel's area subtree, the area's moderators
+  (group leaders, commune editors, above), and anyone when the channel is public;
+* post: those who read, except visitors and muted users, while the channel is open;
+* moderate (hide, slow mode, open and archive topics): ``moderate`` on the area.
+"""
+
+from django.utils.translation import gettext as _
+
+from civic.comments.moderation import active_mute
+from civic.people.permissions import can
+from civic.people.residents import is_verified_resident_in
+
+
+def _active(user):
+    return bool(user and user.is_authenticated and user.is_active)
+
+
+def can_moderate(user, channel):
+    return _active(user) and can(user, "moderate", channel.area)
+
+
+def is_member(user, channel):
+    """A verified resident of the area's subtree, or one of its moderators."""
+    return _active(user) and (
+        can_moderate(user, channel) or is_verified_resident_in(user, channel.area)
+    )
+
+
+def can_read(user, channel):
+    return channel.is_public or is_member(user, channel)
+
+
+def read_refusal(user, channel):
+    if can_read(user, channel):
+        return None
+    if not _active(user):
+        return _("Sign in to read this channel.")
+    return _(
+        "Only verified residents of %(area)s can read this channel. Join your "
+        "residential group from your account page; your group leader will verify you."
+    ) % {"area": channel.area.title}
+
+
+def post_refusal(user, channel):
+    """Why ``user`` may not post in ``channel`` (a message), or None if they may."""
+    if not _active(user):
+        return _("Sign in to take part in the discussion.")
+    if channel.is_archived:
+        return _("This channel is archived: it can be read, not written in.")
+    if not is_member(user, channel):
+        return _("Only verified residents of %(area)s can write in this channel.") % {
+            "area": channel.area.title
+        }
+    mute = active_mute(user, channel.area)
+    if mute is not None:
+        return _(
+            "A moderator has stopped you from writing in %(area)s. Reason: %(reason)s"
+        ) % {"area": mute.area.title, "reason": mute.reason}
+    return None

@@ -1,0 +1,103 @@
+"""Reactions to other apps, through signals (their code is not changed):
+
+* an area page is created → its area channel exists;
+* an urgent notice is published → the area pages above it hear of it at once;
+* a ballot is cast or changed → where the poll's results are public at all times,
+  the area pages concerned receive the new tally.
+
+The live events are sent after the transaction commits.
+"""
+
+from django.db import transaction
+from django.db.models.signals import post_save
+from django.dispatch import receiver
+from wagtail.signals import page_published
+
+from content.models import AreaPage, NoticePage
+
+from . import events
+
+
+@receiver(post_save, sender=AreaPage)
+def create_area_channel(sender, instance, created, raw=False, **kwargs):
+    if created and not raw:
+        from .actions import area_channel
+
+        area_channel(instance)
+
+
+def _area_ids_above(page):
+    """The areas that show ``page``: its area and every area above."""
+    return list(
+        AreaPage.objects.ancestor_of(page, inclusive=True).values_list("pk", flat=True)
+    )
+
+
+@receiver(page_published, sender=NoticePage)
+def urgent_notice_published(sender, instance, revision=None, **kwargs):
+    if not instance.is_urgent:
+        return
+    notice = instance
+
+    def announce():
+        event = {
+            "type": "notice",
+            "id": notice.pk,
+            "title": notice.title,
+            "intro": notice.intro,
+            "url": notice.get_url() or "",
+        }
+        for area_id in _area_ids_above(notice):
+            events.broadcast(events.area_group(area_id), event)
+
+    transaction.on_commit(announce)
+
+
+def _poll_tally_changed(poll_id):
+    from civic.polls.models import Poll, ResultsVisibility
+    from civic.polls.results import results_for
+
+    poll = Poll.objects.select_related("area").filter(pk=poll_id).first()
+    if poll is None or poll.results_visibility != ResultsVisibility.ALWAYS:
+        return
+    results = results_for(poll)
+    event = {
+        "type": "poll",
+        "id": poll.pk,
+        "title": poll.title,
+        "participants": results["participants"],
+        "rows": [
+            {
+                "label": str(r["label"]),
+                "votes": r["votes"],
+                "percent": float(r["percent"]),
+            }
+            for r in results["rows"]
+        ],
+    }
+    # the pages that list the poll: its area, the areas above and below it
+    area = poll.area
+    ids = set(_area_ids_above(area)) | set(
+        AreaPage.objects.descendant_of(area).values_list("pk", flat=True)
+    )
+    for area_id in sorted(ids):
+        events.broadcast(events.area_group(area_id), event)
+
+
+def _ballot_saved(sender, instance, created, raw=False, **kwargs):
+    if created and not raw:
+        poll_id = instance.poll_id
+        transaction.on_commit(lambda: _poll_tally_changed(poll_id))
+
+
+def _connect_poll_signals():
+    from civic.polls.models import Ballot, BallotHistory
+
+    # a new ballot, or a changed one (its old choices go to BallotHistory)
+    post_save.connect(_ballot_saved, sender=Ballot, dispatch_uid="realtime_ballot")
+    post_save.connect(
+        _ballot_saved, sender=BallotHistory, dispatch_uid="realtime_ballot_history"
+    )
+
+
+_connect_poll_signals()
