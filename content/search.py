@@ -40,3 +40,7 @@ def register_sources():
                 is_page=True,
             )
         )
+
+    from search.civic_sources import register_civic_sources
+
+    register_civic_sources()

@@ -36,6 +36,9 @@ class Source:
     url: Callable = None  # obj -> URL; default get_absolute_url()/get_url()
     title: Callable = None  # obj -> title; default str(obj)
     area_field: str | None = "area"
+    #: or a function of the area ids giving the filter (for items whose area is
+    #: reached through another model, e.g. minutes through their meeting)
+    area_lookup: Callable | None = None
     order: int = 100  # position in the type filter
     is_page: bool = field(default=False)
 
@@ -67,6 +70,8 @@ class Source:
                 "pk", flat=True
             )
         )
+        if self.area_lookup is not None:
+            return queryset.filter(**self.area_lookup(ids))
         return queryset.filter(**{f"{self.area_field}__in": ids})
 
 
