@@ -22,6 +22,7 @@ run: $(STAMP)
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py seed_demo
 	$(BIN)/python manage.py seed_services_demo
+	$(BIN)/python manage.py seed_meetings_demo
 	@echo "Serving on http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/quan-tri/)"
 	$(BIN)/daphne -b $(HOST) -p $(PORT) config.asgi:application
 
@@ -39,12 +40,12 @@ test-postgres: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/djhtml --check templates
+	$(BIN)/djhtml --check $(TEMPLATE_DIRS)
 
 format: $(STAMP)
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
-	$(BIN)/djhtml templates
+	$(BIN)/djhtml $(TEMPLATE_DIRS)
 
 # Refresh the lock after changing pyproject.toml (then commit requirements.lock).
 lock:
@@ -54,8 +55,17 @@ lock:
 	rm -rf .venv-lock
 
 # Rebuild the gettext catalogues (needs GNU gettext); compiled .mo files are committed.
+TEMPLATE_DIRS := templates $(wildcard civic/*/templates realtime/templates)
+
+# Apps with a catalogue of their own (the root catalogue in locale/ has the rest).
+APP_CATALOGUES := civic/feedback civic/meetings realtime
+
 messages: $(STAMP)
-	$(BIN)/python manage.py makemessages -l vi -l en --ignore=.venv --ignore=var
+	$(BIN)/python manage.py makemessages -l vi -l en --ignore=.venv --ignore=var \
+		--ignore=tests --ignore=bench $(foreach d,$(APP_CATALOGUES),--ignore=$(d))
+	for d in $(APP_CATALOGUES); do \
+		(cd $$d && $(CURDIR)/$(BIN)/django-admin makemessages -l vi -l en) || exit 1; \
+	done
 	$(BIN)/python manage.py compilemessages --ignore=.venv
 
 clean:
