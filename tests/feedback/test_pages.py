@@ -274,12 +274,37 @@ def test_admin_lists_are_limited_to_the_editors_commune(fb):
     HandlingUnit.objects.create(area=fb.commune_b, name="Công an xã B")
     html = client_for(fb.editor_a).get("/quan-tri/phan-anh/don-vi/").content.decode()
     assert "Công an phường A" in html and "Công an xã B" not in html
+    unit_a = HandlingUnit.objects.get(area=fb.commune_a)
     unit_b = HandlingUnit.objects.get(area=fb.commune_b)
-    response = client_for(fb.editor_a).get(
-        f"/quan-tri/phan-anh/don-vi/edit/{unit_b.pk}/"
-    )
-    assert response.status_code in (302, 403, 404)
+    editor = client_for(fb.editor_a)
+    edit = "/quan-tri/phan-anh/don-vi/edit/{}/"
+    assert editor.get(edit.format(unit_a.pk)).status_code == 200
+    assert editor.get(edit.format(unit_b.pk)).status_code == 404
     assert client_for(fb.leader_1).get("/quan-tri/phan-anh/don-vi/").status_code in (
         302,
         403,
     )
+
+
+def test_editors_add_units_only_in_their_commune(fb):
+    from civic.feedback.models import HandlingUnit
+
+    editor = client_for(fb.editor_a)
+    form = editor.get("/quan-tri/phan-anh/don-vi/new/").content.decode()
+    assert "Phường A" in form and "Xã B" not in form
+    response = editor.post(
+        "/quan-tri/phan-anh/don-vi/new/",
+        {"area": fb.commune_b.pk, "name": "Công an xã B", "is_active": "on"},
+    )
+    assert response.status_code == 200  # the form again, with an error
+    assert not HandlingUnit.objects.exists()
+    editor.post(
+        "/quan-tri/phan-anh/don-vi/new/",
+        {"area": fb.commune_a.pk, "name": "Đội quản lý đô thị", "is_active": "on"},
+    )
+    assert HandlingUnit.objects.get().area == fb.commune_a
+
+
+def test_area_page_link_on_the_commune_and_nav(fb):
+    html = Client().get(fb.commune_a.url).content.decode()
+    assert url("area", fb.commune_a.pk) in html and url("list") in html
