@@ -57,15 +57,11 @@ lock:
 # Rebuild the gettext catalogues (needs GNU gettext); compiled .mo files are committed.
 TEMPLATE_DIRS := templates $(wildcard civic/*/templates realtime/templates)
 
-# Apps with a catalogue of their own (the root catalogue in locale/ has the rest).
-APP_CATALOGUES := civic/feedback civic/meetings realtime
-
+# makemessages writes each app's strings into the app's own locale/ when it has one
+# (civic/feedback, civic/meetings, civic/services, realtime), the rest into locale/.
 messages: $(STAMP)
 	$(BIN)/python manage.py makemessages -l vi -l en --ignore=.venv --ignore=var \
-		--ignore=tests --ignore=bench $(foreach d,$(APP_CATALOGUES),--ignore=$(d))
-	for d in $(APP_CATALOGUES); do \
-		(cd $$d && $(CURDIR)/$(BIN)/django-admin makemessages -l vi -l en) || exit 1; \
-	done
+		--ignore=tests --ignore=bench
 	$(BIN)/python manage.py compilemessages --ignore=.venv
 
 clean:

@@ -558,9 +558,12 @@ class WhooshIndex(BaseIndex):
             )
             docs.append(mapping.get_document(item))
         w = self.writer()
+        # A rebuild's new index starts empty and gets each object once: adding is
+        # enough (``update_document`` also deletes by key, for nothing).
+        put = w.add_document if self._fixed_physical else w.update_document
         try:
             for doc in docs:
-                w.update_document(**doc)
+                put(**doc)
         except BaseException:
             w.cancel()
             raise
@@ -594,7 +597,7 @@ def _acquire(lock, timeout, delay=0.05):
 
 class WhooshIndexRebuilder:
     """``update_index`` without a gap: the objects go into a new physical index;
-    ``finish()`` optimises it and swaps the pointer while holding the old index's
+    ``finish()`` swaps the pointer while holding the old index's
     write lock, then deletes the old files. Until the swap, searches read the old
     index, complete. Changes saved while a rebuild runs are written to the old
     index and may miss the new one if their object was already read (as with
@@ -612,7 +615,9 @@ class WhooshIndexRebuilder:
         return self.new
 
     def finish(self):
-        self.new.optimize()
+        # No optimise: each chunk's commit already merges small segments (Whoosh's
+        # default policy), and rewriting every posting in pure Python cost 4.5× the
+        # indexing itself in bench/search.py.
         old = self.index.physical_name
         path = str(self.index.path)
         old_ix = self.index.open(physical=old)
