@@ -191,10 +191,13 @@ def rollout(today=None):
         from civic.feedback.stats import on_time_rate
 
         for row in rows.values():
-            row.feedback_on_time = on_time_rate(row.commune)
+            row.feedback_on_time = _percent(on_time_rate(row.commune))
 
     rows = list(rows.values())
     total = CommuneFigures(commune=None)
+    if feedback and rows:
+        # the province: every commune's resolved reports counted together
+        total.feedback_on_time = _percent(on_time_rate([r.commune for r in rows]))
     for row in rows:
         for name in (
             "points_open",
@@ -226,6 +229,11 @@ def rollout(today=None):
         "feedback_available": feedback,
         "poll_window_days": POLL_WINDOW_DAYS,
     }
+
+
+def _percent(share):
+    """``civic.feedback`` gives a share (0.0–1.0) or None; the table shows %."""
+    return None if share is None else round(100 * share, 1)
 
 
 def feedback_available():

@@ -207,37 +207,66 @@ def test_poll_participation_matches_independent_counts(tree):
     assert total.household_participation == 60
 
 
-def test_feedback_not_installed_is_not_available(client, tree):
-    from django.apps import apps
+def test_feedback_not_installed_is_not_available(client, tree, monkeypatch):
+    from civic.services import dashboard
 
-    assert not apps.is_installed("civic.feedback")
+    monkeypatch.setattr(dashboard, "feedback_available", lambda: False)
     figures = rollout()
     assert figures["feedback_available"] is False
     assert all(r.feedback_on_time is None for r in figures["rows"])
+    assert figures["total"].feedback_on_time is None
     html = client.get(reverse("services:dashboard")).content.decode()
     assert html.count("not available") == len(figures["rows"]) + 2
 
 
-def test_feedback_rate_is_asked_per_commune_when_installed(monkeypatch, tree):
-    import sys
-    import types
-
-    from civic.services import dashboard
+def test_feedback_rate_per_commune_and_for_the_province(monkeypatch, tree):
+    """The share from civic.feedback.stats.on_time_rate becomes a percentage, per
+    commune and for all communes counted together."""
+    from civic.feedback import stats
 
     asked = []
 
-    def on_time_rate(commune):
-        asked.append(commune.pk)
-        return 75.0 if commune.pk == tree.commune_a.pk else None
+    def on_time_rate(areas):
+        if isinstance(areas, list):
+            asked.append(sorted(a.pk for a in areas))
+            return 0.6
+        asked.append(areas.pk)
+        return 0.75 if areas.pk == tree.commune_a.pk else None
 
-    package = types.ModuleType("civic.feedback")
-    stats = types.ModuleType("civic.feedback.stats")
-    stats.on_time_rate = on_time_rate
-    package.stats = stats
-    monkeypatch.setitem(sys.modules, "civic.feedback", package)
-    monkeypatch.setitem(sys.modules, "civic.feedback.stats", stats)
-    monkeypatch.setattr(dashboard, "feedback_available", lambda: True)
-    rows = {r.commune.pk: r for r in rollout()["rows"]}
-    assert sorted(asked) == sorted([tree.commune_a.pk, tree.commune_b.pk])
+    monkeypatch.setattr(stats, "on_time_rate", on_time_rate)
+    figures = rollout()
+    rows = {r.commune.pk: r for r in figures["rows"]}
     assert rows[tree.commune_a.pk].feedback_on_time == 75.0
+    assert rows[tree.commune_b.pk].feedback_on_time is None
+    assert figures["total"].feedback_on_time == 60.0
+    assert sorted([tree.commune_a.pk, tree.commune_b.pk]) in asked
+
+
+def test_feedback_rate_counted_from_real_reports(tree):
+    """Against the feedback app itself: 2 of 3 resolved reports on time → 67 %."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from civic.feedback.models import Report
+
+    now = timezone.now()
+    group = tree.group_1
+    for i, late in enumerate([False, False, True]):
+        Report.objects.create(
+            area=group,
+            commune=tree.commune_a,
+            reporter=tree.resident,
+            category="environment",
+            title=f"Rác tồn đọng {i}",
+            description="Rác chưa được thu gom",
+            status="resolved",
+            created_at=now - timedelta(days=3),
+            accepted_at=now - timedelta(days=3) + timedelta(hours=1),
+            accept_due=now - timedelta(days=2),
+            resolve_due=now - timedelta(days=1),
+            resolved_at=now if late else now - timedelta(days=2),
+        )
+    rows = {r.commune.pk: r for r in rollout()["rows"]}
+    assert rows[tree.commune_a.pk].feedback_on_time == round(100 * 2 / 3, 1)
     assert rows[tree.commune_b.pk].feedback_on_time is None
