@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from django.apps import apps
 from django.db.models import Avg
+from django.utils.text import capfirst
 
 from .models import settings_value
 
@@ -80,7 +81,7 @@ def report_points(reports):
         {
             "id": r.pk,
             "title": r.title,
-            "status": str(r.get_status_display()),
+            "status": capfirst(str(r.get_status_display())),
             "lat": _number(r.latitude),
             "lng": _number(r.longitude),
             "url": r.get_absolute_url(),

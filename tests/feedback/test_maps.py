@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 from django.contrib.staticfiles import finders
 from django.test import Client
-from django.utils import translation
 
 from civic.feedback import actions
 from civic.feedback.maps import DEFAULT_CENTRE
@@ -78,13 +77,11 @@ def test_area_list_embeds_only_public_reports_with_a_point(fb, clock, settings_m
 
     html = Client().get(url("area", fb.commune_a.pk)).content.decode()
     points = json_data(html, "fb-map-points")
-    with translation.override("vi"):
-        status_vi = str(placed.get_status_display())
     assert points == [
         {
             "id": placed.pk,
             "title": placed.title,
-            "status": status_vi,
+            "status": "Đã nhận",  # the label shown in the list
             "lat": 12.281234,
             "lng": 109.201234,
             "url": placed.get_absolute_url(),
