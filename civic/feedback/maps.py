@@ -56,10 +56,11 @@ def default_centre(centres):
     ]
 
 
-def map_config(area=None):
+def map_config(area=None, centres=True):
     """The settings map.js reads (rendered with ``json_script``); ``area`` is an
-    area page or its pk, to centre the map on."""
-    centres = area_centres()
+    area page or its pk, to centre the map on. The lists fit their map to the
+    reports' points, so they skip the areas' centres (``centres=False``)."""
+    centres = area_centres() if centres else {}
     centre = None
     if area is not None:
         centre = centres.get(str(getattr(area, "pk", area)))

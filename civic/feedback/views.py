@@ -112,7 +112,7 @@ def report_list(request, area_pk=None):
             "reports": page.object_list,
             "query": query.urlencode(),
             "now": timezone.now(),
-            "map_config": map_config(area),
+            "map_config": map_config(centres=False),
             "map_points": report_points(page.object_list),
         },
     )
