@@ -519,6 +519,12 @@ DEFAULTS = {
     "FEEDBACK_REPORT_INTERVAL": timedelta(seconds=60),
     "FEEDBACK_REOPEN_WINDOW": timedelta(days=7),
     "FEEDBACK_NEARBY_METRES": 200,
+    # Map tiles (Leaflet is served from our static files; tiles are not).
+    "FEEDBACK_MAP_TILES": "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
+    "FEEDBACK_MAP_ATTRIBUTION": (
+        '&copy; <a href="https://www.openstreetmap.org/copyright">'
+        "OpenStreetMap</a> contributors"
+    ),
 }
 
 

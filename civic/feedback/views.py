@@ -33,6 +33,7 @@ from .forms import (
     ReportForm,
     UnitForm,
 )
+from .maps import map_config, report_points
 from .models import (
     OPEN_STATUSES,
     PUBLIC_UPDATE_KINDS,
@@ -111,6 +112,8 @@ def report_list(request, area_pk=None):
             "reports": page.object_list,
             "query": query.urlencode(),
             "now": timezone.now(),
+            "map_config": map_config(centres=False),
+            "map_points": report_points(page.object_list),
         },
     )
 
@@ -240,7 +243,12 @@ def report_new(request):
         return render(
             request,
             "feedback/report_form.html",
-            {"form": form, "step": 2, "complaints_url": COMPLAINTS_URL},
+            {
+                "form": form,
+                "step": 2,
+                "complaints_url": COMPLAINTS_URL,
+                "map_config": map_config(form.cleaned_data.get("area")),
+            },
             status=400,
         )
     place = PlaceForm(request.GET or None)
@@ -267,12 +275,18 @@ def report_new(request):
                 "similar": similar,
                 "mute_reason": mute_reason,
                 "complaints_url": COMPLAINTS_URL,
+                "map_config": map_config(area),
             },
         )
     return render(
         request,
         "feedback/report_form.html",
-        {"place": place, "step": 1, "complaints_url": COMPLAINTS_URL},
+        {
+            "place": place,
+            "step": 1,
+            "complaints_url": COMPLAINTS_URL,
+            "map_config": map_config(),
+        },
         status=400 if request.GET and not place.is_valid() else 200,
     )
 

@@ -1,9 +1,12 @@
 """The feedback story in a real browser: a resident reports a broken street light
 with a photo, the commune editor accepts it, posts progress and the answer, the
-resident sees the answer and rates it — and a visitor never sees who reported."""
+resident sees the answer and rates it — and a visitor never sees who reported.
+The maps work offline (no tile loads): a click on the form's map fills the point,
+and the area list shows a marker for the report."""
 
 import io
 import re
+from urllib.parse import urlsplit
 
 from PIL import Image
 from playwright.sync_api import expect
@@ -23,8 +26,22 @@ def photo_bytes():
     return out.getvalue()
 
 
+def offline(context):
+    """No internet, as on the test machine: only our server answers (map tiles
+    fail; nothing may depend on them)."""
+
+    def handle(route):
+        if urlsplit(route.request.url).hostname in ("127.0.0.1", "localhost"):
+            route.continue_()
+        else:
+            route.abort()
+
+    context.route("**/*", handle)
+    return context
+
+
 def sign_in(new_context, phone):
-    context = new_context()
+    context = offline(new_context())
     page = context.new_page()
     page.goto("/dang-nhap/")
     page.locator('input[name="identifier"]').fill(phone)
@@ -47,6 +64,11 @@ def test_resident_reports_editor_resolves_resident_rates(
         label="Phường A › Tổ dân phố 1"
     )
     resident.get_by_label("Lĩnh vực").select_option(value="lighting")
+    # a click on the map fills the point; the fields stay and can be typed in
+    resident.get_by_role("region", name="Bản đồ để chọn vị trí").click()
+    expect(resident.get_by_label("Vĩ độ")).to_have_value(re.compile(r"^12\.\d{6}$"))
+    expect(resident.get_by_label("Kinh độ")).to_have_value(re.compile(r"^109\.\d{6}$"))
+    expect(resident.locator("#fb-map-picker .leaflet-marker-icon")).to_have_count(1)
     resident.get_by_label("Vĩ độ").fill("12.2765")
     resident.get_by_label("Kinh độ").fill("109.2010")
     resident.get_by_role("button", name="Tiếp tục").click()
@@ -92,8 +114,17 @@ def test_resident_reports_editor_resolves_resident_rates(
     assert report.status == Status.RESOLVED and report.rating == 5
 
     # a visitor sees the report, the answer and the rating, not the reporter
-    visitor = new_context().new_page()
+    visitor = offline(new_context()).new_page()
     visitor.goto(f"/phan-anh/{report.pk}/")
     expect(visitor.locator(".fb-answer")).to_be_visible()
     expect(visitor.locator("dl").get_by_text("5/5 sao")).to_be_visible()
     assert "Người phản ánh" not in visitor.content()
+
+    # the area's list: one marker for the report, its popup links to it
+    visitor.goto(f"/phan-anh/khu-vuc/{tree.commune_a.pk}/")
+    markers = visitor.locator("#fb-map-list .leaflet-marker-icon")
+    expect(markers).to_have_count(1)
+    markers.click()
+    expect(
+        visitor.locator(".leaflet-popup-content").get_by_role("link", name=TITLE)
+    ).to_have_attribute("href", f"/phan-anh/{report.pk}/")

@@ -11,6 +11,8 @@
       function (pos) {
         document.getElementById("id_latitude").value = pos.coords.latitude.toFixed(6);
         document.getElementById("id_longitude").value = pos.coords.longitude.toFixed(6);
+        // Tell the map (map.js), if there is one, to move its marker.
+        document.getElementById("id_longitude").dispatchEvent(new Event("change"));
         status.textContent = button.dataset.done;
       },
       function () { status.textContent = button.dataset.failed; },
