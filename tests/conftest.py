@@ -37,6 +37,19 @@ def _isolated_search_index(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in the site's default language. A request through the test
+    client to an ``/en/`` URL leaves English active in the test's thread (Django's
+    LocaleMiddleware activates and never resets), and a later test in the same
+    thread would then build ``/en/…`` URLs (``page.url``, ``reverse``)."""
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
 def _fresh_cache():
     from django.core.cache import cache
 
