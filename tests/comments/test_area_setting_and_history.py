@@ -62,14 +62,16 @@ def test_an_open_area_still_refuses_muted_users_and_visitors(tree, outsider):
     Mute.objects.create(
         user=outsider, area=tree.commune_a, reason="spam", by=tree.admin
     )
-    assert "stopped you from commenting" in actions.comment_refusal(
-        outsider, tree.group_1
-    )
     from django.contrib.auth.models import AnonymousUser
+    from django.utils.translation import override
 
-    assert actions.comment_refusal(AnonymousUser(), tree.group_1) == (
-        "Sign in to comment."
-    )
+    with override("en"):
+        assert "stopped you from commenting" in actions.comment_refusal(
+            outsider, tree.group_1
+        )
+        assert actions.comment_refusal(AnonymousUser(), tree.group_1) == (
+            "Sign in to comment."
+        )
 
 
 def test_residents_comment_under_a_poll_of_their_area(client, tree, people):
