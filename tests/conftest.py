@@ -37,16 +37,18 @@ def _isolated_search_index(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
-def _default_language():
-    """Each test starts in the site's default language. A request through the test
-    client to an ``/en/`` URL leaves English active in the test's thread (Django's
-    LocaleMiddleware activates and never resets), and a later test in the same
-    thread would then build ``/en/…`` URLs (``page.url``, ``reverse``)."""
+def _no_leftover_language():
+    """Each test starts with no language activated in its thread - the state
+    Django's ``migrate`` (``@no_translations``) leaves after the test database is
+    set up: messages read as their English source, URLs without a language prefix.
+    A test-client request to an ``/en/`` URL activates English and Django never
+    resets it, so a later test in the same thread would build ``/en/…`` URLs
+    (``page.url``, ``reverse``) - browser tests then opened English pages."""
     from django.utils import translation
 
-    translation.activate(settings.LANGUAGE_CODE)
+    translation.deactivate_all()
     yield
-    translation.activate(settings.LANGUAGE_CODE)
+    translation.deactivate_all()
 
 
 @pytest.fixture(autouse=True)
