@@ -9,6 +9,7 @@ import os
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.documents import get_document_model
 from wagtail.models import Collection
 
@@ -64,7 +65,7 @@ class MeetingForm(forms.Form):
     area = forms.ModelChoiceField(
         queryset=None, label=_("Area"), empty_label=None, required=True
     )
-    title = forms.CharField(label=_("Title"), max_length=255)
+    title = forms.CharField(label=pgettext_lazy("meeting", "Title"), max_length=255)
     kind = forms.ChoiceField(
         label=_("Kind of meeting"),
         choices=MeetingKind.choices,
@@ -85,7 +86,9 @@ class MeetingForm(forms.Form):
         help_text=_("Give a place, an online link, or both."),
     )
     description = forms.CharField(
-        label=_("Description"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+        label=pgettext_lazy("meeting", "Description"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
     )
 
     def __init__(self, *args, areas, **kwargs):
