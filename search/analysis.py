@@ -9,9 +9,12 @@ analyzer therefore:
 3. lower-cases;
 4. folds every tone and vowel mark, and ``đ``/``Đ`` → ``d`` (which Unicode does not
    decompose) with ``whoosh.support.charset.accent_map``;
-5. at index time emits *both* the folded token and, when it differs, the accented
-   token at the same position: an unaccented query matches the folded token, an
-   accented query matches both and ranks exact-accent matches first.
+5. at index time emits *both* the folded token and the word exactly as written
+   (marked with ``ACCENT_MARK``) at the same position: an unaccented query matches
+   the folded token; a query typed with accents matches the folded token too and
+   ranks documents with exactly its words first — "nam" (south, a name) before
+   "năm" (year), "dương" before "đường". The exact form is kept for words without
+   marks as well, since "nam" typed in an accented query means "nam", not "năm".
 
 No English stop words and no stemming: they make no sense for Vietnamese.
 """
@@ -60,7 +63,7 @@ class NFCTokenizer(RegexTokenizer):
 
 
 class VietnameseFoldFilter(Filter):
-    """Fold diacritics; at index time also keep the accented token (marked)."""
+    """Fold diacritics; at index time also keep the exact token (marked)."""
 
     def __init__(self, keep_accented=True):
         self.keep_accented = keep_accented
@@ -75,11 +78,10 @@ class VietnameseFoldFilter(Filter):
     def __call__(self, tokens):
         for t in tokens:
             text = t.text
-            folded = text.translate(accent_map)
-            if folded != text and self.keep_accented and t.mode != "query":
+            if self.keep_accented and t.mode != "query":
                 t.text = ACCENT_MARK + text
                 yield t
-            t.text = folded
+            t.text = text.translate(accent_map)
             yield t
 
 
@@ -99,5 +101,5 @@ def VietnameseAutocompleteAnalyzer(maxsize=20):  # noqa: N802
 
 
 def accented_term(word):
-    """The index term of an accented word (see ``ACCENT_MARK``)."""
+    """The index term of a word exactly as written (see ``ACCENT_MARK``)."""
     return ACCENT_MARK + word

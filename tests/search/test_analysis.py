@@ -52,6 +52,11 @@ def test_index_keeps_folded_and_accented_forms_at_one_position():
     ]
 
 
+def test_index_keeps_the_exact_form_of_words_without_marks_too():
+    # "Nam" typed in an accented query must be told from "năm" (year).
+    assert tokens("Nam năm") == [ACCENT_MARK + "nam", "nam", ACCENT_MARK + "năm", "nam"]
+
+
 def test_query_mode_is_folded_only():
     assert tokens("Thông báo CẮT nước", mode="query") == ["thong", "bao", "cat", "nuoc"]
 
