@@ -1054,15 +1054,23 @@ class WhooshSearchResults(BaseSearchResults):
             collector = collectors.TopCollector(limit, usequality=False, replace=0)
             collector = collectors.FilterCollector(collector, filter_q)
             searcher.search_with_collector(q, collector)
-            return collector.results()
-        return searcher.search(
-            q,
-            filter=filter_q,
-            limit=limit,
-            sortedby=sortedby,
-            scored=sortedby is None,
-            terms=False,
-        )
+            results = collector.results()
+        else:
+            results = searcher.search(
+                q,
+                filter=filter_q,
+                limit=limit,
+                sortedby=sortedby,
+                scored=sortedby is None,
+                terms=False,
+            )
+        if sortedby is None:
+            # Scoring visited every match: keep their number for ``count()`` (the
+            # search page asks for a page, then the count, on the same query;
+            # slices share the compiler). Page and count then come from one
+            # snapshot of the index.
+            compiler._whoosh_match_count = len(results)
+        return results
 
     def _do_search(self):
         ix = self._index().open()
@@ -1096,6 +1104,9 @@ class WhooshSearchResults(BaseSearchResults):
         return out
 
     def _do_count(self):
+        total = getattr(self.query_compiler, "_whoosh_match_count", None)
+        if total is not None:
+            return self._sliced_count(total)
         ix = self._index().open()
         if ix is None:
             return 0
@@ -1108,6 +1119,9 @@ class WhooshSearchResults(BaseSearchResults):
                 q, filter=compiler.get_filter(), limit=None, scored=False
             )
             total = len(results)
+        return self._sliced_count(total)
+
+    def _sliced_count(self, total):
         total -= self.start
         if self.stop is not None:
             total = min(total, self.stop - self.start)

@@ -95,7 +95,7 @@ def test_first_page_is_the_true_top_of_a_large_result_set(tree):
             area=tree.commune_a,
             code=f"1.{i:06d}",
             name=" ".join(rng.choices(vocabulary, k=rng.randint(2, 8))),
-            field="residence",
+            field="land" if i % 3 == 0 else "residence",
             level="full",
             authority="UBND phường",
             documents=" ".join(rng.choices(vocabulary, k=rng.randint(5, 120))),
@@ -111,8 +111,15 @@ def test_first_page_is_the_true_top_of_a_large_result_set(tree):
             for p in backend.search(q, Procedure.objects.all()).annotate_score("_score")
         ]
         assert len(full) > 100
-        page = backend.search(q, Procedure.objects.all()).annotate_score("_score")
-        assert [p._score for p in page[:10]] == sorted(full, reverse=True)[:10], q
+        results = backend.search(q, Procedure.objects.all()).annotate_score("_score")
+        page = list(results[:10])
+        assert [p._score for p in page] == sorted(full, reverse=True)[:10], q
+        # The count comes from the same scoring pass, and agrees.
+        assert results.count() == len(full)
+        assert results[5:].count() == len(full) - 5
+        filtered = backend.search(q, Procedure.objects.filter(field="land"))
+        list(filtered[:10])
+        assert filtered.count() == len(list(filtered)) < len(full)
 
 
 def test_filters_live_and_subtree_and_count(notices, tree):
