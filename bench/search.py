@@ -26,7 +26,7 @@ What it does, in one run:
    filter. Both backends index it through their public API, as ``update_index``
    does: ``rebuilder.start()``, ``index.add_model()``, ``index.add_items(model,
    chunk)`` for chunks of 1,000 rows read back from the database, ``rebuilder.finish()``
-   (Whoosh: optimise; SQLite: title norms, in one transaction). ``index_s`` /
+   (Whoosh: swap the new index in; SQLite: title norms, in one transaction). ``index_s`` /
    ``db_index_s`` time those calls only (not creating the rows nor reading them back).
 
 3. **Corpus** (``bench/_vi_corpus.py``, ``--seed``): notice-like documents built from
@@ -359,8 +359,8 @@ def main():
         whoosh = get_search_backend("default")
         database = get_search_backend("database")
         log(f"indexing with {type(whoosh).__name__}")
-        index_s, optimize_s = index_all(whoosh, model, pks)
-        log(f"whoosh: {index_s:.1f}s (optimise {optimize_s:.1f}s)")
+        index_s, finish_s = index_all(whoosh, model, pks)
+        log(f"whoosh: {index_s:.1f}s (finish {finish_s:.1f}s)")
         log(f"indexing with {type(database).__name__}")
         db_index_s, db_finish_s = index_all(database, model, pks)
         log(f"database: {db_index_s:.1f}s (finish {db_finish_s:.1f}s)")
@@ -384,7 +384,7 @@ def main():
             "db_top20_precision_accented": d["top20_precision_accented"],
             "db_timeouts": d["timeouts"],
             "db_timeout_s": args.db_timeout,
-            "optimize_s": round(optimize_s, 1),
+            "finish_s": round(finish_s, 1),
             "whoosh_mb": round(whoosh_bytes / 2**20, 1),
             "database": connection.vendor,
             "db_backend": type(database).__name__,

@@ -34,6 +34,7 @@ import threading
 import uuid
 from collections import OrderedDict
 from decimal import Decimal
+from itertools import pairwise
 from pathlib import Path
 
 from django.conf import settings
@@ -80,15 +81,18 @@ from whoosh.util import now as wnow
 
 from search.analysis import (
     ACCENT_MARK,
+    PAIR_MARK,
     VietnameseAnalyzer,
     VietnameseAutocompleteAnalyzer,
+    pair_term,
     words,
 )
 
 logger = logging.getLogger(__name__)
 
-#: How much an exact-accent match of a word adds to its folded match.
-ACCENT_BOOST = 1.5
+#: How much each word found exactly as typed adds (a query typed with marks), for
+#: the documents that hold only some of the words exactly as typed.
+ACCENT_BOOST = 0.5
 #: How much the words of a multi-word query found next to each other add.
 PHRASE_BOOST = 2.0
 #: Added to the score of a document that has every word of an accented query with
@@ -138,8 +142,8 @@ class MultiID(wf.ID):
                 yield (v.encode("utf-8"), 1, 1.0, b"")
 
 
-def _text_field():
-    return wf.TEXT(analyzer=VietnameseAnalyzer(), phrase=True)
+def _text_field(pairs=False):
+    return wf.TEXT(analyzer=VietnameseAnalyzer(pairs=pairs), phrase=True)
 
 
 def build_schema():
@@ -148,10 +152,10 @@ def build_schema():
         pknum=wf.NUMERIC(int, bits=64, signed=True, sortable=True),
         ct=wf.KEYWORD(),
         nulls=wf.KEYWORD(),
-        all=_text_field(),
+        all=_text_field(pairs=True),  # word pairs: see _compile_typed
         ac=wf.TEXT(analyzer=VietnameseAutocompleteAnalyzer(), phrase=False),
     )
-    schema.add("allb_*", _text_field(), glob=True)
+    schema.add("allb_*", _text_field(pairs=True), glob=True)
     schema.add("f_*__t", _text_field(), glob=True)
     schema.add(
         "f_*__ac",
@@ -796,7 +800,7 @@ class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
             return subqueries[0]
         return wq.DisjunctionMax(subqueries)
 
-    def _compile_plaintext(self, query, fields, boost=1.0, phrase_bonus=False):
+    def _compile_plaintext(self, query, fields, boost=1.0):
         ws = words(query.query_string)
         if not ws:
             return wq.NullQuery
@@ -819,23 +823,85 @@ class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
         boost = boost * getattr(query, "boost", 1.0)
         if boost != 1.0:
             q = q.with_boost(q.boost * boost)
-        if not (phrase_bonus and self.phrase_bonus):
-            return q
-        # Bonuses change the order, never the set of matches (``AndMaybe``).
-        if len(ws) > 1:
-            folded = [fo for _a, fo in ws]
-            phrase = self._over_fields(fields, lambda f: wq.Phrase(f, folded))
-            q = wq.AndMaybe(q, phrase.with_boost(phrase.boost * PHRASE_BOOST * boost))
-        if typed_accents:
-            names = [f for f, _boost in fields]
-            exact_words = [
-                wq.Or([wq.Term(f, ACCENT_MARK + a) for f in names]) for a, _fo in ws
-            ]
-            exact = exact_words[0] if len(exact_words) == 1 else wq.And(exact_words)
-            q = wq.AndMaybe(q, wq.ConstantScoreQuery(exact, EXACT_TIER))
         return q
 
-    phrase_bonus = True
+    def _compile_typed(self, query, fields, scored):
+        """A typed query (a plain string or ``PlainText``), built for speed: it is
+        scored on every match (see ``WhooshSearchResults._run``).
+
+        Documents match on the folded words alone (in the combined field, or in
+        the fields asked for). With ``scored``, bonuses that never change the
+        matches (``AndMaybe``) order them:
+
+        * a boosted field (a title) holding the words: its boost;
+        * the words' pairs found next to each other ("cắt nước"): ``PHRASE_BOOST``
+          (pairs are indexed in the combined and boosted fields; fields named in
+          the search read positions instead);
+        * typed with marks: each word found exactly as typed, ``ACCENT_BOOST``;
+          and every word found exactly as typed, ``EXACT_TIER`` (first place).
+        """
+        ws = words(query.query_string)
+        if not ws:
+            return wq.NullQuery
+        folded = [fo for _a, fo in ws]
+        if self.fields:
+            match_fields, boosted = fields, []
+        else:
+            match_fields = [(f, b) for f, b in fields if f == ALL_TEXT]
+            boosted = [(f, b) for f, b in fields if f != ALL_TEXT]
+        names = [f for f, _b in match_fields]
+
+        def over(build):
+            return self._over_fields(match_fields, build)
+
+        word_queries = [over(lambda f, fo=fo: wq.Term(f, fo)) for fo in folded]
+        if len(word_queries) == 1:
+            q = word_queries[0]
+        elif query.operator == "and":
+            q = wq.And(word_queries)
+        else:
+            q = wq.Or(word_queries)
+        boost = getattr(query, "boost", 1.0)
+        if not scored:
+            return q
+
+        def any_of(terms, weight):
+            terms = list(terms)
+            if not terms:
+                return None
+            out = terms[0] if len(terms) == 1 else wq.Or(terms)
+            return out.with_boost(weight)
+
+        bonuses = [any_of((wq.Term(f, fo) for fo in folded), b) for f, b in boosted]
+        if len(ws) > 1 and not self.fields:
+            pairs = [pair_term(x, y) for x, y in pairwise(folded)]
+            for f, b in [(ALL_TEXT, 1.0), *boosted]:
+                bonuses.append(any_of((wq.Term(f, p) for p in pairs), PHRASE_BOOST * b))
+        elif len(ws) > 1:
+            # Fields asked for by name (rare) keep no pairs: read positions.
+            bonuses.append(
+                any_of(
+                    (wq.Phrase(f, folded, boost=b) for f, b in match_fields),
+                    PHRASE_BOOST,
+                )
+            )
+        # Typed with a Vietnamese keyboard (some word has a mark): every word is
+        # meant as typed, "Nam" included. Typed without: nothing to prefer.
+        if any(a != fo for a, fo in ws):
+            exact = [[wq.Term(f, ACCENT_MARK + a) for f in names] for a, _fo in ws]
+            bonuses.append(any_of((t for ts in exact for t in ts), ACCENT_BOOST))
+            every = [ts[0] if len(ts) == 1 else wq.Or(ts) for ts in exact]
+            every = every[0] if len(every) == 1 else wq.And(every)
+            bonuses.append(wq.ConstantScoreQuery(every, EXACT_TIER))
+        bonuses = [b for b in bonuses if b is not None]
+        if bonuses:
+            q = wq.AndMaybe(q, bonuses[0] if len(bonuses) == 1 else wq.Or(bonuses))
+        if boost != 1.0:
+            q = q.with_boost(q.boost * boost)
+        return q
+
+    #: Plain typed text gets ``_compile_typed`` (not autocomplete's prefixes).
+    typed_query = True
 
     def _compile_phrase(self, query, fields):
         folded = [fo for _a, fo in words(query.query_string)]
@@ -913,11 +979,10 @@ class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
         """The Whoosh query; ``scored=False`` leaves out the ranking bonuses (they
         never change which documents match, so counting does not need them)."""
         fields = self.get_text_fields()
-        if isinstance(self.query, PlainText):
-            # Typed text: words found next to each other, and words typed with
-            # exactly their accents, rank higher. Composed queries (And, Or,
-            # Boost…) are scored on their words alone.
-            return self._compile_plaintext(self.query, fields, phrase_bonus=scored)
+        if isinstance(self.query, PlainText) and self.typed_query:
+            # Typed text: ranked with bonuses (see ``_compile_typed``). Composed
+            # queries (And, Or, Boost…) are scored on their words alone.
+            return self._compile_typed(self.query, fields, scored)
         return _positive(self._compile(self.query, fields))
 
     # Ordering.
@@ -1001,7 +1066,7 @@ def _positive(q):
 
 
 class WhooshAutocompleteQueryCompiler(WhooshSearchQueryCompiler):
-    phrase_bonus = False
+    typed_query = False
 
     def get_text_fields(self):
         if self.fields:
@@ -1282,7 +1347,7 @@ def did_you_mean(text, models, backend_name="default"):
             best = None
             for s in searchers:
                 for candidate in s.suggest(ALL_TEXT, folded, limit=3, maxdist=2):
-                    if candidate.startswith(ACCENT_MARK):
+                    if candidate.startswith((ACCENT_MARK, PAIR_MARK)):
                         continue
                     freq = s.doc_frequency(ALL_TEXT, candidate)
                     if best is None or freq > best[1]:

@@ -8,6 +8,7 @@ from whoosh.filedb.filestore import RamStorage
 
 from search.analysis import (
     ACCENT_MARK,
+    PAIR_MARK,
     VietnameseAnalyzer,
     VietnameseAutocompleteAnalyzer,
     fold,
@@ -24,8 +25,8 @@ VOWELS = {
 }
 
 
-def tokens(text, mode="index"):
-    return [t.text for t in VietnameseAnalyzer()(text, mode=mode)]
+def tokens(text, mode="index", pairs=True):
+    return [t.text for t in VietnameseAnalyzer(pairs=pairs)(text, mode=mode)]
 
 
 @pytest.mark.parametrize("base,forms", VOWELS.items())
@@ -40,21 +41,44 @@ def test_d_with_stroke_folds_to_d():
     assert fold("ĐƯỜNG Đống Đa") == "duong dong da"
 
 
-def test_index_keeps_folded_and_accented_forms_at_one_position():
+def test_index_keeps_folded_exact_and_pair_forms_at_one_position():
     analyzed = [
-        (t.text, t.pos) for t in VietnameseAnalyzer()("Cắt nước", positions=True)
+        (t.text, t.pos)
+        for t in VietnameseAnalyzer(pairs=True)("Cắt nước", positions=True)
     ]
     assert analyzed == [
         (ACCENT_MARK + "cắt", 0),
         ("cat", 0),
         (ACCENT_MARK + "nước", 1),
+        (PAIR_MARK + "cat nuoc", 1),
         ("nuoc", 1),
     ]
 
 
 def test_index_keeps_the_exact_form_of_words_without_marks_too():
     # "Nam" typed in an accented query must be told from "năm" (year).
-    assert tokens("Nam năm") == [ACCENT_MARK + "nam", "nam", ACCENT_MARK + "năm", "nam"]
+    assert tokens("Nam năm") == [
+        ACCENT_MARK + "nam",
+        "nam",
+        ACCENT_MARK + "năm",
+        PAIR_MARK + "nam nam",
+        "nam",
+    ]
+
+
+def test_only_the_combined_field_keeps_pairs():
+    assert tokens("Cắt nước", pairs=False) == [
+        ACCENT_MARK + "cắt",
+        "cat",
+        ACCENT_MARK + "nước",
+        "nuoc",
+    ]
+
+
+def test_query_and_highlight_modes_have_no_extra_forms():
+    assert tokens("Cắt nước", mode="query") == ["cat", "nuoc"]
+    plain = VietnameseAnalyzer(keep_accented=False)
+    assert [t.text for t in plain("Cắt nước")] == ["cat", "nuoc"]
 
 
 def test_query_mode_is_folded_only():

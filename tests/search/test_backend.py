@@ -154,6 +154,21 @@ def test_order_by_and_slicing(tree):
     assert get_search_backend().search("hop", qs).count() == 3
 
 
+def test_words_next_to_each_other_rank_first(tree):
+    # The short title would win on word counts alone; the long one has the two
+    # words side by side.
+    long = "Thông báo cắt nước sinh hoạt khu dân cư số 4 phường Vĩnh Hải thứ Hai"
+    notice(tree.group_1, "Cắt điện, nước yếu")
+    notice(tree.group_2, long)
+    backend = get_search_backend()
+    for typed in ("cat nuoc", "cắt nước"):
+        results = backend.search(typed, NoticePage, operator="and")
+        assert titles(results) == [long, "Cắt điện, nước yếu"], typed
+    # Fields asked for by name keep no word pairs (a phrase query adds the bonus).
+    results = backend.search("cat nuoc", NoticePage, fields=["title"])
+    assert set(titles(results)) == {long, "Cắt điện, nước yếu"}
+
+
 def test_phrase_and_autocomplete(notices):
     backend = get_search_backend()
     live = NoticePage.objects.live()
