@@ -95,7 +95,13 @@ def build(clients):
     from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
     from django.utils.crypto import get_random_string
 
-    from civic.people.models import Household, Residency, ResidencyStatus, User
+    from civic.people.models import (
+        Household,
+        Residency,
+        ResidencyStatus,
+        User,
+        address_key,
+    )
     from content.models import AreaKind, AreaPage, HomePage
     from realtime.actions import area_channel
 
@@ -119,7 +125,10 @@ def build(clients):
         user.set_unusable_password()
     users = User.objects.bulk_create(users)
     homes = Household.objects.bulk_create(
-        [Household(area=group, address=f"{i} Đường đo") for i in range(clients)]
+        [
+            Household(area=group, address=a, address_key=address_key(a))
+            for a in (f"{i} Đường đo" for i in range(clients))
+        ]
     )
     Residency.objects.bulk_create(
         [

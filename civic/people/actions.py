@@ -2,7 +2,7 @@
 
 from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -20,6 +20,7 @@ from .models import (
     Role,
     RoleKind,
     User,
+    address_key,
 )
 from .permissions import ancestor_paths, can, forget_cached_roles
 
@@ -263,38 +264,36 @@ def request_residency(user, group, household=None, address=""):
         address = " ".join((address or "").split())
         if not address:
             raise Refused(_("Give the address of your household."))
-        key = address.casefold()  # SQLite's iexact ignores the case of ASCII only
-        same = list(
-            Household.objects.select_for_update(of=("self",)).filter(
-                area=group,
-                pk__in=[
-                    pk
-                    for pk, other in Household.objects.filter(area=group).values_list(
-                        "pk", "address"
-                    )
-                    if " ".join(other.split()).casefold() == key
-                ],
+        address = address[:255]
+        already = Refused(
+            _(
+                "A household at this address is already registered: choose it "
+                "from the list, or ask your group leader."
             )
         )
-        if Residency.objects.filter(
-            household__in=same, status__in=ACTIVE_RESIDENCY
-        ).exists():
-            raise Refused(
-                _(
-                    "A household at this address is already registered: choose it "
-                    "from the list, or ask your group leader."
-                )
-            )
-        if same:
+        household = (
+            Household.objects.select_for_update(of=("self",))
+            .filter(area=group, address_key=address_key(address))
+            .first()
+        )
+        if household is not None:
+            if Residency.objects.filter(
+                household=household, status__in=ACTIVE_RESIDENCY
+            ).exists():
+                raise already
             # A household declared before whose people were all refused or moved
             # away: it is declared again rather than duplicated.
-            household = same[0]
             household.representative = user
             household.save(update_fields=["representative"])
         else:
-            household = Household.objects.create(
-                area=group, address=address[:255], representative=user
-            )
+            try:
+                with transaction.atomic():
+                    household = Household.objects.create(
+                        area=group, address=address, representative=user
+                    )
+            except IntegrityError:
+                # Declared by someone else a moment ago (people_household_one_address).
+                raise already from None
         log(household, "kdcdt.household.declare", user=user)
         residency = Residency.objects.create(user=user, household=household)
         log(residency, "kdcdt.residency.request", user=user)

@@ -1,5 +1,7 @@
 """People of the ward: users, households, residencies and area roles."""
 
+import unicodedata
+
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, Group, UserManager
 from django.core.exceptions import ValidationError
@@ -167,6 +169,12 @@ class AreaRoleGroup(models.Model):
         ]
 
 
+def address_key(address):
+    """How two spellings of one address compare: NFC, case-folded (Vietnamese
+    letters included, which SQLite's ``iexact`` ignores), spaces collapsed."""
+    return " ".join(unicodedata.normalize("NFC", address or "").casefold().split())
+
+
 class Household(models.Model):
     """A household (hộ gia đình) living in one residential group."""
 
@@ -177,6 +185,10 @@ class Household(models.Model):
         verbose_name=_("residential group"),
     )
     address = models.CharField(_("address"), max_length=255)
+    # ``address_key(address)``, kept by save(): one household per address and group
+    # is a database constraint, so two people declaring the same new address at
+    # the same moment cannot make two households.
+    address_key = models.CharField(max_length=255, editable=False)
     representative = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -191,9 +203,21 @@ class Household(models.Model):
         verbose_name = _("household")
         verbose_name_plural = _("households")
         ordering = ["address"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["area", "address_key"], name="people_household_one_address"
+            )
+        ]
 
     def __str__(self):
         return self.address
+
+    def save(self, *args, **kwargs):
+        self.address_key = address_key(self.address)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "address" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "address_key"}
+        super().save(*args, **kwargs)
 
 
 class ResidencyStatus(models.TextChoices):

@@ -156,6 +156,19 @@ def test_the_database_allows_one_active_residency(homes):
         Residency.objects.create(user=homes.newcomer, household=homes.home_1)
 
 
+@pytest.mark.parametrize("spelling", ["12 hà ra", "  12   HÀ RA ", "12 Hà Ra"])
+def test_the_database_allows_one_household_per_address(homes, spelling):
+    # Vietnamese capitals and decomposed marks compare equal too.
+    import unicodedata
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Household.objects.create(
+            area=homes.group_1, address=unicodedata.normalize("NFD", spelling)
+        )
+    # The same address in another group is another household.
+    Household.objects.create(area=homes.group_2, address=spelling)
+
+
 def test_after_a_rejection_one_can_ask_again(client, homes):
     Residency.objects.create(
         user=homes.newcomer,

@@ -20,7 +20,9 @@ from .conftest import sign_in
 
 def verified(tree, area=None, name="Chị Lan", phone="0916000001"):
     user = make_user(name, phone)
-    household = Household.objects.create(area=area or tree.group_1, address="9 Hà Ra")
+    household = Household.objects.create(
+        area=area or tree.group_1, address=f"{phone} Hà Ra"
+    )
     Residency.objects.create(
         user=user, household=household, status=ResidencyStatus.VERIFIED
     )
