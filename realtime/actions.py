@@ -311,6 +311,56 @@ def hide_message(moderator, message, reason="", channel=None):
     return message
 
 
+@transaction.atomic
+def hide_after_reports(message, count):
+    """Residents' reports reached the threshold: the message is hidden (no
+    moderator), gone from every screen, and its author is told. The reports stay
+    open for the commune's editors to review (``civic.comments`` queue)."""
+    message = _locked_message(message)
+    if message.is_hidden:
+        return False
+    message.is_hidden = True
+    message.hidden_by = None
+    message.hidden_at = timezone.now()
+    message.hidden_reason = _("Hidden automatically after %(n)d reports.") % {
+        "n": count
+    }
+    message.save(update_fields=["is_hidden", "hidden_by", "hidden_at", "hidden_reason"])
+    notify(
+        message.author,
+        _(
+            "Your message in “%(channel)s” was hidden after several reports; the "
+            "commune's editors will review it."
+        )
+        % {"channel": message.channel.title},
+        message.channel.get_absolute_url(),
+    )
+    events.broadcast_on_commit(
+        message.channel.group_name, {"type": "hidden", "id": message.pk}
+    )
+    return True
+
+
+@transaction.atomic
+def unhide_message(moderator, message):
+    """Show a hidden message again, in its place on every screen. ``hidden_at``
+    is kept: it tells reconnecting clients that the message changed."""
+    moderator = _fresh_user(moderator)
+    message = _locked_message(message)
+    _require_moderator(moderator, message.channel)
+    if not message.is_hidden:
+        raise Refused(_("This message is not hidden."))
+    message.is_hidden = False
+    message.hidden_by = None
+    message.hidden_reason = ""
+    message.save(update_fields=["is_hidden", "hidden_by", "hidden_reason"])
+    events.broadcast_on_commit(
+        message.channel.group_name,
+        {"type": "shown", "message": events.message_data(message)},
+    )
+    return message
+
+
 def _uphold_reports(message, moderator):
     """Close the residents' reports on ``message`` as upheld, as hiding a comment
     does (the reports are ``civic.comments`` reports, see the app README)."""
@@ -360,7 +410,8 @@ def messages_after(channel, after, limit=BACKFILL_LIMIT):
     )
     changed = list(
         Message.objects.filter(pk__in=recent_ids)
-        .exclude(is_hidden=False, edited_at__isnull=True)
+        # hidden, edited, or shown again (hidden_at kept by unhide_message)
+        .exclude(is_hidden=False, edited_at__isnull=True, hidden_at__isnull=True)
         .select_related("author")
         .order_by("pk")
     )

@@ -340,6 +340,12 @@ def report(reporter, target, reason, text=""):
         area = target.area
     else:
         _content_type, area = _require_target(target)
+        if hasattr(target, "hide_after_reports"):
+            # Reports on an item that hides itself are taken one at a time (as on
+            # a comment): the third of three simultaneous reports sees the others.
+            target = type(target)._default_manager.select_for_update().get(pk=target.pk)
+            if getattr(target, "is_hidden", False):
+                raise Refused(_("This item is already hidden."))
     content_type = ContentType.objects.get_for_model(target, for_concrete_model=False)
     now = timezone.now()
     reporter = _lock_user(reporter)
@@ -386,6 +392,26 @@ def report(reporter, target, reason, text=""):
                 % {"item": _describe(target), "area": area.title, "n": count},
                 _queue_url(),
             )
+    elif (
+        count >= threshold
+        and not isinstance(target, Comment)
+        and hasattr(target, "hide_after_reports")
+    ):
+        # An item that residents may hide by reports (a channel message): it hides
+        # itself (and tells its screens); the editors review it in the queue.
+        if target.hide_after_reports(count):
+            subject = getattr(target, "author", None)
+            _log(None, LogAction.AUTO_HIDE, target, area, subject=subject)
+            for editor in _commune_editors(area):
+                notify(
+                    editor,
+                    _(
+                        "%(item)s in %(area)s was hidden after %(n)d reports; "
+                        "please review."
+                    )
+                    % {"item": _describe(target), "area": area.title, "n": count},
+                    _queue_url(),
+                )
     elif count == threshold and not isinstance(target, Comment):
         for editor in _commune_editors(area):
             notify(
@@ -458,6 +484,43 @@ def unhide(moderator, comment, reason=""):
 
 
 @transaction.atomic
+def unhide_item(moderator, target, reason=""):
+    """Show again an item hidden by reports (not a comment: see ``unhide``). The
+    item checks who may (``target.unhide_by``); its open reports are dismissed."""
+    if isinstance(target, Comment) or not hasattr(target, "unhide_by"):
+        raise Refused(_("This action is not possible on this item."))
+    reason = _clean_reason(reason)
+    target = target.unhide_by(moderator)
+    area = area_of(target)
+    _resolve(target, moderator, Resolution.DISMISSED)
+    _log(
+        moderator,
+        LogAction.UNHIDE,
+        target,
+        area,
+        getattr(target, "author", None),
+        reason,
+    )
+    return target
+
+
+@transaction.atomic
+def uphold_reports(moderator, target, reason=""):
+    """Keep an item hidden by reports hidden and close its reports as upheld."""
+    if isinstance(target, Comment) or not getattr(target, "is_hidden", False):
+        raise Refused(_("This action is not possible on this item."))
+    area = area_of(target)
+    _require_moderator(moderator, area)
+    reason = _clean_reason(reason)
+    if not _resolve(target, moderator, Resolution.UPHELD):
+        raise Refused(_("There are no open reports on this item."))
+    _log(
+        moderator, LogAction.HIDE, target, area, getattr(target, "author", None), reason
+    )
+    return target
+
+
+@transaction.atomic
 def dismiss_reports(moderator, target, reason=""):
     """A commune editor closes the open reports of an item without hiding it.
 
@@ -505,9 +568,10 @@ def mute_user(moderator, user, area, duration, reason, comment=None):
     return mute
 
 
-def resolve_target(content_type_id, object_id, reportable_comment=True):
+def resolve_target(content_type_id, object_id, reportable_comment=True, hidden=False):
     """The item a form points at, from its content type and id; forged or unknown
-    ids are refused."""
+    ids are refused. ``hidden``: an item hidden by reports is found too (for the
+    moderation queue)."""
     try:
         content_type = ContentType.objects.get_for_id(int(content_type_id))
         object_id = int(object_id)
@@ -521,5 +585,7 @@ def resolve_target(content_type_id, object_id, reportable_comment=True):
     except (ObjectDoesNotExist, ValueError, OverflowError):
         raise Refused(_("This item does not exist.")) from None
     if not is_comment and not is_public(target):
-        raise Refused(_("This item does not exist."))
+        hidden_by_reports = hidden and getattr(target, "is_hidden", False)
+        if not (hidden_by_reports and hasattr(target, "unhide_by")):
+            raise Refused(_("This item does not exist."))
     return target

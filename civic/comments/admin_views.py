@@ -14,6 +14,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Max, Q
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView, View
@@ -150,6 +151,10 @@ class ModerationQueueView(ModeratorOnly, WagtailAdminTemplateMixin, TemplateView
                 item.update(
                     item_title=getattr(obj, "title", str(obj)),
                     item_url=target_url(obj),
+                    kind=capfirst(obj._meta.verbose_name),
+                    can_unhide=getattr(obj, "is_hidden", False)
+                    and hasattr(obj, "unhide_by"),
+                    text=getattr(obj, "body", "") if hasattr(obj, "unhide_by") else "",
                 )
             commune = area.commune if area is not None else None
             item.update(
@@ -174,7 +179,9 @@ class ModerationActionView(ModeratorOnly, View):
             back += "?status=hidden"
         try:
             target = actions.resolve_target(
-                request.POST.get("content_type"), request.POST.get("object_id")
+                request.POST.get("content_type"),
+                request.POST.get("object_id"),
+                hidden=True,
             )
             is_comment = isinstance(target, Comment)
             if action == "hide" and is_comment:
@@ -183,6 +190,12 @@ class ModerationActionView(ModeratorOnly, View):
             elif action == "unhide" and is_comment:
                 actions.unhide(request.user, target, reason)
                 done = _("The comment is shown again.")
+            elif action == "unhide" and hasattr(target, "unhide_by"):
+                actions.unhide_item(request.user, target, reason)
+                done = _("The item is shown again.")
+            elif action == "uphold" and hasattr(target, "unhide_by"):
+                actions.uphold_reports(request.user, target, reason)
+                done = _("The item stays hidden; the reports are upheld.")
             elif action == "dismiss":
                 actions.dismiss_reports(request.user, target, reason)
                 done = _("The reports are dismissed.")

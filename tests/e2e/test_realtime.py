@@ -63,3 +63,31 @@ def test_residents_chat_live_and_a_leader_hides_a_message(
     # a reload (the page without the socket) does not bring it back
     hung_page.reload()
     expect(hung_page.locator("#chat-log")).not_to_contain_text("cắt nước không")
+
+    # a report on it reaches the moderation queue, where the leader shows it again:
+    # it comes back in its place (before the reply) on the screens that are open
+    from django.contrib.contenttypes.models import ContentType
+
+    from civic.comments.models import Report
+
+    message_type = ContentType.objects.get_for_model(Message).pk
+    Report.objects.create(
+        content_type_id=message_type,
+        object_id=first.pk,
+        area=tree.group_1,
+        reporter=hung,
+        reason="not_relevant",
+    )
+    queue = leader_page.context.new_page()
+    queue.goto("/quan-tri/kiem-duyet/")
+    item = queue.locator(f'section[aria-labelledby="item-{message_type}-{first.pk}"]')
+    expect(item).to_contain_text("cắt nước không")
+    item.locator('form:has(input[value="unhide"]) button').click()
+    expect(queue.locator(".messages")).to_be_visible()
+    for page in (lan_page, hung_page, leader_page):
+        expect(page.locator(f"#message-{first.pk}")).to_contain_text("cắt nước không")
+        expect(page.locator("#chat-log .chat-body").first).to_contain_text(
+            "cắt nước không"
+        )
+    first.refresh_from_db()
+    assert not first.is_hidden

@@ -94,6 +94,19 @@
     if (existing) existing.replaceWith(render(message));
   }
 
+  // a message shown again by a moderator goes back in its place (by id)
+  function restore(message) {
+    if (document.getElementById("message-" + message.id)) return replace(message);
+    var items = log.querySelectorAll("li[data-id]");
+    for (var i = 0; i < items.length; i++) {
+      if (parseInt(items[i].dataset.id, 10) > message.id) {
+        log.insertBefore(render(message), items[i]);
+        return;
+      }
+    }
+    add(message);
+  }
+
   function remove(id) {
     var existing = document.getElementById("message-" + id);
     if (existing) existing.remove();
@@ -122,7 +135,7 @@
       case "backfill":
         data.messages.forEach(add);
         data.hidden.forEach(remove);
-        data.edited.forEach(replace);
+        data.edited.forEach(restore);
         if (data.more) send({ type: "backfill", after: lastId });
         break;
       case "message":
@@ -133,6 +146,9 @@
         break;
       case "hidden":
         remove(data.id);
+        break;
+      case "shown":
+        restore(data.message);
         break;
       case "presence":
         presence.hidden = false;
