@@ -193,3 +193,9 @@ def test_channel_page_costs_a_fixed_number_of_queries(
     )
     with django_assert_max_num_queries(len(few.captured_queries)):
         assert client.get(url("channel", channel.pk)).status_code == 200
+
+
+def test_live_tally_words_read_naturally_in_vietnamese(client, tree):
+    # "12 phiếu", not "12 số phiếu" (the polls' column heading shares the msgid)
+    html = client.get(Page.objects.get(pk=tree.group_1.pk).url).content.decode()
+    assert 'data-text-votes="phiếu"' in html
