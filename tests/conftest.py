@@ -12,6 +12,7 @@ import os
 
 import pytest
 from django.conf import settings
+from django.db import connections
 
 from civic.people.actions import grant_role
 from civic.people.models import RoleKind, User
@@ -110,3 +111,11 @@ def fresh(user):
 
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture
+def pg(transactional_db, django_db_serialized_rollback):
+    """Committed rows (the threads have their own connections); the flush after the
+    test restores the migrations' data. Skips unless the database is PostgreSQL."""
+    if connections["default"].vendor != "postgresql":
+        pytest.skip("concurrency is tested on PostgreSQL (scripts/with-postgres)")

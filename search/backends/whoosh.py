@@ -814,12 +814,7 @@ class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
             )
             for a, fo in ws
         ]
-        if len(word_queries) == 1:
-            q = word_queries[0]
-        elif query.operator == "and":
-            q = wq.And(word_queries)
-        else:
-            q = wq.Or(word_queries)
+        q = _joined(word_queries, query.operator)
         boost = boost * getattr(query, "boost", 1.0)
         if boost != 1.0:
             q = q.with_boost(q.boost * boost)
@@ -855,12 +850,7 @@ class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
             return self._over_fields(match_fields, build)
 
         word_queries = [over(lambda f, fo=fo: wq.Term(f, fo)) for fo in folded]
-        if len(word_queries) == 1:
-            q = word_queries[0]
-        elif query.operator == "and":
-            q = wq.And(word_queries)
-        else:
-            q = wq.Or(word_queries)
+        q = _joined(word_queries, query.operator)
         boost = getattr(query, "boost", 1.0)
         if not scored:
             return q
@@ -926,11 +916,7 @@ class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
         word_queries = [
             self._over_fields(fields, lambda f, fo=fo: fuzzy(f, fo)) for _a, fo in ws
         ]
-        if len(word_queries) == 1:
-            return word_queries[0]
-        if query.operator == "and":
-            return wq.And(word_queries)
-        return wq.Or(word_queries)
+        return _joined(word_queries, query.operator)
 
     def _compile(self, query, fields, boost=1.0):
         if isinstance(query, MatchAll):
@@ -1038,6 +1024,13 @@ class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
             column = PK_NUM if _kind_of_type(_pk_type(pk_field)) == "i" else PK
             facets.append(sorting.FieldFacet(column, reverse=True))
         return facets
+
+
+def _joined(word_queries, operator):
+    """The words' queries joined as the query's operator says ("and" / "or")."""
+    if len(word_queries) == 1:
+        return word_queries[0]
+    return wq.And(word_queries) if operator == "and" else wq.Or(word_queries)
 
 
 def _pk_type(pk_field):

@@ -2,14 +2,13 @@
 same user posts or reports from several processes at once, and a comment is hidden
 automatically exactly once."""
 
-import threading
-
 import pytest
-from django.db import connection, connections
+from django.db import connection
 
 from civic.comments import actions
 from civic.comments.models import Comment, LogAction, ModerationLog, Report
 
+from ..concurrency import labels, run_at_once
 from .conftest import backdate, resident
 
 pytestmark = [
@@ -23,35 +22,9 @@ pytestmark = [
 WORKERS = 8
 
 
-@pytest.fixture
-def pg(transactional_db, django_db_serialized_rollback):
-    """Committed rows (the threads have their own connections)."""
-
-
 def run_concurrently(jobs):
-    barrier = threading.Barrier(len(jobs))
-    outcomes = []
-    lock = threading.Lock()
-
-    def worker(job):
-        try:
-            barrier.wait(timeout=30)
-            try:
-                job()
-                outcome = "accepted"
-            except (actions.Refused, actions.PermissionDenied):
-                outcome = "refused"
-            with lock:
-                outcomes.append(outcome)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=worker, args=(job,)) for job in jobs]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(timeout=120)
-    return outcomes
+    outcomes = run_at_once(jobs, (actions.Refused, actions.PermissionDenied))
+    return labels(outcomes, ok="accepted")
 
 
 def test_parallel_posts_of_one_user_pass_the_limit_once(pg, tree, people, news_1):

@@ -2,53 +2,26 @@
 click on the rating, many reports sent at once against the daily limit. Row locks
 (``select_for_update``) let exactly one win; the others get a clear refusal."""
 
-import threading
-from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import connection, connections
 
 from civic.feedback import actions
 from civic.feedback.models import Report, Status, Update, UpdateKind
 from civic.people.actions import grant_role
 from civic.people.models import RoleKind
 
+from ..concurrency import labels
+from ..concurrency import run_at_once as race
 from ..conftest import make_user
 from .conftest import make_report
 
 pytestmark = [pytest.mark.postgres]
 
 
-@pytest.fixture
-def pg(transactional_db, django_db_serialized_rollback):
-    if connection.vendor != "postgresql":
-        pytest.skip("concurrency is tested on PostgreSQL (scripts/with-postgres)")
-
-
 def run_at_once(jobs):
-    barrier = threading.Barrier(len(jobs))
-    outcomes = []
-    lock = threading.Lock()
-
-    def worker(job):
-        try:
-            barrier.wait(timeout=30)
-            try:
-                job()
-                outcome = "ok"
-            except ValidationError:
-                outcome = "refused"
-            with lock:
-                outcomes.append(outcome)
-        finally:
-            connections.close_all()
-
-    with ThreadPoolExecutor(len(jobs)) as pool:
-        for future in [pool.submit(worker, job) for job in jobs]:
-            future.result()
-    return sorted(outcomes)
+    return sorted(labels(race(jobs, ValidationError)))
 
 
 def test_handlers_accepting_at_once(pg, fb):

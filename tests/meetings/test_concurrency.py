@@ -2,16 +2,16 @@
 intents. The meeting row lock and the unique constraints let exactly one win."""
 
 import random
-import threading
 from datetime import timedelta
 
 import pytest
-from django.db import connection, connections
+from django.db import connection
 from django.utils import timezone
 
 from civic.meetings import actions
 from civic.meetings.models import AttendanceIntent, Minutes, MinutesStatus
 
+from ..concurrency import run_at_once
 from .conftest import schedule
 
 pytestmark = [
@@ -23,34 +23,10 @@ pytestmark = [
 ]
 
 
-@pytest.fixture
-def pg(transactional_db, django_db_serialized_rollback):
-    """Committed rows (the threads have their own connections)."""
-
-
 def run_together(jobs):
-    """Run the callables at once on threads; return their outcomes."""
-    barrier = threading.Barrier(len(jobs))
-    outcomes = [None] * len(jobs)
-
-    def worker(i, job):
-        try:
-            barrier.wait(timeout=30)
-            try:
-                outcomes[i] = ("ok", job())
-            except actions.Refused as e:
-                outcomes[i] = ("refused", e)
-            except Exception as e:  # an IntegrityError would be a bug
-                outcomes[i] = ("error", e)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=worker, args=(i, j)) for i, j in enumerate(jobs)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(timeout=60)
-    return outcomes
+    """Run the callables at once on threads; return their outcomes (an
+    IntegrityError would be a bug: it comes back as an "error")."""
+    return run_at_once(jobs, actions.Refused)
 
 
 def test_parallel_checklists_end_in_one_of_them(pg, tree, people):

@@ -14,6 +14,7 @@ from civic.comments.models import LogAction, ModerationLog, Report, Resolution
 from civic.people.models import Notification
 from realtime.models import Message
 
+from ..concurrency import labels, run_at_once
 from .conftest import connect, joined, next_of, resident
 
 
@@ -141,39 +142,15 @@ def test_keep_hidden_upholds_the_reports(client, tree, people, channel):
 
 
 @pytest.mark.postgres
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_simultaneous_reports_hide_exactly_once(tree, people, channel):
-    import threading
-
-    from django.db import connection, connections
-    from django.utils import translation
-
-    if connection.vendor != "postgresql":
-        pytest.skip("concurrency is tested on PostgreSQL (scripts/with-postgres)")
+def test_simultaneous_reports_hide_exactly_once(pg, tree, people, channel):
     message = Message.objects.create(channel=channel, author=people.r2, body="Spam")
     users = reporters(tree, 6)
-    barrier = threading.Barrier(len(users))
-    outcomes = []
-
-    def report(user):
-        translation.deactivate_all()
-        try:
-            barrier.wait(timeout=30)
-            try:
-                comments.report(user, message, "spam")
-                outcomes.append("accepted")
-            except comments.Refused:
-                outcomes.append("refused")
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=report, args=(u,)) for u in users]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(timeout=120)
+    outcomes = run_at_once(
+        [lambda u=u: comments.report(u, message, "spam") for u in users],
+        comments.Refused,
+    )
     message.refresh_from_db()
     # taken one at a time: the third hides it, the later ones find it hidden
-    assert sorted(outcomes) == ["accepted"] * 3 + ["refused"] * 3
+    assert sorted(labels(outcomes)) == ["ok"] * 3 + ["refused"] * 3
     assert message.is_hidden
     assert ModerationLog.objects.filter(action=LogAction.AUTO_HIDE).count() == 1

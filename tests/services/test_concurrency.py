@@ -1,16 +1,15 @@
 """Many residents ask for the same slot at the same moment, on PostgreSQL: the
 partial unique constraint lets exactly one win; the others get a clear refusal."""
 
-import threading
-from concurrent.futures import ThreadPoolExecutor
 from datetime import time
 
 import pytest
-from django.db import connection, connections
 
 from civic.services import actions
 from civic.services.models import Appointment, AppointmentStatus
 
+from ..concurrency import labels
+from ..concurrency import run_at_once as race
 from ..conftest import make_user
 from .conftest import next_weekday
 
@@ -19,34 +18,8 @@ pytestmark = [pytest.mark.postgres]
 WORKERS = 16
 
 
-@pytest.fixture
-def pg(transactional_db, django_db_serialized_rollback):
-    if connection.vendor != "postgresql":
-        pytest.skip("concurrency is tested on PostgreSQL (scripts/with-postgres)")
-
-
 def run_at_once(jobs):
-    barrier = threading.Barrier(len(jobs))
-    outcomes = []
-    lock = threading.Lock()
-
-    def worker(job):
-        try:
-            barrier.wait(timeout=30)
-            try:
-                job()
-                outcome = "booked"
-            except actions.SlotTaken:
-                outcome = "taken"
-            with lock:
-                outcomes.append(outcome)
-        finally:
-            connections.close_all()
-
-    with ThreadPoolExecutor(len(jobs)) as pool:
-        for future in [pool.submit(worker, job) for job in jobs]:
-            future.result()
-    return outcomes
+    return labels(race(jobs, actions.SlotTaken), ok="booked", refused="taken")
 
 
 def test_one_slot_many_requests(pg, svc):
