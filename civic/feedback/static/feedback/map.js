@@ -104,7 +104,9 @@
       L.marker(ll, { title: label, alt: label }).bindPopup(popup(point)).addTo(map);
       bounds.push(ll);
     });
-    map.fitBounds(bounds, { maxZoom: 17, padding: [24, 24] });
+    // no zoom animation: cheaper on slow phones, and the markers are where they
+    // will stay as soon as they are drawn (a click during the animation missed)
+    map.fitBounds(bounds, { maxZoom: 17, padding: [24, 24], animate: false });
   }
 
   var pickerEl = document.getElementById("fb-map-picker");
