@@ -201,3 +201,31 @@ def test_news_is_indexed(tree):
     assert titles(get_search_backend().search("ve sinh bai bien", NewsPage)) == [
         "Ra quân dọn vệ sinh bãi biển"
     ]
+
+
+def test_searchers_are_kept_per_thread_and_renewed_after_a_write(tree):
+    import threading
+
+    from search.backends.whoosh import searching
+
+    notice(tree.group_1, "Thông báo cắt nước")
+    index = get_search_backend().get_index_for_model(NoticePage)
+    ix = index.open()
+    with searching(ix) as first:
+        before = first.doc_count()
+    with searching(ix) as again:
+        assert again is first  # kept: no re-reading of the segments
+    other = []
+
+    def elsewhere():
+        with searching(ix) as s:
+            other.append(s)
+
+    thread = threading.Thread(target=elsewhere)
+    thread.start()
+    thread.join()
+    assert other[0] is not first  # each thread has its own
+    notice(tree.group_2, "Lịch cắt điện")  # a write: a new generation
+    with searching(ix) as after:
+        assert after is not first and first.is_closed
+        assert after.doc_count() == before + 1
