@@ -85,6 +85,7 @@ from search.analysis import (
     PAIR_MARK,
     VietnameseAnalyzer,
     VietnameseAutocompleteAnalyzer,
+    accented_term,
     pair_term,
     words,
 )
@@ -838,7 +839,7 @@ class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
         accents, its exact form adds ``ACCENT_BOOST``."""
         q = wq.Term(field, folded)
         if typed_accents:
-            q = wq.Or([q, wq.Term(field, ACCENT_MARK + accented, boost=ACCENT_BOOST)])
+            q = wq.Or([q, wq.Term(field, accented_term(accented), boost=ACCENT_BOOST)])
         return q
 
     def _over_fields(self, fields, build):
@@ -934,7 +935,7 @@ class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
         # Typed with a Vietnamese keyboard (some word has a mark): every word is
         # meant as typed, "Nam" included. Typed without: nothing to prefer.
         if any(a != fo for a, fo in ws):
-            exact = [[wq.Term(f, ACCENT_MARK + a) for f in names] for a, _fo in ws]
+            exact = [[wq.Term(f, accented_term(a)) for f in names] for a, _fo in ws]
             bonuses.append(any_of((t for ts in exact for t in ts), ACCENT_BOOST))
             every = [ts[0] if len(ts) == 1 else wq.Or(ts) for ts in exact]
             every = every[0] if len(every) == 1 else wq.And(every)
