@@ -31,7 +31,7 @@ def reports(fb, clock, settings):
     )
     clock.advance(minutes=2)
     r["far"] = make_report(
-        fb.other, fb.group_2, title="Xa", latitude=FAR[0], longitude=FAR[1]
+        fb.other, fb.group_2, title="Ở rất xa", latitude=FAR[0], longitude=FAR[1]
     )
     clock.advance(minutes=2)
     r["other_category"] = make_report(
@@ -64,7 +64,7 @@ def test_without_a_point_only_the_same_group(fb, reports):
     }
     assert titles(actions.similar_open_reports(fb.group_2, Category.LIGHTING)) == {
         "Gần đây",
-        "Xa",
+        "Ở rất xa",
     }
 
 
@@ -82,7 +82,7 @@ def test_suggested_on_the_form_and_followed_instead(fb, reports):
     )
     html = response.content.decode()
     assert response.status_code == 200
-    assert "Cùng tổ" in html and "Gần đây" in html and "Xa" not in html
+    assert "Cùng tổ" in html and "Gần đây" in html and "Ở rất xa" not in html
     assert url("follow", reports["near"].pk) in html
     response = client.post(url("follow", reports["near"].pk))
     assert response.status_code == 302
