@@ -626,3 +626,18 @@ class AreaReviewTask(Task):
     class Meta:
         verbose_name = _("commune editor review")
         verbose_name_plural = _("commune editor reviews")
+
+
+class PageCreation(models.Model):
+    """Which editor form made a page. The create form carries a random token; the
+    editor's autosave and a submit sent while it is in flight both post to the
+    create view, and the second finds the page the first made (see
+    ``content.admin_views``) instead of making another one."""
+
+    token = models.UUIDField(unique=True)
+    page = models.OneToOneField(Page, on_delete=models.CASCADE, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("page creation")
+        verbose_name_plural = _("page creations")

@@ -10,6 +10,7 @@ from wagtail import hooks
 
 from civic.people.permissions import can
 
+from .admin_views import SitePageViewSet
 from .models import AreaPage
 
 
@@ -19,6 +20,12 @@ def _refuse(request, parent):
         _("You can only write news and notices for the area you are responsible for."),
     )
     return redirect("wagtailadmin_explore", parent.pk)
+
+
+@hooks.register("register_admin_viewset")
+def register_page_viewset():
+    # after Wagtail's own (order -1): the registry then gives this one for Page
+    return SitePageViewSet()
 
 
 @hooks.register("before_create_page")
