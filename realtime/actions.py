@@ -165,10 +165,10 @@ def set_slow_mode(user, channel, seconds):
 
 
 def _fresh_user(user):
-    """The user re-read under a row lock: roles and mutes are checked on every
-    message, and one person's messages are counted one at a time."""
+    """The user re-read under a row lock (``User.objects.locked``), or a refusal
+    for an anonymous or deleted user."""
     try:
-        return get_user_model().objects.select_for_update().get(pk=user.pk)
+        return get_user_model().objects.locked(user)
     except (AttributeError, get_user_model().DoesNotExist):
         raise PermissionDenied(_("Sign in to take part in the discussion.")) from None
 

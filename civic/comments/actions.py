@@ -93,12 +93,6 @@ def _clean_reason(reason, required=False):
     return reason
 
 
-def _lock_user(user):
-    """Re-read ``user`` under a row lock: one user's posts and reports are counted
-    one at a time, so two parallel requests cannot both slip under a limit."""
-    return get_user_model().objects.select_for_update().get(pk=user.pk)
-
-
 def _is_new_account(user, now):
     return user.date_joined > now - timedelta(
         seconds=setting("COMMENTS_NEW_ACCOUNT_AGE")
@@ -194,7 +188,7 @@ def post_comment(author, target, body, parent=None):
         if not parent.is_visible:
             raise Refused(_("This comment cannot be answered any more."))
     now = timezone.now()
-    author = _lock_user(author)
+    author = get_user_model().objects.locked(author)
     _check_comment_rate(author, body, now)
     comment = Comment.objects.create(
         content_type=content_type,
@@ -348,7 +342,7 @@ def report(reporter, target, reason, text=""):
                 raise Refused(_("This item is already hidden."))
     content_type = ContentType.objects.get_for_model(target, for_concrete_model=False)
     now = timezone.now()
-    reporter = _lock_user(reporter)
+    reporter = get_user_model().objects.locked(reporter)
     mine = Report.objects.filter(reporter=reporter)
     if mine.filter(content_type=content_type, object_id=target.pk).exists():
         raise Refused(_("You have already reported this."))

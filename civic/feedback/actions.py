@@ -245,7 +245,7 @@ def submit_report(
     if commune is None:
         raise Refused(_("Choose the area where the problem is."))
     with transaction.atomic():
-        User.objects.select_for_update().filter(pk=user.pk).first()  # one at a time
+        User.objects.locked(user)
         now = timezone.now()
         _check_rate(user, now)
         report = Report.objects.create(

@@ -17,6 +17,13 @@ class PeopleUserManager(UserManager):
     def get_by_natural_key(self, username):
         return self.get(**{self.model.USERNAME_FIELD: username})
 
+    def locked(self, user):
+        """``user`` re-read under a row lock, inside the caller's transaction: what
+        one person sends (comments, reports, messages, proposals) is then checked
+        and counted one request at a time, so parallel requests cannot all slip
+        under a limit, and roles and mutes are read as they are now."""
+        return self.select_for_update().get(pk=user.pk)
+
 
 class User(AbstractUser):
     """A person who signs in with a Vietnamese phone number or an email address.

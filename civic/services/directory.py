@@ -212,7 +212,7 @@ def submit_business(user, name, offers, phone, opening_hours="", address="", now
         "address": _clean(address, 255, _("address"), False),
     }
     with transaction.atomic():
-        User.objects.select_for_update().filter(pk=user.pk).first()
+        User.objects.locked(user)
         area = submission_area(user)
         if area is None:
             raise PermissionDenied(
