@@ -54,20 +54,25 @@ class LegalBasis(models.IntegerChoices):
     of an online vote. Item 6 may be decided by an online household vote.
     """
 
+    # The stored values stay as first given (polls hold them); the labels carry
+    # the law's item numbers, which differ for items 2 to 5, and its order.
     PUBLIC_WORKS = 1, _("Art. 15(1): contributions to public works and infrastructure")
-    VILLAGE_RULES = (
-        2,
-        _("Art. 15(2): drafting or amending village rules and conventions"),
+    SELF_MANAGED_FUNDS = (
+        5,
+        _(
+            "Art. 15(2): collecting, spending and managing the residents' "
+            "contributions and the community's funds and assets"
+        ),
     )
-    GROUP_LEADER = 3, _("Art. 15(3): electing or dismissing the group leader")
+    VILLAGE_RULES = 2, _("Art. 15(3): the content of village rules and conventions")
+    GROUP_LEADER = 3, _("Art. 15(4): electing or dismissing the group leader")
     INSPECTION_BOARD = (
         4,
         _(
-            "Art. 15(4): electing or dismissing the people's inspection or "
-            "community investment supervision board"
+            "Art. 15(5): electing or dismissing members of the people's inspection "
+            "board or the community investment supervision board"
         ),
     )
-    SELF_MANAGED_FUNDS = 5, _("Art. 15(5): self-managed community funds and works")
     OTHER = 6, _("Art. 15(6): other self-managed matters of the community")
 
 
