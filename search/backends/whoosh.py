@@ -32,7 +32,7 @@ import os
 import re
 import threading
 import uuid
-from collections import OrderedDict
+from collections import OrderedDict, defaultdict
 from contextlib import contextmanager
 from decimal import Decimal
 from itertools import pairwise
@@ -78,6 +78,7 @@ from whoosh import fields as wf
 from whoosh import index as windex
 from whoosh import query as wq
 from whoosh.filedb.filestore import FileStorage
+from whoosh.matching import ConstantScoreWrapperMatcher, NullMatcher, WrappingMatcher
 from whoosh.util import now as wnow
 
 from search.analysis import (
@@ -882,13 +883,14 @@ class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
         scored on every match (see ``WhooshSearchResults._run``).
 
         Documents match on the folded words alone (in the combined field, or in
-        the fields asked for). With ``scored``, bonuses that never change the
-        matches (``AndMaybe``) order them:
+        the fields asked for), scored by BM25F. With ``scored``, bonuses that
+        never change the matches (``Bonused``) order them; each is its weight
+        times the term's idf where the term is present (no per-document BM25):
 
-        * a boosted field (a title) holding the words: its boost;
+        * a boosted field (a title) holding a word: the field's boost;
         * the words' pairs found next to each other ("cắt nước"): ``PHRASE_BOOST``
           (pairs are indexed in the combined and boosted fields; fields named in
-          the search read positions instead);
+          the search read positions instead, a BM25 phrase bonus);
         * typed with marks: each word found exactly as typed, ``ACCENT_BOOST``;
           and every word found exactly as typed, ``EXACT_TIER`` (first place).
         """
@@ -912,37 +914,26 @@ class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
         if not scored:
             return q
 
-        def any_of(terms, weight):
-            terms = list(terms)
-            if not terms:
-                return None
-            out = terms[0] if len(terms) == 1 else wq.Or(terms)
-            return out.with_boost(weight)
-
-        bonuses = [any_of((wq.Term(f, fo) for fo in folded), b) for f, b in boosted]
+        bonuses = [([(f, fo) for fo in folded], b) for f, b in boosted]
+        phrase = None
         if len(ws) > 1 and not self.fields:
             pairs = [pair_term(x, y) for x, y in pairwise(folded)]
             for f, b in [(ALL_TEXT, 1.0), *boosted]:
-                bonuses.append(any_of((wq.Term(f, p) for p in pairs), PHRASE_BOOST * b))
+                bonuses.append(([(f, p) for p in pairs], PHRASE_BOOST * b))
         elif len(ws) > 1:
             # Fields asked for by name (rare) keep no pairs: read positions.
-            bonuses.append(
-                any_of(
-                    (wq.Phrase(f, folded, boost=b) for f, b in match_fields),
-                    PHRASE_BOOST,
-                )
-            )
+            phrases = [wq.Phrase(f, folded, boost=b) for f, b in match_fields]
+            phrase = phrases[0] if len(phrases) == 1 else wq.Or(phrases)
+            phrase = phrase.with_boost(PHRASE_BOOST)
         # Typed with a Vietnamese keyboard (some word has a mark): every word is
         # meant as typed, "Nam" included. Typed without: nothing to prefer.
+        tier = None
         if any(a != fo for a, fo in ws):
-            exact = [[wq.Term(f, accented_term(a)) for f in names] for a, _fo in ws]
-            bonuses.append(any_of((t for ts in exact for t in ts), ACCENT_BOOST))
-            every = [ts[0] if len(ts) == 1 else wq.Or(ts) for ts in exact]
-            every = every[0] if len(every) == 1 else wq.And(every)
-            bonuses.append(wq.ConstantScoreQuery(every, EXACT_TIER))
-        bonuses = [b for b in bonuses if b is not None]
-        if bonuses:
-            q = wq.AndMaybe(q, bonuses[0] if len(bonuses) == 1 else wq.Or(bonuses))
+            tier = [[(f, accented_term(a)) for f in names] for a, _fo in ws]
+            bonuses.append(([ft for group in tier for ft in group], ACCENT_BOOST))
+        q = Bonused(q, bonuses, tier)
+        if phrase is not None:
+            q = wq.AndMaybe(q, phrase)
         if boost != 1.0:
             q = q.with_boost(q.boost * boost)
         return q
@@ -1081,6 +1072,186 @@ class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
             column = PK_NUM if _kind_of_type(_pk_type(pk_field)) == "i" else PK
             facets.append(sorting.FieldFacet(column, reverse=True))
         return facets
+
+
+class PresenceTerm(wq.Term):
+    """A bonus term: where present it scores its boost times the term's idf,
+    without BM25's per-document work (reading the term's frequency and the
+    field's length in that document). A typed query's bonuses (title words, word
+    pairs, exact accents) are such terms: scored on every match, they cost most
+    of a common query's time (measured in the search README)."""
+
+    def matcher(self, searcher, context=None):
+        if self.fieldname not in searcher.schema:
+            return NullMatcher()
+        field = searcher.schema[self.fieldname]
+        try:
+            text = field.to_bytes(self.text)
+        except ValueError:
+            return NullMatcher()
+        if (self.fieldname, text) not in searcher.reader():
+            return NullMatcher()
+        postings = searcher.postings(self.fieldname, text)
+        idf = searcher.idf(self.fieldname, text)
+        return ConstantScoreWrapperMatcher(postings, self.boost * idf)
+
+
+class Bonused(wq.Query):
+    """``required``'s matches, each scored ``required``'s score plus bonuses that
+    never change the matches (what ``AndMaybe(required, Or(bonuses))`` of
+    ``PresenceTerm``s scores, computed another way when that is cheaper).
+
+    ``bonuses``: ``(terms, weight)`` pairs, ``terms`` a list of ``(field, text)``:
+    a document gets ``weight × idf`` for each of the terms it holds. ``tier``: a
+    list of groups of ``(field, text)``: a document holding a term of every group
+    gets ``EXACT_TIER`` more.
+
+    Advancing a tree of bonus matchers to every match costs most of a common
+    query's time (every match is scored, see ``WhooshSearchResults._run``). When
+    the bonus terms' postings are few next to that work, they are read once into
+    a table instead (``_table``); otherwise the tree is used. Both give the same
+    scores (tested)."""
+
+    #: Reading one posting into the table against advancing one bonus matcher to
+    #: one match: the table is built when it costs less (measured on the
+    #: benchmark corpus, see the search README).
+    TABLE_COST = 0.1
+
+    def __init__(self, required, bonuses, tier=None, boost=1.0):
+        self.required = required
+        self.bonuses = [(list(terms), weight) for terms, weight in bonuses if terms]
+        self.tier = [list(group) for group in tier or []]
+        self.boost = boost
+
+    def __repr__(self):
+        return (
+            f"Bonused({self.required!r}, {self.bonuses!r}, {self.tier!r}, {self.boost})"
+        )
+
+    def __eq__(self, other):
+        return (
+            type(other) is type(self)
+            and self.required == other.required
+            and self.bonuses == other.bonuses
+            and self.tier == other.tier
+            and self.boost == other.boost
+        )
+
+    def __hash__(self):
+        return hash(repr(self))
+
+    def is_leaf(self):
+        return False
+
+    def children(self):
+        yield self.required
+
+    def apply(self, fn):
+        return Bonused(fn(self.required), self.bonuses, self.tier, self.boost)
+
+    def with_boost(self, boost):
+        return Bonused(self.required, self.bonuses, self.tier, boost)
+
+    def requires(self):
+        return self.required.requires()
+
+    def estimate_size(self, ixreader):
+        return self.required.estimate_size(ixreader)
+
+    def _as_tree(self):
+        parts = [
+            (
+                wq.Or([PresenceTerm(f, t) for f, t in terms])
+                if len(terms) > 1
+                else PresenceTerm(*terms[0])
+            ).with_boost(weight)
+            for terms, weight in self.bonuses
+        ]
+        if self.tier:
+            every = [
+                wq.Or([wq.Term(f, t) for f, t in group])
+                if len(group) > 1
+                else wq.Term(*group[0])
+                for group in self.tier
+            ]
+            every = every[0] if len(every) == 1 else wq.And(every)
+            parts.append(wq.ConstantScoreQuery(every, EXACT_TIER))
+        if not parts:
+            return self.required
+        return wq.AndMaybe(self.required, parts[0] if len(parts) == 1 else wq.Or(parts))
+
+    def matcher(self, searcher, context=None):
+        reader = searcher.reader()
+        terms = [ft for terms, _w in self.bonuses for ft in terms]
+        terms += [ft for group in self.tier for ft in group]
+        postings = sum(reader.doc_frequency(f, t) for f, t in terms)
+        visits = self.required.estimate_size(reader) * len(terms)
+        if postings * self.TABLE_COST >= visits:
+            m = self._as_tree().matcher(searcher, context)
+        else:
+            m = self.required.matcher(searcher, context)
+            if m.is_active():
+                m = _TableMatcher(m, self._table(searcher))
+        if self.boost != 1.0:
+            m = WrappingMatcher(m, boost=self.boost)
+        return m
+
+    def _ids(self, searcher, field, text):
+        if field not in searcher.schema:
+            return None
+        try:
+            btext = searcher.schema[field].to_bytes(text)
+        except ValueError:
+            return None
+        if (field, btext) not in searcher.reader():
+            return None
+        return btext, searcher.postings(field, btext).all_ids()
+
+    def _table(self, searcher):
+        table = defaultdict(float)
+        for terms, weight in self.bonuses:
+            for field, text in terms:
+                found = self._ids(searcher, field, text)
+                if found is None:
+                    continue
+                btext, ids = found
+                add = weight * searcher.idf(field, btext)
+                for docid in ids:
+                    table[docid] += add
+        if self.tier:
+            common = None
+            for group in self.tier:
+                ids = set()
+                for field, text in group:
+                    found = self._ids(searcher, field, text)
+                    if found is not None:
+                        ids.update(found[1])
+                common = ids if common is None else common & ids
+                if not common:
+                    break
+            for docid in common or ():
+                table[docid] += EXACT_TIER
+        return table
+
+
+class _TableMatcher(WrappingMatcher):
+    """``child``'s matches; each scores its own score plus the table's bonus."""
+
+    def __init__(self, child, table):
+        WrappingMatcher.__init__(self, child)
+        self._table = table
+
+    def copy(self):
+        return _TableMatcher(self.child.copy(), self._table)
+
+    def _replacement(self, newchild):
+        return _TableMatcher(newchild, self._table)
+
+    def supports_block_quality(self):
+        return False
+
+    def score(self):
+        return self.child.score() + self._table.get(self.child.id(), 0.0)
 
 
 def _joined(word_queries, operator):

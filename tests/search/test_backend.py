@@ -76,10 +76,9 @@ def test_accented_query_puts_documents_with_every_word_exact_first(tree):
     assert len(backend.search("Nam", NoticePage)) == 3
 
 
-def test_first_page_is_the_true_top_of_a_large_result_set(tree):
-    """Whoosh's top-N shortcuts (block quality, matcher replacement) trust score
-    bounds that are wrong for this backend's nested boosted unions; the first page
-    must hold the best scores of the full, sorted result set."""
+@pytest.fixture
+def procedures(tree):
+    """1,500 procedures of random words that fold alike ("đường", "dương")."""
     import random
 
     from civic.services.models import Procedure
@@ -103,8 +102,16 @@ def test_first_page_is_the_true_top_of_a_large_result_set(tree):
         )
         for i in range(1500)
     )
+    get_search_backend().add_bulk(Procedure, list(Procedure.objects.all()))
+    return Procedure
+
+
+def test_first_page_is_the_true_top_of_a_large_result_set(procedures):
+    """Whoosh's top-N shortcuts (block quality, matcher replacement) trust score
+    bounds that are wrong for this backend's nested boosted unions; the first page
+    must hold the best scores of the full, sorted result set."""
+    Procedure = procedures  # noqa: N806
     backend = get_search_backend()
-    backend.add_bulk(Procedure, list(Procedure.objects.all()))
     for q in ("dương", "đường dương", "nước văn", "duong"):
         full = [
             p._score
@@ -120,6 +127,44 @@ def test_first_page_is_the_true_top_of_a_large_result_set(tree):
         filtered = backend.search(q, Procedure.objects.filter(field="land"))
         list(filtered[:10])
         assert filtered.count() == len(list(filtered)) < len(full)
+
+
+def test_bonuses_from_a_table_score_as_the_matcher_tree_does(procedures, monkeypatch):
+    """A typed query's bonuses are read into a table when that is cheaper than
+    advancing their matchers to every match (``Bonused``): both ways give every
+    document the same score."""
+    from search.backends.whoosh import Bonused
+
+    backend = get_search_backend()
+    tables = []
+    table = Bonused._table
+    monkeypatch.setattr(
+        Bonused, "_table", lambda self, s: tables.append(1) or table(self, s)
+    )
+
+    def scores(q, **kw):
+        found = backend.search(q, procedures.objects.all(), **kw)
+        return {p.pk: p._score for p in found.annotate_score("_score")}
+
+    queries = [
+        ("đường dương", {}),
+        ("duong nuoc", {}),
+        ("thông báo cắt nước", {"operator": "or"}),
+        ("văn", {}),
+        ("Nam năm", {}),
+        ("cắt nước", {"fields": ["name"]}),
+    ]
+    for q, kw in queries:
+        monkeypatch.setattr(Bonused, "TABLE_COST", float("inf"))
+        by_tree = scores(q, **kw)
+        assert not tables
+        monkeypatch.setattr(Bonused, "TABLE_COST", 0.0)
+        by_table = scores(q, **kw)
+        assert tables, q
+        tables.clear()
+        assert by_tree and by_table.keys() == by_tree.keys(), q
+        for pk, score in by_tree.items():
+            assert by_table[pk] == pytest.approx(score, rel=1e-9), (q, pk)
 
 
 def test_filters_live_and_subtree_and_count(notices, tree):
