@@ -1113,8 +1113,10 @@ class Bonused(wq.Query):
     scores (tested)."""
 
     #: Reading one posting into the table against advancing one bonus matcher to
-    #: one match: the table is built when it costs less (measured on the
-    #: benchmark corpus, see the search README).
+    #: one match: the table is built when it costs less. On a 20,000-document
+    #: benchmark index (67 queries, 2 timings each) the table alone took 4,828 ms
+    #: in all, the tree alone 6,930, this rule 4,784; the tree won one query
+    #: (rare words, common bonus terms), by 3 %.
     TABLE_COST = 0.1
 
     def __init__(self, required, bonuses, tier=None, boost=1.0):
