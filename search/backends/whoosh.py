@@ -1074,6 +1074,17 @@ class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
         return facets
 
 
+def _indexed_term(searcher, field, text):
+    """``text`` as the index stores it in ``field``, or None if it is not there."""
+    if field not in searcher.schema:
+        return None
+    try:
+        btext = searcher.schema[field].to_bytes(text)
+    except ValueError:
+        return None
+    return btext if (field, btext) in searcher.reader() else None
+
+
 class PresenceTerm(wq.Term):
     """A bonus term: where present it scores its boost times the term's idf,
     without BM25's per-document work (reading the term's frequency and the
@@ -1082,14 +1093,8 @@ class PresenceTerm(wq.Term):
     of a common query's time (measured in the search README)."""
 
     def matcher(self, searcher, context=None):
-        if self.fieldname not in searcher.schema:
-            return NullMatcher()
-        field = searcher.schema[self.fieldname]
-        try:
-            text = field.to_bytes(self.text)
-        except ValueError:
-            return NullMatcher()
-        if (self.fieldname, text) not in searcher.reader():
+        text = _indexed_term(searcher, self.fieldname, self.text)
+        if text is None:
             return NullMatcher()
         postings = searcher.postings(self.fieldname, text)
         idf = searcher.idf(self.fieldname, text)
@@ -1199,13 +1204,8 @@ class Bonused(wq.Query):
         return m
 
     def _ids(self, searcher, field, text):
-        if field not in searcher.schema:
-            return None
-        try:
-            btext = searcher.schema[field].to_bytes(text)
-        except ValueError:
-            return None
-        if (field, btext) not in searcher.reader():
+        btext = _indexed_term(searcher, field, text)
+        if btext is None:
             return None
         return btext, searcher.postings(field, btext).all_ids()
 
