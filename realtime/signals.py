@@ -2,8 +2,9 @@
 
 * an area page is created → its area channel exists;
 * an urgent notice is published → the area pages above it hear of it at once;
-* a ballot is cast or changed → where the poll's results are public at all times,
-  the area pages concerned receive the new tally.
+* the figures shown of a poll change (``civic.polls.live.tally_shown``: every
+  ballot of an open poll, a batch of ballots of a secret one) → where the poll's
+  results are public at all times, the area pages concerned receive them.
 
 The live events are sent after the transaction commits.
 """
@@ -84,20 +85,17 @@ def _poll_tally_changed(poll_id):
         events.broadcast(events.area_group(area_id), event)
 
 
-def _ballot_saved(sender, instance, created, raw=False, **kwargs):
-    if created and not raw:
-        poll_id = instance.poll_id
-        transaction.on_commit(lambda: _poll_tally_changed(poll_id))
+def _tally_shown(sender, poll, **kwargs):
+    poll_id = poll.pk
+    transaction.on_commit(lambda: _poll_tally_changed(poll_id))
 
 
 def _connect_poll_signals():
-    from civic.polls.models import Ballot, BallotHistory
+    from civic.polls.live import tally_shown
 
-    # a new ballot, or a changed one (its old choices go to BallotHistory)
-    post_save.connect(_ballot_saved, sender=Ballot, dispatch_uid="realtime_ballot")
-    post_save.connect(
-        _ballot_saved, sender=BallotHistory, dispatch_uid="realtime_ballot_history"
-    )
+    # the polls app decides when the figures shown change (a secret poll's only by
+    # batches of ballots, see civic/polls/live.py); this only relays them
+    tally_shown.connect(_tally_shown, dispatch_uid="realtime_tally_shown")
 
 
 _connect_poll_signals()

@@ -28,6 +28,7 @@ from civic.people.residents import (
     verified_residents_in,
 )
 
+from . import live
 from .models import (
     Ballot,
     BallotChoice,
@@ -185,6 +186,8 @@ def cast_ballot(user, poll, choice_ids, household=None):
                 household=None if poll.secret else own_household,
             )
             _mark(ballot, choices, +1)
+        # what may be shown of the tally now (a secret poll's in batches)
+        live.ballot_counted(poll)
         return ballot
 
 
@@ -346,6 +349,15 @@ def record_meeting_result(user, poll, households_present, votes, note=""):
         raise NotOpen(_("This poll is already closed."))
     if not poll.is_household:
         raise NotAllowed(_("Only household decisions are recorded from a meeting."))
+    if not poll.decided_at_meeting:
+        # voted online (Art. 15 item 6 or no item): the ballots decide, not a tally
+        # typed in afterwards
+        raise NotAllowed(
+            _(
+                "This decision is voted online: its result is counted from the "
+                "ballots when the poll is closed, not recorded from a meeting."
+            )
+        )
     total = households_in(poll.area).count()
     choices = list(poll.choices.all())
     try:

@@ -501,3 +501,24 @@ class PollResult(models.Model):
             for t in self.tallies
             if t.get("meaning") == ChoiceMeaning.APPROVE
         )
+
+
+class ShownTally(models.Model):
+    """The figures of an open SECRET poll that may be shown before it closes.
+
+    Written only by :func:`civic.polls.live.ballot_counted`, and only once at least
+    ``POLLS_SECRET_TALLY_BATCH`` ballots have come in since the figures last shown,
+    so that comparing two successive figures never isolates one ballot (see the
+    app's README). Counted from the ballots themselves, in one statement.
+    """
+
+    poll = models.OneToOneField(
+        Poll, on_delete=models.CASCADE, related_name="shown_tally"
+    )
+    #: how many ballots the figures count
+    ballots = models.PositiveIntegerField(default=0)
+    #: {choice id (as text): votes}
+    votes = models.JSONField(default=dict)
+
+    def __str__(self):
+        return f"{self.poll_id}: {self.ballots}"

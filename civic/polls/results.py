@@ -3,7 +3,7 @@ household rule, and the geometry of the server-rendered SVG bar chart."""
 
 from django.utils.translation import gettext_lazy as _
 
-from .actions import tally
+from .live import shown_tally
 from .models import ChoiceMeaning
 from .rules import approvals_needed, is_household_majority, percent
 
@@ -13,19 +13,23 @@ LABEL_WIDTH = 0  # labels are written above each bar: phones are narrow
 
 
 def results_for(poll):
-    """The figures to show: the stored result once closed, the live tally before."""
+    """The figures to show: the stored result once closed; before, the live figures
+    that may be shown (:func:`civic.polls.live.shown_tally`: a secret poll's by
+    batches of ballots)."""
     result = poll.result_or_none()
     if result is not None:
         rows = [(t["label"], t["votes"], t.get("meaning", "")) for t in result.tallies]
         participants = result.participants
         eligible = result.eligible_total
         final = True
+        batch = None
     else:
-        live = tally(poll)
+        live = shown_tally(poll)
         rows = [(c.label, c.votes, c.meaning) for c in live["choices"]]
         participants = live["participants"]
         eligible = live["eligible"]
         final = False
+        batch = live["batch"]
     # a household decision is judged against ALL households; a consultation's
     # percentages are of the ballots cast
     base = eligible if poll.is_household else participants
@@ -47,6 +51,7 @@ def results_for(poll):
         )
     data = {
         "final": final,
+        "batch": batch,
         "rows": out_rows,
         "participants": participants,
         "eligible": eligible,

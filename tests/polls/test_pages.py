@@ -39,7 +39,10 @@ def test_results_visibility(client, tree, people):
 
 
 def test_chart_is_accessible(client, tree, people):
-    poll = make_poll(tree.group_1, results_visibility=ResultsVisibility.ALWAYS)
+    # an open ballot: its live figures move with every ballot (test_live_tally.py)
+    poll = make_poll(
+        tree.group_1, secret=False, results_visibility=ResultsVisibility.ALWAYS
+    )
     for rep in people.reps[:3]:
         cast_ballot(rep, poll, ids(poll, "B"))
     cast_ballot(people.reps[3], poll, ids(poll, "C"))
@@ -53,7 +56,10 @@ def test_chart_is_accessible(client, tree, people):
 
 def test_household_chart_uses_all_households(client, tree, people):
     poll = make_poll(
-        tree.group_1, PollKind.HOUSEHOLD, results_visibility=ResultsVisibility.ALWAYS
+        tree.group_1,
+        PollKind.HOUSEHOLD,
+        secret=False,
+        results_visibility=ResultsVisibility.ALWAYS,
     )
     cast_ballot(people.reps[0], poll, ids(poll, "Đồng ý"))
     html = client.get(f"/en/binh-chon/{poll.pk}/").content.decode()
@@ -62,7 +68,7 @@ def test_household_chart_uses_all_households(client, tree, people):
 
 
 def test_csv_export_for_leaders(client, tree, people):
-    poll = make_poll(tree.group_1, title="=cmd|' /C calc'!A0")
+    poll = make_poll(tree.group_1, title="=cmd|' /C calc'!A0", secret=False)
     cast_ballot(people.reps[0], poll, ids(poll, "A"))
     sign_in(client, tree.editor_a)
     response = client.get(f"/en/binh-chon/{poll.pk}/ket-qua.csv")

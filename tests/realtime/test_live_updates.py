@@ -65,7 +65,7 @@ async def test_channel_sockets_hear_of_urgent_notices_too(layer, tree, people, c
 
 async def test_poll_tally_is_pushed_only_when_results_are_public(layer, tree, people):
     public = await database_sync_to_async(make_poll)(
-        tree.group_1, results_visibility=ResultsVisibility.ALWAYS
+        tree.group_1, secret=False, results_visibility=ResultsVisibility.ALWAYS
     )
     secret = await database_sync_to_async(make_poll)(
         tree.group_1,
@@ -82,6 +82,31 @@ async def test_poll_tally_is_pushed_only_when_results_are_public(layer, tree, pe
     await database_sync_to_async(cast_ballot)(people.r1, secret, [hidden])
     assert await nothing_of(commune, "poll")
     await commune.disconnect()
+
+
+async def test_a_secret_poll_is_pushed_only_by_batches_of_ballots(
+    layer, tree, people, settings
+):
+    """One ballot of a secret poll sends no frame (its voter's choice would be the
+    difference); a batch of ``POLLS_SECRET_TALLY_BATCH`` ballots sends one."""
+    settings.POLLS_SECRET_TALLY_BATCH = 3
+    poll = await database_sync_to_async(make_poll)(
+        tree.commune_a, results_visibility=ResultsVisibility.ALWAYS
+    )
+    assert poll.secret
+    group = await listen(tree.group_1)
+    a, b = await database_sync_to_async(
+        lambda: list(poll.choices.values_list("pk", flat=True)[:2])
+    )()
+    await database_sync_to_async(cast_ballot)(people.r1, poll, [a])
+    assert await nothing_of(group, "poll")
+    await database_sync_to_async(cast_ballot)(people.r2, poll, [b])
+    assert await nothing_of(group, "poll")
+    await database_sync_to_async(cast_ballot)(people.r6, poll, [a])
+    frame = await next_of(group, "poll")
+    assert frame["id"] == poll.pk and frame["participants"] == 3
+    assert {r["label"]: r["votes"] for r in frame["rows"]} == {"A": 2, "B": 1, "C": 0}
+    await group.disconnect()
 
 
 async def test_area_socket_refuses_unknown_areas_and_ignores_frames(layer, tree):

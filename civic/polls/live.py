@@ -1,0 +1,112 @@
+"""Which live figures of an open poll may be shown, and when they change.
+
+The rule (README, "Live figures of a secret poll"): while a SECRET poll is open,
+the figures anyone sees — the poll page, its CSV, the live frames of the area pages
+— are those of the last *published batch*. A batch is published when at least
+``batch_size()`` ballots (``POLLS_SECRET_TALLY_BATCH``, default 5, never below 2)
+have been cast since the last one; until the first batch nothing is counted. So
+two successive figures differ by at least that many ballots, and watching them
+before and after someone votes does not tell what they chose. Once the poll is
+closed its exact result is shown. Open (not secret) polls show every ballot at
+once: their voters' choices are recorded with their names anyway.
+
+This module is the only place that decides it: ``results.results_for`` shows
+:func:`shown_tally`, and :data:`tally_shown` is the one signal the live pages
+listen to (``realtime.signals``), sent by :func:`ballot_counted` when the shown
+figures change.
+"""
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.db.models import Count, Q
+from django.dispatch import Signal
+
+from .models import Ballot, ChoiceMeaning, ShownTally
+from .rules import is_household_majority
+
+DEFAULT_BATCH = 5
+
+#: sent (inside the casting transaction) when the figures shown of ``poll`` change
+tally_shown = Signal()
+
+
+def batch_size():
+    """The least number of new ballots between two figures shown of a secret poll."""
+    return max(2, int(getattr(settings, "POLLS_SECRET_TALLY_BATCH", DEFAULT_BATCH)))
+
+
+def ballot_counted(poll):
+    """After a ballot of ``poll`` is recorded (same transaction): publish a new
+    batch when one is due, and tell the listeners when the figures shown changed."""
+    if poll.secret and not _publish_batch_if_due(poll):
+        return False
+    tally_shown.send(sender=type(poll), poll=poll)
+    return True
+
+
+def _publish_batch_if_due(poll):
+    size = batch_size()
+    shown = (
+        ShownTally.objects.filter(poll=poll).values_list("ballots", flat=True).first()
+        or 0
+    )
+    if Ballot.objects.filter(poll=poll).count() - shown < size:
+        return False  # the common case: no lock taken
+    # Due: take the poll's ShownTally row FOR UPDATE, so that two casts finishing
+    # together cannot both publish (the second would show a figure one ballot
+    # apart from the first's). After the lock, PostgreSQL (READ COMMITTED) reads the
+    # row as the other cast committed it, and the count below sees its ballot.
+    try:
+        with transaction.atomic():
+            ShownTally.objects.get_or_create(poll=poll)
+    except IntegrityError:  # created by a concurrent cast meanwhile
+        pass
+    row = ShownTally.objects.select_for_update().get(poll=poll)
+    ballots, votes = _count(poll)
+    if ballots - row.ballots < size:
+        return False
+    row.ballots = ballots
+    row.votes = votes
+    row.save(update_fields=["ballots", "votes"])
+    return True
+
+
+def _count(poll):
+    """(ballots, {choice id as text: votes}) of ``poll``, in one statement, so that
+    both describe the same set of committed ballots."""
+    choice_ids = list(poll.choices.values_list("pk", flat=True))
+    figures = Ballot.objects.filter(poll=poll).aggregate(
+        ballots=Count("pk", distinct=True),
+        **{f"c{pk}": Count("marks", filter=Q(marks__choice=pk)) for pk in choice_ids},
+    )
+    return figures["ballots"], {str(pk): figures[f"c{pk}"] for pk in choice_ids}
+
+
+def shown_tally(poll):
+    """The figures of a poll without a result that may be shown to anyone (leaders
+    too): the exact ones for an open ballot or once the voting period is over, the
+    last published batch for a secret poll still open.
+    Same keys as :func:`civic.polls.actions.tally`, plus ``batch`` (the batch size,
+    or None when every ballot is shown at once)."""
+    from .actions import eligible_total, tally
+
+    if not poll.secret or poll.is_closed():
+        # no ballot can come after closing: its exact figures link nobody
+        return {**tally(poll), "batch": None}
+    row = ShownTally.objects.filter(poll=poll).first()
+    votes = row.votes if row else {}
+    choices = list(poll.choices.all())
+    for choice in choices:
+        choice.votes = votes.get(str(choice.pk), 0)
+    total = eligible_total(poll)
+    approvals = sum(c.votes for c in choices if c.meaning == ChoiceMeaning.APPROVE)
+    return {
+        "choices": choices,
+        "participants": row.ballots if row else 0,
+        "eligible": total,
+        "approvals": approvals,
+        "passed": is_household_majority(approvals, total)
+        if poll.is_household
+        else None,
+        "batch": batch_size(),
+    }
