@@ -17,7 +17,8 @@ from civic.polls.actions import (
     recount,
     stored_counts,
 )
-from civic.polls.models import Ballot, Participation, PollKind
+from civic.polls.live import batch_size, tally_shown
+from civic.polls.models import Ballot, Participation, PollKind, ShownTally
 
 from ..conftest import make_user
 from .conftest import make_poll
@@ -87,6 +88,7 @@ def run_concurrently(jobs):
 def test_concurrent_consultation_ballots(pg, tree):
     voters = make_voters(tree.group_1, VOTERS, "1")
     poll = make_poll(tree.group_1, labels=("A", "B", "C", "D"))
+    assert poll.secret
     choice_ids = list(poll.choices.values_list("pk", flat=True))
     wanted = {v.pk: choice_ids[i % 4] for i, v in enumerate(voters)}
     jobs = [
@@ -95,7 +97,17 @@ def test_concurrent_consultation_ballots(pg, tree):
         for _ in range(ATTEMPTS_EACH)
     ]
     random.Random(3).shuffle(jobs)
-    outcomes = run_concurrently(jobs)
+    published = []  # the secret poll's figures as each batch was published
+
+    def seen(sender, poll, **kwargs):
+        row = ShownTally.objects.get(poll=poll)
+        published.append((row.ballots, sum(row.votes.values())))
+
+    tally_shown.connect(seen, weak=False, dispatch_uid="test_concurrency")
+    try:
+        outcomes = run_concurrently(jobs)
+    finally:
+        tally_shown.disconnect(dispatch_uid="test_concurrency")
 
     assert len(outcomes) == VOTERS * ATTEMPTS_EACH >= 200
     assert outcomes.count("accepted") == VOTERS  # nobody lost, nobody twice
@@ -107,6 +119,14 @@ def test_concurrent_consultation_ballots(pg, tree):
     assert Ballot.objects.filter(poll=poll).count() == VOTERS
     expected = {pk: list(wanted.values()).count(pk) for pk in choice_ids}
     assert stored_counts(poll) == recount(poll) == expected
+    # casts finishing together never published two figures less than a batch apart
+    sizes = sorted(n for n, _ in published)
+    assert published and all(n == votes for n, votes in published)
+    assert all(
+        later - earlier >= batch_size()
+        for earlier, later in zip([0, *sizes], sizes, strict=False)
+    )
+    assert ShownTally.objects.get(poll=poll).ballots == sizes[-1] <= VOTERS
 
 
 def test_concurrent_household_ballots(pg, tree):
