@@ -119,9 +119,15 @@ def register_view(request):
     form = RegistrationForm(request.POST or None)
     address = client_address(request)
     if request.method == "POST" and (refusal := throttle.check_registration(address)):
-        form.is_valid()  # bound and checked, so the page shows what was typed
-        form.add_error(
-            None,
+        # Not validated (no duplicate check, no password hashing) while refused;
+        # what was typed, but the passwords, is shown again.
+        form = RegistrationForm(
+            initial={
+                k: request.POST.get(k, "") for k in ("full_name", "phone", "email")
+            }
+        )
+        messages.error(
+            request,
             _(
                 "Too many accounts have been created from your connection recently. "
                 "Please try again in %(minutes)d minutes, or ask your "

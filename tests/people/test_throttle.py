@@ -233,6 +233,7 @@ def test_registration_is_limited_per_address(client, db, settings):
     assert refused.status_code == 429
     text = refused.content.decode()
     assert "Quá nhiều tài khoản" in text and "phút" in text
+    assert 'value="0912000009"' in text  # what was typed is kept
     assert not User.objects.filter(phone="+84912000009").exists()
     assert "_auth_user_id" not in client.session
     # another address still registers
