@@ -167,10 +167,30 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "people:login"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "/"
-# Login throttle: this many failures per identifier (and per client address)
-# within the window lock further attempts until the window has passed.
+# Login throttle (civic/people/throttle.py; counted in the database, not the cache):
+# within the window, this many failures for one account from one client address
+# pause that account from that address; 4x as many from one address pause the
+# address; past ACCOUNT_FAILURES on one account from all addresses, each further
+# attempt waits a doubling delay (at most MAX_DELAY seconds) instead of a lock.
 LOGIN_THROTTLE_FAILURES = int(os.environ.get("LOGIN_THROTTLE_FAILURES", "5"))
 LOGIN_THROTTLE_WINDOW = int(os.environ.get("LOGIN_THROTTLE_WINDOW", "900"))
+LOGIN_THROTTLE_ADDRESS_FAILURES = int(
+    os.environ.get("LOGIN_THROTTLE_ADDRESS_FAILURES", str(LOGIN_THROTTLE_FAILURES * 4))
+)
+LOGIN_THROTTLE_ACCOUNT_FAILURES = int(
+    os.environ.get("LOGIN_THROTTLE_ACCOUNT_FAILURES", str(LOGIN_THROTTLE_FAILURES * 4))
+)
+LOGIN_THROTTLE_MAX_DELAY = int(os.environ.get("LOGIN_THROTTLE_MAX_DELAY", "60"))
+# Registration throttle: this many new accounts per client address per window.
+REGISTRATION_THROTTLE_ACCOUNTS = int(
+    os.environ.get("REGISTRATION_THROTTLE_ACCOUNTS", "5")
+)
+REGISTRATION_THROTTLE_WINDOW = int(
+    os.environ.get("REGISTRATION_THROTTLE_WINDOW", "3600")
+)
+# Reverse proxies (addresses or networks, comma-separated) whose X-Forwarded-For
+# is believed; empty: the direct peer is the client (civic/core/clients.py).
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", [])
 
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
@@ -198,7 +218,10 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "khudancu@localhost")
 
 SESSION_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
-X_FRAME_OPTIONS = "SAMEORIGIN"
+# No page of the site is meant to be framed. Wagtail's preview panel frames its
+# preview views, which set SAMEORIGIN on their own responses
+# (wagtail.utils.decorators.xframe_options_sameorigin_override).
+X_FRAME_OPTIONS = "DENY"
 if not DEBUG:
     SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
     CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)

@@ -6,6 +6,7 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from wagtail.log_actions import log
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
 
@@ -127,20 +128,25 @@ Refused = ValidationError
 CONSENT_VERSION = "2025-1"
 
 
-def _verifiers(area):
+def _verifiers(area, applicant=None):
     """Who is told about a residency waiting in ``area``: its group leaders, or the
-    commune's editors where the group has no leader."""
+    commune's editors where the group has no leader. Nobody verifies their own
+    residency, so the ``applicant`` is left out (a leader joining their own group
+    is verified by another leader, or by the commune's editors)."""
     paths = ancestor_paths(area)
+    exclude = {"pk": applicant.pk} if applicant is not None else {}
     leaders = User.objects.filter(
         area_roles__area__path=area.path, area_roles__kind=RoleKind.GROUP_LEADER
-    )
+    ).exclude(**exclude)
     if leaders.exists():
         return list(leaders.distinct())
     return list(
         User.objects.filter(
             area_roles__area__path__in=paths,
             area_roles__kind=RoleKind.COMMUNE_EDITOR,
-        ).distinct()
+        )
+        .exclude(**exclude)
+        .distinct()
     )
 
 
@@ -149,6 +155,15 @@ def _require_verifier(actor, residency):
         raise PermissionDenied(
             _("You can only act on the residents of the area you are responsible for.")
         )
+    if residency.user_id == actor.pk:
+        raise Refused(OWN_RESIDENCY)
+
+
+#: Nobody decides on their own residency (verify, reject, mark moved away).
+OWN_RESIDENCY = _lazy(
+    "You cannot decide on your own residency: another leader of your group or an "
+    "editor of your commune does it."
+)
 
 
 def _locked_residency(residency):
@@ -303,7 +318,7 @@ def request_residency(user, group, household=None, address=""):
 
 def _tell_verifiers(residency):
     household = residency.household
-    for verifier in _verifiers(household.area):
+    for verifier in _verifiers(household.area, residency.user):
         notify(
             verifier,
             _("%(name)s (%(address)s) waits for verification in %(area)s.")

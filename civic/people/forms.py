@@ -4,6 +4,8 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail.users.forms import UserCreationForm, UserEditForm
 
+from civic.core.clients import client_address
+
 from . import throttle
 from .models import Household, Residency, ResidencyStatus, User
 from .phone import normalise_phone
@@ -29,6 +31,10 @@ class LoginForm(forms.Form):
             "Too many failed attempts. For your safety, sign-in is paused for "
             "%(minutes)d minutes."
         ),
+        "slowed": _(
+            "This account has had many failed sign-in attempts from many places. "
+            "For its safety, wait %(seconds)d seconds, then try again."
+        ),
     }
 
     def __init__(self, request=None, *args, **kwargs):
@@ -41,14 +47,19 @@ class LoginForm(forms.Form):
         password = self.cleaned_data.get("password")
         if not identifier or not password:
             return self.cleaned_data
-        from django.conf import settings
-
-        address = throttle.client_address(self.request) if self.request else ""
-        if throttle.is_locked(identifier, address):
+        address = client_address(self.request)
+        refusal = throttle.check(identifier, address)
+        if refusal is not None and refusal.reason == throttle.SLOWED:
+            raise ValidationError(
+                self.error_messages["slowed"],
+                code="slowed",
+                params={"seconds": refusal.seconds},
+            )
+        if refusal is not None:
             raise ValidationError(
                 self.error_messages["locked"],
                 code="locked",
-                params={"minutes": max(1, settings.LOGIN_THROTTLE_WINDOW // 60)},
+                params={"minutes": refusal.minutes},
             )
         self.user = authenticate(self.request, username=identifier, password=password)
         if self.user is None:

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .phone import display_phone, normalise_phone
@@ -340,3 +341,34 @@ class Notification(models.Model):
 
     def __str__(self):
         return self.message
+
+
+class ThrottleEvent(models.Model):
+    """One counted attempt: a failed sign-in, an account created.
+
+    The login and registration throttles (``civic.people.throttle``) count these
+    rows. They live in the database, not in Django's cache, so that a count is
+    exact across daphne processes and no cache eviction (the local-memory cache
+    drops keys past 300 entries) can reset a limit. Rows older than their
+    window are deleted as new ones are written.
+    """
+
+    LOGIN_FAILURE = "login-failure"
+    REGISTRATION = "registration"
+
+    kind = models.CharField(max_length=20)
+    #: a SHA-256 of the account (user id, or the identifier as typed when no
+    #: account matches); empty for registrations
+    account = models.CharField(max_length=64, blank=True)
+    #: the client address (an IPv6 address counts as its /64 network)
+    address = models.CharField(max_length=64, blank=True)
+    at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["kind", "account", "at"]),
+            models.Index(fields=["kind", "address", "at"]),
+        ]
+
+    def __str__(self):
+        return f"{self.kind} · {self.address} · {self.at:%Y-%m-%d %H:%M:%S}"

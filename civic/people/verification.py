@@ -42,8 +42,10 @@ def queue(user):
             seen.add(household.pk)
             by_household.append((household, members[household.pk]))
     return {
-        "to_verify": [r for r in pending if _verifiable(r)],
-        "awaiting_representative": [r for r in pending if not _verifiable(r)],
+        "to_verify": [r for r in pending if _verifiable(r, user)],
+        "awaiting_representative": [
+            r for r in pending if not _verifiable(r, user) and r.user_id != user.pk
+        ],
         "households": by_household,
         "without_representative": [
             (h, m) for h, m in by_household if h.representative_id is None
@@ -51,10 +53,12 @@ def queue(user):
     }
 
 
-def _verifiable(residency):
+def _verifiable(residency, user):
+    """Shown with the verify buttons: ready, and not ``user``'s own (nobody
+    decides on their own residency; see ``actions.OWN_RESIDENCY``)."""
     from .actions import can_verify_now
 
-    return can_verify_now(residency)
+    return residency.user_id != user.pk and can_verify_now(residency)
 
 
 def confirmations_for(user):

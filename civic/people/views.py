@@ -11,7 +11,9 @@ from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
-from . import actions
+from civic.core.clients import client_address
+
+from . import actions, throttle
 from .actions import mark_notifications_read
 from .forms import (
     CONSENT_TEXT,
@@ -115,6 +117,25 @@ def register_view(request):
         messages.info(request, _("You already have an account and are signed in."))
         return redirect("people:account")
     form = RegistrationForm(request.POST or None)
+    address = client_address(request)
+    if request.method == "POST" and (refusal := throttle.check_registration(address)):
+        # Not validated (no duplicate check, no password hashing) while refused;
+        # what was typed, but the passwords, is shown again.
+        form = RegistrationForm(
+            initial={
+                k: request.POST.get(k, "") for k in ("full_name", "phone", "email")
+            }
+        )
+        messages.error(
+            request,
+            _(
+                "Too many accounts have been created from your connection recently. "
+                "Please try again in %(minutes)d minutes, or ask your "
+                "group leader for help."
+            )
+            % {"minutes": refusal.minutes},
+        )
+        return render(request, "people/register.html", {"form": form}, status=429)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -136,6 +157,7 @@ def register_view(request):
         except ValidationError as error:
             form.add_error(None, error)
         else:
+            throttle.record_registration(address)
             login(request, user, backend="civic.people.backends.PhoneOrEmailBackend")
             messages.success(
                 request,

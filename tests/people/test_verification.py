@@ -1,7 +1,14 @@
 import pytest
 from wagtail.models import ModelLogEntry
 
-from civic.people.models import Household, Notification, Residency, ResidencyStatus
+from civic.people.actions import grant_role, request_residency
+from civic.people.models import (
+    Household,
+    Notification,
+    Residency,
+    ResidencyStatus,
+    RoleKind,
+)
 from civic.people.residents import is_verified_resident_in, represented_household
 from tests.conftest import make_user
 from tests.people.conftest import messages_of, page_text, sign_in, url
@@ -255,3 +262,65 @@ def test_queue_lists_households_and_members(client, homes):
     households = dict(queue.context["households"])
     assert list(households) == [homes.home_1]
     assert {m.user for m in households[homes.home_1]} == {homes.rep_1, homes.member_1}
+
+
+# --- nobody decides on their own residency --------------------------------------------
+
+
+@pytest.fixture
+def leader_joins(homes):
+    """Group 1's only leader declares a household in their own group."""
+    homes.own = request_residency(homes.leader_1, homes.group_1, address="9 Lê Lợi")
+    return homes
+
+
+def test_a_leader_cannot_verify_their_own_residency(client, leader_joins):
+    t = leader_joins
+    sign_in(client, t.leader_1)
+    queue = client.get(url("verification"))
+    assert t.own not in queue.context["to_verify"]
+    for name, data in (("verify", {}), ("reject", {"reason": "Tự từ chối"})):
+        response = client.post(url(name, t.own.pk), data, follow=True)
+        assert response.status_code == 200
+        assert any("your own residency" in m for m in messages_of(response))
+        assert status_of(t.own) == ResidencyStatus.PENDING
+    assert not ModelLogEntry.objects.filter(
+        action="kdcdt.residency.verify", object_id=str(t.own.pk)
+    ).exists()
+
+
+def test_the_commune_editor_is_told_and_verifies_the_leader(client, leader_joins):
+    t = leader_joins
+    told = set(
+        Notification.objects.filter(message__contains="9 Lê Lợi").values_list(
+            "user_id", flat=True
+        )
+    )
+    assert told == {t.editor_a.pk}
+    sign_in(client, t.editor_a)
+    client.post(url("verify", t.own.pk))
+    assert status_of(t.own) == ResidencyStatus.VERIFIED
+
+
+def test_another_leader_of_the_group_is_told_instead(homes):
+    second = make_user("Tổ phó 1", "0905111099")
+    grant_role(homes.admin, second, homes.group_1, RoleKind.GROUP_LEADER)
+    request_residency(homes.leader_1, homes.group_1, address="9 Lê Lợi")
+    told = set(
+        Notification.objects.filter(message__contains="9 Lê Lợi").values_list(
+            "user_id", flat=True
+        )
+    )
+    assert told == {second.pk}
+
+
+def test_a_leader_cannot_mark_themself_moved(client, leader_joins):
+    t = leader_joins
+    sign_in(client, t.editor_a)
+    client.post(url("verify", t.own.pk))
+    sign_in(client, t.leader_1)
+    page = client.get(url("verification"))
+    assert url("moved", t.own.pk) not in page_text(page)
+    response = client.post(url("moved", t.own.pk), {"reason": ""}, follow=True)
+    assert any("your own residency" in m for m in messages_of(response))
+    assert status_of(t.own) == ResidencyStatus.VERIFIED
