@@ -17,8 +17,20 @@ urlpatterns = [
 if settings.DEBUG:
     from django.conf.urls.static import static
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
+    from django.http import Http404
+    from django.urls import re_path
+
+    def no_direct_documents(request, path):
+        raise Http404("Documents are served at /tai-lieu/.")
 
     urlpatterns += staticfiles_urlpatterns()
+    # documents only through /tai-lieu/ (content.documents), never as media files
+    urlpatterns += [
+        re_path(
+            rf"^{settings.MEDIA_URL.lstrip('/')}documents/(?P<path>.*)$",
+            no_direct_documents,
+        )
+    ]
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += i18n_patterns(
