@@ -34,7 +34,8 @@ PAGE_PERMISSIONS = {
 #: Collection permissions (images, documents). Documents: on the area's own
 #: collection (:func:`area_collection`), which holds those of the areas below it,
 #: so a leader chooses only the documents of their areas. Images: on the root
-#: collection (pictures are public once used; see docs/documents.md).
+#: collection (pictures are public once used). Who may fetch a document is
+#: decided when it is served: content.documents.
 COLLECTION_PERMISSIONS = {
     RoleKind.GROUP_LEADER: [
         ("wagtailimages", "add_image"),

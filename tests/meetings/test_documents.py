@@ -122,3 +122,29 @@ def test_notice_attachments_follow_the_page(client, tree):
     )
     assert fetch(client, None, document).status_code == 404
     assert fetch(client, tree.resident, document).status_code == 200
+
+
+def test_documents_in_a_page_body_follow_the_page(client, tree):
+    """Blocks and rich-text links are found through Wagtail's reference index."""
+    from content.models import NewsPage
+
+    block = upload(tree, "Kế hoạch")
+    link = upload(tree, "Danh sách")
+    news = NewsPage(
+        title="Kế hoạch tổng vệ sinh",
+        live=False,
+        body=[
+            ("document", block),
+            (
+                "paragraph",
+                f'<p><a linktype="document" id="{link.pk}">danh sách</a></p>',
+            ),
+        ],
+    )
+    tree.group_1.add_child(instance=news)
+    for document in (block, link):
+        assert fetch(client, None, document).status_code == 404
+        assert fetch(client, tree.leader_1, document).status_code == 200
+    news.save_revision().publish()
+    for document in (block, link):
+        assert fetch(client, None, document).status_code == 200
