@@ -7,8 +7,16 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from content import documents
+
 urlpatterns = [
     path("quan-tri/", include(wagtailadmin_urls)),
+    # Wagtail's document URL, served by its view plus cache headers (content.documents)
+    path(
+        "tai-lieu/<str:document_id>/<path:document_filename>",
+        documents.serve,
+        name="wagtaildocs_serve",
+    ),
     path("tai-lieu/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap),
     path("i18n/setlang/", set_language, name="set_language"),

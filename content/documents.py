@@ -24,6 +24,7 @@ request may read it) or ``None`` (no use that lets this request in).
 
 from django.contrib.contenttypes.models import ContentType
 from django.http import Http404
+from django.utils.cache import patch_cache_control, patch_vary_headers
 
 PUBLIC = "public"
 ALLOWED = "allowed"
@@ -62,9 +63,29 @@ def document_access(document, request):
 
 def check_document_access(document, request):
     """The ``before_serve_document`` hook: a 404 unless the request may read it."""
-    if document_access(document, request) is None:
+    access = document_access(document, request)
+    if access is None:
         raise Http404("No document here.")
+    request.document_access = access
     return None
+
+
+def serve(request, document_id, document_filename):
+    """Wagtail's document view (which runs the hook above), with cache headers: a
+    document that is not public must not be kept by a shared cache (a proxy or a
+    CDN would hand it to the next visitor)."""
+    from wagtail.documents.views.serve import serve as wagtail_serve
+
+    # ASCII digits within a database integer, else no such document (not a 500)
+    if not (
+        document_id.isascii() and document_id.isdigit() and 0 < int(document_id) < 2**63
+    ):
+        raise Http404("No document here.")
+    response = wagtail_serve(request, int(document_id), document_filename)
+    patch_vary_headers(response, ["Cookie"])
+    if getattr(request, "document_access", None) != PUBLIC:
+        patch_cache_control(response, private=True, no_store=True)
+    return response
 
 
 # --- pages ---------------------------------------------------------------------------

@@ -72,6 +72,7 @@ def test_a_draft_correction_attachment_is_private_until_published(
         response = fetch(client, insider, secret)
         assert response.status_code == 200, insider
         assert b"".join(response.streaming_content) == b"%PDF-1.4 test"
+        assert "private" in response["Cache-Control"]  # no shared cache keeps it
 
     # other groups' leaders do not even see it in the chooser; its own do
     assert "Danh sách ký tên bổ sung" not in chooser_titles(client, tree.leader_2)
@@ -82,7 +83,9 @@ def test_a_draft_correction_attachment_is_private_until_published(
     actions.submit_minutes(tree.leader_1, draft)
     assert fetch(client, None, secret).status_code == 404  # under review
     actions.approve_minutes(tree.editor_a, draft)
-    assert fetch(client, None, secret).status_code == 200
+    response = fetch(client, None, secret)
+    assert response.status_code == 200
+    assert "private" not in response.get("Cache-Control", "")
     assert fetch(client, tree.leader_b, secret).status_code == 200
 
 
@@ -103,6 +106,8 @@ def test_an_unused_upload_is_for_its_uploader_and_its_areas_managers(client, tre
     # the wrong file name is still a 404, whoever asks
     client.force_login(tree.admin)
     assert client.get(f"/tai-lieu/{document.pk}/khac.pdf").status_code == 404
+    for odd in ("9" * 25, "²", "0", "-1", "1\x00", "x" * 10000):
+        assert client.get(f"/tai-lieu/{odd}/bien-ban.pdf").status_code == 404, odd
 
 
 def test_notice_attachments_follow_the_page(client, tree):
