@@ -240,6 +240,10 @@ WAGTAIL_I18N_ENABLED = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 5 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "gif"]
+# Documents are always served by Wagtail's view, which asks content.documents who may
+# read them; never linked or redirected to the file in storage (whose URL anyone
+# could share). The proxy must not serve MEDIA_ROOT/documents/ (docs/deploy.md).
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = [
     "pdf",
     "doc",

@@ -7,8 +7,16 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from content import documents
+
 urlpatterns = [
     path("quan-tri/", include(wagtailadmin_urls)),
+    # Wagtail's document URL, served by its view plus cache headers (content.documents)
+    path(
+        "tai-lieu/<str:document_id>/<path:document_filename>",
+        documents.serve,
+        name="wagtaildocs_serve",
+    ),
     path("tai-lieu/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap),
     path("i18n/setlang/", set_language, name="set_language"),
@@ -17,8 +25,20 @@ urlpatterns = [
 if settings.DEBUG:
     from django.conf.urls.static import static
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
+    from django.http import Http404
+    from django.urls import re_path
+
+    def no_direct_documents(request, path):
+        raise Http404("Documents are served at /tai-lieu/.")
 
     urlpatterns += staticfiles_urlpatterns()
+    # documents only through /tai-lieu/ (content.documents), never as media files
+    urlpatterns += [
+        re_path(
+            rf"^{settings.MEDIA_URL.lstrip('/')}documents/(?P<path>.*)$",
+            no_direct_documents,
+        )
+    ]
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += i18n_patterns(

@@ -9,6 +9,8 @@ class ContentConfig(AppConfig):
 
     def ready(self):
         from . import signals  # noqa: F401
+        from .documents import page_source, register_document_source
         from .search import register_sources
 
         register_sources()
+        register_document_source(page_source)

@@ -11,6 +11,7 @@ from wagtail import hooks
 from civic.people.permissions import can
 
 from .admin_views import SitePageViewSet
+from .documents import check_document_access
 from .models import AreaPage
 
 
@@ -52,6 +53,10 @@ def check_edit(request, page):
     if not can(request.user, "edit_content", page):
         return _refuse(request, page.get_parent())
     return None
+
+
+# Every document is served through Wagtail's view and this check (content.documents).
+hooks.register("before_serve_document", check_document_access)
 
 
 @hooks.register("insert_editor_js")

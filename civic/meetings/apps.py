@@ -10,5 +10,9 @@ class MeetingsConfig(AppConfig):
 
     def ready(self):
         from civic.comments.moderation import register_target
+        from content.documents import register_document_source
+
+        from .documents import meeting_source
 
         register_target("meetings.meeting")
+        register_document_source(meeting_source)

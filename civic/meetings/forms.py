@@ -11,7 +11,8 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from wagtail.documents import get_document_model
-from wagtail.models import Collection
+
+from civic.people.actions import area_collection
 
 from .models import MeetingKind
 
@@ -48,13 +49,17 @@ def check_upload(upload):
     return upload
 
 
-def make_document(upload, title, user):
-    """Store an uploaded file as a Wagtail document in the root collection."""
+def make_document(upload, title, user, area):
+    """Store an uploaded file as a Wagtail document in ``area``'s collection.
+
+    Who may fetch it is decided when it is served (``content.documents``): the
+    public once a public record uses it, else the meeting's managers.
+    """
     Document = get_document_model()
     document = Document(
         title=(title or upload.name)[:255],
         file=upload,
-        collection=Collection.get_first_root_node(),
+        collection=area_collection(area),
         uploaded_by_user=user,
     )
     document.save()

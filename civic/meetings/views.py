@@ -213,7 +213,7 @@ def attend(request, pk):
 # --- scheduling ----------------------------------------------------------------------
 
 
-def _agenda_entries(formset, user):
+def _agenda_entries(formset, user, area):
     entries = []
     for form in formset.forms:
         data = getattr(form, "cleaned_data", None) or {}
@@ -221,7 +221,7 @@ def _agenda_entries(formset, user):
             continue
         entry = {"pk": data.get("pk"), "title": data["title"]}
         if data.get("file"):
-            entry["document"] = make_document(data["file"], data["title"], user)
+            entry["document"] = make_document(data["file"], data["title"], user, area)
         entries.append(entry)
     return entries
 
@@ -248,7 +248,7 @@ def schedule(request, area_id):
                         request.user,
                         data["area"],
                         data,
-                        _agenda_entries(formset, request.user),
+                        _agenda_entries(formset, request.user, data["area"]),
                     )
             except actions.Refused as e:
                 messages.error(request, e.message)
@@ -285,7 +285,7 @@ def edit(request, pk):
                         request.user,
                         meeting,
                         data,
-                        _agenda_entries(formset, request.user),
+                        _agenda_entries(formset, request.user, data["area"]),
                         area=data["area"],
                     )
             except actions.Refused as e:
@@ -442,6 +442,7 @@ def minutes_edit(request, pk):
                             data["attachment"],
                             data.get("attachment_title"),
                             request.user,
+                            meeting.area,
                         )
                     actions.save_minutes(
                         request.user,

@@ -12,6 +12,7 @@ from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermi
 
 from .models import (
     ACTIVE_RESIDENCY,
+    AreaCollection,
     AreaRoleGroup,
     ConsentRecord,
     Household,
@@ -31,7 +32,11 @@ PAGE_PERMISSIONS = {
     RoleKind.COMMUNE_EDITOR: ["add_page", "change_page", "publish_page", "lock_page"],
     RoleKind.HELPER: [],
 }
-#: Collection permissions (images, documents) on the root collection.
+#: Collection permissions (images, documents). Documents: on the area's own
+#: collection (:func:`area_collection`), which holds those of the areas below it,
+#: so a leader chooses only the documents of their areas. Images: on the root
+#: collection (pictures are public once used). Who may fetch a document is
+#: decided when it is served: content.documents.
 COLLECTION_PERMISSIONS = {
     RoleKind.GROUP_LEADER: [
         ("wagtailimages", "add_image"),
@@ -55,6 +60,32 @@ def _permission(app_label, codename):
     return Permission.objects.get(content_type__app_label=app_label, codename=codename)
 
 
+def area_collection(area):
+    """The Wagtail collection of ``area`` (created with its ancestors' if missing).
+
+    The documents of an area's records and pages go here; its leaders and
+    editors may choose only from the collections of their areas.
+    """
+    link = AreaCollection.objects.filter(area=area).select_related("collection")
+    if link:
+        return link[0].collection
+    # the parent is an area too unless ``area`` is a top one (under the portal)
+    parent = type(area)._default_manager.filter(pk=area.get_parent().pk).first()
+    if parent is not None:
+        parent_collection = area_collection(parent)
+    else:
+        parent_collection = Collection.get_first_root_node()
+    try:
+        with transaction.atomic():
+            collection = parent_collection.add_child(
+                name=f"{area.title} [{area.pk}]"[:255]
+            )
+            AreaCollection.objects.create(area=area, collection=collection)
+    except IntegrityError:  # created meanwhile by a concurrent request
+        return AreaCollection.objects.get(area=area).collection
+    return collection
+
+
 def role_group(area, kind):
     """The Wagtail group for ``kind`` on ``area``, created with its permissions."""
     link = AreaRoleGroup.objects.filter(area=area, kind=kind).select_related("group")
@@ -70,7 +101,9 @@ def role_group(area, kind):
     root = Collection.get_first_root_node()
     for app_label, codename in COLLECTION_PERMISSIONS[kind]:
         GroupCollectionPermission.objects.create(
-            group=group, collection=root, permission=_permission(app_label, codename)
+            group=group,
+            collection=area_collection(area) if app_label == "wagtaildocs" else root,
+            permission=_permission(app_label, codename),
         )
     AreaRoleGroup.objects.create(area=area, kind=kind, group=group)
     return group

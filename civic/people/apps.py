@@ -11,7 +11,12 @@ class PeopleConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from civic.core.csv import protect_wagtail_exports
+
         from . import signals  # noqa: F401
+
+        # Wagtail's admin reports export CSV/XLSX: no cell may run as a formula.
+        protect_wagtail_exports()
 
 
 class UsersAppConfig(WagtailUsersAppConfig):

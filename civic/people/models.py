@@ -177,6 +177,22 @@ class AreaRoleGroup(models.Model):
         ]
 
 
+class AreaCollection(models.Model):
+    """The Wagtail collection that holds one area's images and documents.
+
+    Collections mirror the area tree (a group's under its commune's), so the
+    collection permissions given to an area's role groups reach the areas below
+    it, as roles do. Created on demand by ``civic.people.actions.area_collection``.
+    """
+
+    area = models.OneToOneField(
+        "content.AreaPage", on_delete=models.CASCADE, related_name="+"
+    )
+    collection = models.OneToOneField(
+        "wagtailcore.Collection", on_delete=models.PROTECT, related_name="+"
+    )
+
+
 def address_key(address):
     """How two spellings of one address compare: NFC, case-folded (Vietnamese
     letters included, which SQLite's ``iexact`` ignores), spaces collapsed."""

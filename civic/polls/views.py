@@ -1,8 +1,6 @@
 """Public pages: an area's polls, a poll with its ballot form and results, and the
 leaders' close / record / CSV actions. Thin: every change goes through actions."""
 
-import csv
-
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
@@ -13,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from civic.core import csv as safe_csv
 from civic.people.permissions import can
 from civic.people.residents import represented_household
 from content.models import AreaPage
@@ -174,9 +173,9 @@ def export_csv(request, pk):
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="poll-{poll.pk}.csv"'
     response.write("\ufeff")  # Excel opens UTF-8 Vietnamese correctly with a BOM
-    writer = csv.writer(response)
-    writer.writerow([_("Poll"), _safe(poll.title)])
-    writer.writerow([_("Area"), _safe(poll.area.title)])
+    writer = safe_csv.writer(response)
+    writer.writerow([_("Poll"), poll.title])
+    writer.writerow([_("Area"), poll.area.title])
     writer.writerow([_("Kind"), poll.get_kind_display()])
     writer.writerow([_("Final result"), _("yes") if data["final"] else _("no")])
     writer.writerow([_("Eligible"), data["eligible"]])
@@ -189,11 +188,5 @@ def export_csv(request, pk):
     writer.writerow([])
     writer.writerow([_("Choice"), _("Votes"), _("Percent")])
     for row in data["rows"]:
-        writer.writerow([_safe(row["label"]), row["votes"], row["percent"]])
+        writer.writerow([row["label"], row["votes"], row["percent"]])
     return response
-
-
-def _safe(text):
-    """Keep spreadsheet software from running a cell as a formula."""
-    text = str(text)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
