@@ -41,7 +41,7 @@ def documents_per_area(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("content", "0005_page_creation"),
-        ("people", "0004_household_address_key"),
+        ("people", "0005_throttle_events"),
         ("wagtailcore", "0098_apitoken"),
     ]
 
