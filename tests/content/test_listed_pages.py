@@ -210,3 +210,24 @@ def test_one_rule_for_every_kind_of_page(tree, pages):
     everything = set(listed(Page.objects.all()).values_list("pk", flat=True))
     assert not everything & {p.pk for p in pages["hidden"].values()}
     assert tree.group_1.pk in everything
+
+
+def test_no_listing_of_news_or_notices_bypasses_the_rule():
+    """Every list of news and notices goes through ``listed``: no code takes
+    ``.live()`` pages of these kinds (or of every kind) by itself."""
+    import pathlib
+    import re
+
+    root = pathlib.Path(__file__).resolve().parents[2]
+    bypass = re.compile(
+        r"(?<!\w)(NewsPage|NoticePage|Page)\.objects(\.\w+\([^()]*\))*\.live\(\)"
+        r"|get_(children|descendants)\([^()]*\)\.live\(\)"
+    )
+    offenders = [
+        f"{path.relative_to(root)}: {match.group(0)}"
+        for folder in ("content", "civic", "realtime", "search", "config")
+        for path in (root / folder).rglob("*.py")
+        # chains written over several lines, joined
+        for match in bypass.finditer(re.sub(r"\s*([.()])\s*", r"\1", path.read_text()))
+    ]
+    assert offenders == []
