@@ -1,13 +1,14 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
-from django.views.i18n import set_language
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from civic.core.i18n import set_language
 from content import documents
+from content.sitemaps import ListedPagesSitemap
 
 urlpatterns = [
     path("quan-tri/", include(wagtailadmin_urls)),
@@ -18,7 +19,7 @@ urlpatterns = [
         name="wagtaildocs_serve",
     ),
     path("tai-lieu/", include(wagtaildocs_urls)),
-    path("sitemap.xml", sitemap),
+    path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": ListedPagesSitemap}}),
     path("i18n/setlang/", set_language, name="set_language"),
 ]
 

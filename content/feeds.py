@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
-from .models import NewsPage, NoticePage
+from .models import NewsPage, NoticePage, listed
 
 FEED_ITEMS = 30
 
@@ -32,14 +32,14 @@ class AreaRssFeed(Feed):
 
     def items(self, area):
         notices = list(
-            NoticePage.objects.live()
-            .descendant_of(area)
-            .order_by("-posting_starts", "-pk")[:FEED_ITEMS]
+            listed(NoticePage.objects.descendant_of(area)).order_by(
+                "-posting_starts", "-pk"
+            )[:FEED_ITEMS]
         )
         news = list(
-            NewsPage.objects.live()
-            .descendant_of(area)
-            .order_by("-date", "-pk")[:FEED_ITEMS]
+            listed(NewsPage.objects.descendant_of(area)).order_by("-date", "-pk")[
+                :FEED_ITEMS
+            ]
         )
         items = notices + news
         items.sort(key=self._item_date, reverse=True)

@@ -63,6 +63,34 @@ def today():
     return timezone.localdate()
 
 
+def listed(queryset, on=None):
+    """The pages of ``queryset`` that a visitor may see *listed*: on area pages,
+    the portal, archives, feeds, the sitemap, search results and live broadcasts.
+
+    The one rule, used by every listing: the page is live, neither it nor a page
+    above it has a view restriction (password, signed-in users, groups: Wagtail's
+    ``public()``), and a notice's posting has started (``on``, today by default).
+    A restricted page is listed to nobody, not even to those who may open it: the
+    lists are the same for everyone; its readers reach it by its address.
+
+    Every filter is a ``FilterField`` of the models, so the search index applies
+    the same rule (``search.sources``).
+    """
+    day = on or today()
+    queryset = queryset.live().public()
+    if issubclass(queryset.model, NoticePage):
+        return queryset.filter(posting_starts__lte=day)
+    if issubclass(NoticePage, queryset.model):  # Page: notices among other kinds
+        return queryset.exclude(noticepage__posting_starts__gt=day)
+    return queryset
+
+
+def is_listed(page, on=None):
+    """Whether ``page`` passes :func:`listed` (one query)."""
+    model = page.specific_class or type(page)
+    return listed(model.objects.filter(pk=page.pk), on).exists()
+
+
 def attach_areas(pages):
     """Set ``page.area`` (the parent AreaPage) on each page with one query."""
     step = Page.steplen
@@ -91,7 +119,7 @@ class HomePage(AsciiSlugMixin, RoutablePageMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["communes"] = list(
-            AreaPage.objects.live().child_of(self).order_by("title")
+            listed(AreaPage.objects.child_of(self)).order_by("title")
         )
         context["notices"] = attach_areas(
             list(NoticePage.objects.current().descendant_of(self).ordered()[:10])
@@ -233,7 +261,7 @@ class AreaPage(AsciiSlugMixin, RoutablePageMixin, Page):
         context.update(
             notices=notices,
             news=news,
-            groups=list(AreaPage.objects.live().child_of(self).order_by("path"))
+            groups=list(listed(AreaPage.objects.child_of(self)).order_by("path"))
             if self.is_commune
             else [],
             group_leaders=[
@@ -266,7 +294,7 @@ class AreaPage(AsciiSlugMixin, RoutablePageMixin, Page):
     @path("thong-bao/", name="notices")
     def notice_archive(self, request):
         pages = (
-            NoticePage.objects.live()
+            NoticePage.objects.listed()
             .descendant_of(self)
             .order_by("-posting_starts", "-pk")
         )
@@ -318,10 +346,10 @@ class NewsPageTag(TaggedItemBase):
 
 class NewsPageManager(PageManager):
     def listing(self):
-        """Live news, newest first, with lead images and their renditions."""
+        """Listed news (see :func:`listed`), newest first, with lead images and
+        their renditions."""
         return (
-            self.get_queryset()
-            .live()
+            listed(self.get_queryset())
             .select_related("lead_image")
             .prefetch_related("lead_image__renditions")
             .order_by("-date", "-pk")
@@ -419,14 +447,15 @@ class NoticeQuerySet(PageQuerySet):
 
 
 class NoticeManager(PageManager.from_queryset(NoticeQuerySet)):
+    def listed(self, on=None):
+        """Notices a visitor may see listed (the archive): see :func:`listed`."""
+        return listed(self.get_queryset(), on)
+
     def current(self, on=None):
-        """Live notices whose posting period covers ``on`` (today by default)."""
+        """Listed notices whose posting period covers ``on`` (today by default)."""
         on = on or today()
-        return (
-            self.get_queryset()
-            .live()
-            .filter(posting_starts__lte=on)
-            .filter(Q(posting_ends__isnull=True) | Q(posting_ends__gte=on))
+        return self.listed(on).filter(
+            Q(posting_ends__isnull=True) | Q(posting_ends__gte=on)
         )
 
 

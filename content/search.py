@@ -17,7 +17,7 @@ def _page_text(page):
 def register_sources():
     from search.sources import Source, register
 
-    from .models import AreaPage, NewsPage, NoticePage
+    from .models import AreaPage, NewsPage, NoticePage, listed
 
     for order, (key, model, label) in enumerate(
         [
@@ -31,7 +31,7 @@ def register_sources():
                 key=key,
                 model=model._meta.label,
                 label=label,
-                visible=lambda model=model: model.objects.live().public(),
+                visible=lambda model=model: listed(model.objects.all()),
                 text=_page_text,
                 title=lambda page: page.title,
                 url=lambda page: page.get_url(),

@@ -1,7 +1,9 @@
 """Reactions to other apps, through signals (their code is not changed):
 
 * an area page is created → its area channel exists;
-* an urgent notice is published → the area pages above it hear of it at once;
+* an urgent notice is published → the area pages above it hear of it at once,
+  if a visitor may see it listed (``content.models.is_listed``: no view
+  restriction, posting started);
 * the figures shown of a poll change (``civic.polls.live.tally_shown``: every
   ballot of an open poll, a batch of ballots of a secret one) → where the poll's
   results are public at all times, the area pages concerned receive them.
@@ -14,7 +16,7 @@ from django.db.models.signals import post_save
 from django.dispatch import receiver
 from wagtail.signals import page_published
 
-from content.models import AreaPage, NoticePage
+from content.models import AreaPage, NoticePage, is_listed
 
 from . import events
 
@@ -41,6 +43,9 @@ def urgent_notice_published(sender, instance, revision=None, **kwargs):
     notice = instance
 
     def announce():
+        # the area sockets are public: never announce what a visitor may not list
+        if not is_listed(notice):
+            return
         event = {
             "type": "notice",
             "id": notice.pk,

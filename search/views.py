@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from modelsearch.backends import get_search_backend
 
-from content.models import AreaPage
+from content.models import AreaPage, listed
 from search import sources as registry
 from search.backends.whoosh import did_you_mean
 from search.snippets import highlight_text
@@ -97,7 +97,7 @@ def search(request):
         type_key = ""
     chosen = [source] if source else all_sources
     areas = list(
-        AreaPage.objects.live().public().order_by("path").only("id", "title", "depth")
+        listed(AreaPage.objects.all()).order_by("path").only("id", "title", "depth")
     )
     area_id = _int_or_none(request.GET.get("area"))
     area = next((a for a in areas if a.pk == area_id), None)
