@@ -32,11 +32,11 @@ PAGE_PERMISSIONS = {
     RoleKind.COMMUNE_EDITOR: ["add_page", "change_page", "publish_page", "lock_page"],
     RoleKind.HELPER: [],
 }
-#: Collection permissions (images, documents). Documents: on the area's own
-#: collection (:func:`area_collection`), which holds those of the areas below it,
-#: so a leader chooses only the documents of their areas. Images: on the root
-#: collection (pictures are public once used). Who may fetch a document is
-#: decided when it is served: content.documents.
+#: Collection permissions (images, documents), on the area's own collection
+#: (:func:`area_collection`), which holds those of the areas below it, so a
+#: leader chooses only the images and documents of their areas (and uploads
+#: into their group's collection without being asked which). Who may fetch a
+#: document is decided when it is served: content.documents.
 COLLECTION_PERMISSIONS = {
     RoleKind.GROUP_LEADER: [
         ("wagtailimages", "add_image"),
@@ -98,11 +98,11 @@ def role_group(area, kind):
         GroupPagePermission.objects.create(
             group=group, page=area, permission=_permission("wagtailcore", codename)
         )
-    root = Collection.get_first_root_node()
+    collection = area_collection(area)
     for app_label, codename in COLLECTION_PERMISSIONS[kind]:
         GroupCollectionPermission.objects.create(
             group=group,
-            collection=area_collection(area) if app_label == "wagtaildocs" else root,
+            collection=collection,
             permission=_permission(app_label, codename),
         )
     AreaRoleGroup.objects.create(area=area, kind=kind, group=group)

@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 
 def documents_per_area(apps, schema_editor):
-    """Move the role groups' document permissions from the root collection to
+    """Move the role groups' document and image permissions from the root collection to
     their area's own collection (created, nested like the area tree)."""
     from wagtail.models import Collection  # the real class: treebeard's add_child
 
@@ -34,7 +34,7 @@ def documents_per_area(apps, schema_editor):
         GroupCollectionPermission.objects.filter(
             group_id=link.group_id,
             collection_id=root.pk,
-            permission__content_type__app_label="wagtaildocs",
+            permission__content_type__app_label__in=["wagtaildocs", "wagtailimages"],
         ).update(collection_id=collection_for(area).pk)
 
 
