@@ -3,15 +3,21 @@
 * an area page is created → its area channel exists;
 * an urgent notice is published → the area pages above it hear of it at once;
 * a ballot is cast or changed → where the poll's results are public at all times,
-  the area pages concerned receive the new tally.
+  the area pages concerned receive the new tally;
+* someone's access may have changed (a residency decided or ended, a role granted
+  or revoked, a mute, an account changed, a sign-out) or a channel's (made private,
+  archived, moved, deleted) → the sockets concerned check again
+  (``events.access_changed``, see the README's "Access ends at once").
 
 The live events are sent after the transaction commits.
 """
 
+from django.contrib.auth import get_user_model
+from django.contrib.auth.signals import user_logged_out
 from django.db import transaction
-from django.db.models.signals import post_save
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
-from wagtail.signals import page_published
+from wagtail.signals import page_published, post_page_move
 
 from content.models import AreaPage, NoticePage
 
@@ -101,3 +107,84 @@ def _connect_poll_signals():
 
 
 _connect_poll_signals()
+
+
+# --- access: the sockets check again when who may read changes ------------------------
+
+
+def _user_access_changed(sender, instance, raw=False, **kwargs):
+    """A residency, role or mute of ``instance.user`` was saved or deleted."""
+    if not raw:
+        events.access_changed(user_ids=[instance.user_id])
+
+
+def _account_changed(sender, instance, created, raw=False, update_fields=None, **kw):
+    # signing in saves last_login only: nothing to check again
+    if (
+        created
+        or raw
+        or (update_fields is not None and set(update_fields) <= {"last_login"})
+    ):
+        return
+    events.access_changed(user_ids=[instance.pk])
+
+
+@receiver(user_logged_out)
+def _signed_out(sender, request=None, user=None, **kwargs):
+    session = getattr(request, "session", None)
+    key = getattr(session, "session_key", None)
+    if user is not None and key:
+        events.access_changed(user_ids=[user.pk], ended_session=key)
+
+
+#: the fields of a channel that decide who reads or writes in it
+_CHANNEL_ACCESS_FIELDS = {"is_public", "archived_at", "area", "area_id", "kind"}
+
+
+def _channel_saved(sender, instance, created, raw=False, update_fields=None, **kwargs):
+    if created or raw:
+        return
+    if update_fields is not None and not set(update_fields) & _CHANNEL_ACCESS_FIELDS:
+        return  # slow mode and the like: told by their own events
+    events.access_changed(channel_ids=[instance.pk])
+
+
+def _channel_deleted(sender, instance, **kwargs):
+    events.access_changed(channel_ids=[instance.pk])
+
+
+@receiver(post_page_move)
+def _area_moved(sender, instance, **kwargs):
+    """An area moved in the tree (a merger): its residents now read elsewhere."""
+    from .models import Channel
+
+    if not (isinstance(sender, type) and issubclass(sender, AreaPage)):
+        return
+    ids = Channel.objects.filter(area__path__startswith=instance.path).values_list(
+        "pk", flat=True
+    )
+    events.access_changed(channel_ids=list(ids))
+
+
+def _connect_access_signals():
+    from civic.comments.models import Mute
+    from civic.people.models import Residency, Role
+
+    from .models import Channel
+
+    for model in (Residency, Role, Mute):
+        uid = f"realtime_access_{model._meta.label_lower}"
+        post_save.connect(_user_access_changed, sender=model, dispatch_uid=uid)
+        post_delete.connect(
+            _user_access_changed, sender=model, dispatch_uid=f"{uid}_delete"
+        )
+    post_save.connect(
+        _account_changed, sender=get_user_model(), dispatch_uid="realtime_account"
+    )
+    post_save.connect(_channel_saved, sender=Channel, dispatch_uid="realtime_channel")
+    post_delete.connect(
+        _channel_deleted, sender=Channel, dispatch_uid="realtime_channel_delete"
+    )
+
+
+_connect_access_signals()
