@@ -155,15 +155,26 @@ def _channel_deleted(sender, instance, **kwargs):
 
 @receiver(post_page_move)
 def _area_moved(sender, instance, **kwargs):
-    """An area moved in the tree (a merger): its residents now read elsewhere."""
+    """An area moved in the tree (a merger): its residents now belong to other
+    channels above it, and other moderators rule its channels. (Rare: one event
+    per resident of the moved subtree.)"""
+    from civic.people.residents import verified_residents_in
+
     from .models import Channel
 
     if not (isinstance(sender, type) and issubclass(sender, AreaPage)):
         return
-    ids = Channel.objects.filter(area__path__startswith=instance.path).values_list(
-        "pk", flat=True
+    area = AreaPage.objects.filter(pk=instance.pk).first()
+    if area is None:
+        return
+    events.access_changed(
+        user_ids=list(verified_residents_in(area).values_list("user_id", flat=True)),
+        channel_ids=list(
+            Channel.objects.filter(area__path__startswith=area.path).values_list(
+                "pk", flat=True
+            )
+        ),
     )
-    events.access_changed(channel_ids=list(ids))
 
 
 def _connect_access_signals():

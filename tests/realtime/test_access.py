@@ -230,3 +230,21 @@ async def test_a_role_granted_while_connected_is_told(layer, tree, people, chann
     frame = await next_of(r1, "access")
     assert frame["can_moderate"] is True and frame["can_post"] is True
     await r1.disconnect()
+
+
+async def test_an_area_moved_to_another_commune_closes_the_old_communes_socket(
+    layer, tree, people
+):
+    from realtime.actions import area_channel
+
+    commune = await database_sync_to_async(area_channel)(tree.commune_a)
+    (r1,) = await open_all((people.r1, commune))
+
+    def merge_then_post():
+        tree.group_1.move(tree.commune_b, pos="last-child")
+        _post(tree.editor_a, commune)
+
+    await database_sync_to_async(merge_then_post)()
+    await access_lost(r1)  # Tổ dân phố 1 is no longer part of Phường A
+    assert await r1.receive_nothing(timeout=0.5)
+    await r1.disconnect()
