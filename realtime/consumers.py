@@ -11,14 +11,26 @@ Client → server frames (JSON objects)::
     {"type": "ping"}
 
 Server → client: ``hello``, ``backfill``, ``message``, ``edited``, ``hidden``,
-``presence``, ``slow_mode``, ``archived``, ``notice``, ``poll``, ``ack``, ``pong``
-and ``error`` (``{"type": "error", "code": "…", "message": "…"}``, in the
-language the client asked for with ``?lang=``).
+``presence``, ``slow_mode``, ``archived``, ``access``, ``notice``, ``poll``,
+``ack``, ``pong`` and ``error`` (``{"type": "error", "code": "…", "message":
+"…"}``, in the language the client asked for with ``?lang=``).
 
-The user and their role are checked at connect and again by the action behind
-every frame that changes something. Bad frames (binary, oversized, malformed
-JSON, unknown types) get an error frame; the consumer never lets an exception
-close the socket. Every change is saved before it is broadcast.
+The user and their role are checked at connect, again by the action behind every
+frame that changes something, and again whenever their access may have changed
+(``events.access_changed``: residency, role, mute, account, sign-out, or the
+channel's privacy, archival, place or existence). A socket that may no longer read
+gets an ``error`` frame (``access_lost``) and is closed before anything else is
+delivered to it; one that may still read but no longer write gets an ``access``
+frame. Close codes:
+
+* 4401 — the session signed out;
+* 4403 — not allowed to read (at connect, or access lost while connected);
+* 4404 — the channel or area does not exist (or was deleted);
+* 4429 — too many sockets for this user or (visitors) this address.
+
+Bad frames (binary, oversized, malformed JSON, unknown types) get an error frame;
+the consumer never lets an exception close the socket. Every change is saved
+before it is broadcast.
 """
 
 import asyncio
@@ -31,12 +43,13 @@ from urllib.parse import parse_qs
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncWebsocketConsumer
 from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from . import actions, events
+from civic.core.clients import client_address
+
+from . import actions, events, presence
 from .models import MAX_LENGTH, Channel
 from .permissions import can_moderate, can_read, post_refusal, read_refusal
 
@@ -50,16 +63,50 @@ MAX_FRAME = 16 * 1024
 FRAME_BURST = 20
 FRAME_WINDOW = 10.0
 
+CLOSE_SIGNED_OUT = 4401
 CLOSE_FORBIDDEN = 4403
 CLOSE_NOT_FOUND = 4404
 CLOSE_TOO_MANY = 4429
 
-#: Open sockets per user in this process (see README: the cap is per process).
+#: Open sockets in this process per (kind of socket, who): a signed-in user is
+#: counted by id, a visitor by client address (see README: the caps are per
+#: process).
 _open_sockets = defaultdict(int)
 
 
 def max_connections():
     return getattr(settings, "REALTIME_MAX_CONNECTIONS_PER_USER", 5)
+
+
+def max_connections_per_address():
+    return getattr(settings, "REALTIME_MAX_CONNECTIONS_PER_ADDRESS", 20)
+
+
+def _client_key(scope, user):
+    """Who a socket is counted against: the user, or a visitor's address
+    (``civic.core.clients.client_address``: behind a proxy listed in
+    ``TRUSTED_PROXIES``, the address the proxy saw)."""
+    if user is not None and getattr(user, "is_authenticated", False):
+        return ("user", user.pk), max_connections()
+    return ("address", client_address(scope) or ""), max_connections_per_address()
+
+
+def _take_slot(kind, scope, user):
+    """Count a new socket; None when its user or address has too many open."""
+    who, limit = _client_key(scope, user)
+    key = (kind, *who)
+    if _open_sockets[key] >= limit:
+        return None
+    _open_sockets[key] += 1
+    return key
+
+
+def _free_slot(key):
+    if key is None:
+        return
+    _open_sockets[key] -= 1
+    if _open_sockets[key] <= 0:
+        del _open_sockets[key]
 
 
 def _language(scope):
@@ -95,7 +142,7 @@ async def _presence_later(layer, channel, delay):
         await asyncio.sleep(delay)
     finally:
         _presence_pending.pop(channel.pk, None)
-    count = await cache.aget(f"realtime:presence:{channel.pk}", 0)
+    count = await presence.store().count(channel.pk)
     await _send_presence(layer, channel, count)
 
 
@@ -117,6 +164,18 @@ class JsonSocket(AsyncWebsocketConsumer):
         await self.send_error(code, message)
         await self.close(code=close_code)
 
+    def too_many(self):
+        return self.refuse(
+            "too_many_connections",
+            self.translated(
+                lambda: _(
+                    "You have too many windows open on the discussions; "
+                    "close one and try again."
+                )
+            ),
+            CLOSE_TOO_MANY,
+        )
+
     async def chat_event(self, event):
         """A broadcast from ``events.broadcast``: already JSON, sent as it is."""
         await self.send(text_data=event["text"])
@@ -124,8 +183,11 @@ class JsonSocket(AsyncWebsocketConsumer):
 
 class ChannelConsumer(JsonSocket):
     channel = None
-    counted = False
+    slot = None
     joined = False
+    user_group = None
+    #: set when the socket lost its access: nothing more is sent or handled
+    lost = False
 
     # --- connect / disconnect --------------------------------------------------------
 
@@ -133,9 +195,20 @@ class ChannelConsumer(JsonSocket):
         self.lang = _language(self.scope)
         self.user = self.scope.get("user")
         self.frames = []
+        session = self.scope.get("session")
+        self.session_mark = events.session_mark(getattr(session, "session_key", None))
         channel_id = self.scope["url_route"]["kwargs"]["channel_id"]
+        user_id = (
+            self.user.pk if getattr(self.user, "is_authenticated", False) else None
+        )
+        if user_id is not None:
+            # joined before the check: a change of access committed after it is
+            # heard (and checked again) once the socket is set up
+            self.user_group = events.user_group(user_id)
+            await self.channel_layer.group_add(self.user_group, self.channel_name)
         found = await self._open(channel_id)
         if found is None:
+            await self._leave_user_group()
             return await self.refuse(
                 "not_found",
                 self.translated(lambda: _("This channel does not exist.")),
@@ -143,22 +216,13 @@ class ChannelConsumer(JsonSocket):
             )
         channel, refusal, self.may_post, self.may_moderate = found
         if refusal:
+            await self._leave_user_group()
             return await self.refuse("forbidden", refusal, CLOSE_FORBIDDEN)
-        user_id = getattr(self.user, "pk", None)
-        if user_id is not None:
-            if _open_sockets[user_id] >= max_connections():
-                return await self.refuse(
-                    "too_many_connections",
-                    self.translated(
-                        lambda: _(
-                            "You have too many windows open on the discussions; "
-                            "close one and try again."
-                        )
-                    ),
-                    CLOSE_TOO_MANY,
-                )
-            _open_sockets[user_id] += 1
-            self.counted = True
+        self.slot = _take_slot("channel", self.scope, self.user)
+        if self.slot is None:
+            await self._leave_user_group()
+            return await self.too_many()
+        self.who = user_id if user_id is not None else self.channel_name
         self.channel = channel
         # join before reading the backlog: nothing can fall in between (a message
         # may arrive twice; clients drop ids they already have)
@@ -187,12 +251,18 @@ class ChannelConsumer(JsonSocket):
         await self._broadcast_presence(presence)
 
     async def disconnect(self, code):
-        if self.counted:
-            user_id = self.user.pk
-            _open_sockets[user_id] -= 1
-            if _open_sockets[user_id] <= 0:
-                del _open_sockets[user_id]
-            self.counted = False
+        await self._leave()
+
+    async def _leave_user_group(self):
+        if self.user_group is not None:
+            group, self.user_group = self.user_group, None
+            await self.channel_layer.group_discard(group, self.channel_name)
+
+    async def _leave(self):
+        """Leave every group, free the slot, count one person less (once)."""
+        _free_slot(self.slot)
+        self.slot = None
+        await self._leave_user_group()
         if self.joined:
             self.joined = False
             group = self.channel.group_name
@@ -205,6 +275,82 @@ class ChannelConsumer(JsonSocket):
                 await self._broadcast_presence(presence)
             except Exception:
                 log.exception("presence update failed")
+
+    async def lose_access(self, code, message, close_code):
+        """The socket may no longer read: told why, closed, out of every group.
+        Marked first, so no broadcast queued behind this is sent."""
+        self.lost = True
+        try:
+            await self.send_error(code, message)
+            await self.close(code=close_code)
+        finally:
+            await self._leave()
+
+    async def chat_event(self, event):
+        if not self.lost:
+            await self.send(text_data=event["text"])
+
+    async def realtime_access(self, event):
+        """``events.access_changed``: check again who this socket belongs to and
+        whether they may still read (handled in order: a broadcast sent after the
+        change waits behind this check)."""
+        if self.lost or not self.joined:
+            return
+        ended = event.get("ended_session")
+        if ended is not None:
+            if ended == self.session_mark:
+                await self.lose_access(
+                    "signed_out",
+                    self.translated(lambda: _("You have signed out.")),
+                    CLOSE_SIGNED_OUT,
+                )
+            return
+        state = await self._recheck()
+        if state is None:
+            return await self.lose_access(
+                "not_found",
+                self.translated(lambda: _("This channel does not exist.")),
+                CLOSE_NOT_FOUND,
+            )
+        channel, refusal, may_post, may_moderate, why_not = state
+        if refusal:
+            return await self.lose_access(
+                "access_lost",
+                f"{read_refusal_text(self)} {refusal}",
+                CLOSE_FORBIDDEN,
+            )
+        self.channel = channel
+        if (may_post, may_moderate) != (self.may_post, self.may_moderate):
+            self.may_post, self.may_moderate = may_post, may_moderate
+            await self.send_json(
+                {
+                    "type": "access",
+                    "can_post": may_post,
+                    "can_moderate": may_moderate,
+                    "message": why_not or "",
+                }
+            )
+
+    @database_sync_to_async
+    def _recheck(self):
+        with translation.override(self.lang):
+            channel = (
+                Channel.objects.select_related("area")
+                .filter(pk=self.channel.pk)
+                .first()
+            )
+            if channel is None:
+                return None
+            user = _fresh(self.user)
+            refusal = read_refusal(user, channel)
+            why_not = post_refusal(user, channel) if refusal is None else refusal
+            return (
+                channel,
+                refusal,
+                why_not is None,
+                refusal is None and can_moderate(user, channel),
+                why_not,
+            )
 
     @database_sync_to_async
     def _open(self, channel_id):
@@ -219,24 +365,13 @@ class ChannelConsumer(JsonSocket):
             may_post = refusal is None and post_refusal(user, channel) is None
             return channel, refusal, may_post, can_moderate(user, channel)
 
-    # --- presence: people (not windows) connected, kept in the cache ---------------
-
-    def _presence_keys(self):
-        who = self.user.pk if self.counted else self.channel_name
-        base = f"realtime:presence:{self.channel.pk}"
-        return base, f"{base}:{who}"
+    # --- presence: people (not windows) connected (``presence``) ------------------
 
     async def _presence(self, step):
-        total_key, mine_key = self._presence_keys()
-        await cache.aadd(total_key, 0, timeout=None)
-        await cache.aadd(mine_key, 0, timeout=None)
-        mine = await cache.aincr(mine_key, step)
-        if step > 0 and mine == 1:
-            return await cache.aincr(total_key, 1)
-        if step < 0 and mine <= 0:
-            await cache.adelete(mine_key)
-            return max(await cache.aincr(total_key, -1), 0)
-        return max(await cache.aget(total_key, 0), 0)
+        store = presence.store()
+        if step > 0:
+            return await store.join(self.channel.pk, self.who)
+        return await store.leave(self.channel.pk, self.who)
 
     async def _broadcast_presence(self, count):
         """Tell the channel how many people are here. With a delay (the default),
@@ -254,6 +389,8 @@ class ChannelConsumer(JsonSocket):
     # --- frames from the client ------------------------------------------------------
 
     async def receive(self, text_data=None, bytes_data=None):
+        if self.lost:
+            return
         try:
             await self._receive(text_data, bytes_data)
         except Exception:
@@ -391,10 +528,11 @@ class ChannelConsumer(JsonSocket):
     async def _send_backfill(self, after):
         data = await self._backfill(after)
         if data is None:
-            await self.send_error("forbidden", read_refusal_text(self))
-            await self.close(code=CLOSE_FORBIDDEN)
-            return
-        await self.send_json(data)
+            return await self.lose_access(
+                "forbidden", read_refusal_text(self), CLOSE_FORBIDDEN
+            )
+        if not self.lost:
+            await self.send_json(data)
 
     @database_sync_to_async
     def _backfill(self, after):
@@ -432,14 +570,22 @@ def read_refusal_text(consumer):
 class AreaLiveConsumer(JsonSocket):
     """An area page's live updates: urgent notices and public poll tallies. Public
     information only, so anyone may listen; frames from the client are ignored
-    except ``ping``."""
+    except ``ping``. Capped like channel sockets: per user when signed in, per
+    client address for visitors (``REALTIME_MAX_CONNECTIONS_PER_ADDRESS``)."""
 
     joined = False
+    slot = None
 
     async def connect(self):
         self.lang = _language(self.scope)
         area_id = self.scope["url_route"]["kwargs"]["area_id"]
+        # counted before the database is asked: a flood costs no query
+        self.slot = _take_slot("area", self.scope, self.scope.get("user"))
+        if self.slot is None:
+            return await self.too_many()
         if not await self._area_exists(area_id):
+            _free_slot(self.slot)
+            self.slot = None
             return await self.refuse(
                 "not_found",
                 self.translated(lambda: _("This area does not exist.")),
@@ -451,7 +597,10 @@ class AreaLiveConsumer(JsonSocket):
         await self.accept()
 
     async def disconnect(self, code):
+        _free_slot(self.slot)
+        self.slot = None
         if self.joined:
+            self.joined = False
             await self.channel_layer.group_discard(self.group, self.channel_name)
 
     async def receive(self, text_data=None, bytes_data=None):

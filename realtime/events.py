@@ -16,6 +16,8 @@ log = logging.getLogger(__name__)
 
 #: The type of the channel layer messages the consumers handle (``chat_event``).
 EVENT = "chat.event"
+#: "Someone's access may have changed: check again" (``realtime_access``).
+ACCESS_EVENT = "realtime.access"
 
 
 def channel_group(channel_id):
@@ -24,6 +26,20 @@ def channel_group(channel_id):
 
 def area_group(area_id):
     return f"area.{area_id}"
+
+
+def user_group(user_id):
+    """Every channel socket of a signed-in user joins this group."""
+    return f"user.{user_id}"
+
+
+def session_mark(session_key):
+    """A session named without its key (the key never goes through the layer)."""
+    from django.utils.crypto import salted_hmac
+
+    if not session_key:
+        return None
+    return salted_hmac("realtime.session", session_key).hexdigest()[:32]
 
 
 def message_data(message):
@@ -59,3 +75,33 @@ def broadcast_on_commit(group, event):
     from django.db import transaction
 
     transaction.on_commit(lambda: broadcast(group, event))
+
+
+def _send_access(groups, extra=None):
+    layer = get_channel_layer()
+    if layer is None:
+        return
+    event = {"type": ACCESS_EVENT, **(extra or {})}
+    for group in groups:
+        try:
+            async_to_sync(layer.group_send)(group, dict(event))
+        except Exception:
+            log.exception("could not tell %s that access changed", group)
+
+
+def access_changed(user_ids=(), channel_ids=(), ended_session=None):
+    """After the transaction commits, the sockets of these users (and every socket
+    of these channels) check again whether they may still read: a socket that may
+    not is closed (``consumers.CLOSE_FORBIDDEN``), one that may only read is told
+    so (``access`` frame). ``ended_session``: the key of a session that signed out
+    (its sockets close with ``consumers.CLOSE_SIGNED_OUT``)."""
+    from django.db import transaction
+
+    groups = [user_group(pk) for pk in sorted(set(user_ids)) if pk is not None]
+    groups += [channel_group(pk) for pk in sorted(set(channel_ids)) if pk is not None]
+    if not groups:
+        return
+    extra = {}
+    if ended_session is not None:
+        extra["ended_session"] = session_mark(ended_session)
+    transaction.on_commit(lambda: _send_access(groups, extra))

@@ -5,9 +5,12 @@
 * read: verified residents of the channel's area subtree, the area's moderators
   (group leaders, commune editors, above), and anyone when the channel is public;
 * post: those who read, except visitors and muted users, while the channel is open;
-* moderate (hide, slow mode, open and archive topics): ``moderate`` on the area.
+* moderate (hide, slow mode, open and archive topics): ``moderate`` on the area;
+* listed (:func:`listed_channels`): every list of channels shows only the channels
+  the user may read, and the area's own channel (its title is the area's name).
 """
 
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from civic.comments.moderation import active_mute
@@ -32,6 +35,20 @@ def is_member(user, channel):
 
 def can_read(user, channel):
     return channel.is_public or is_member(user, channel)
+
+
+def listed_channels(user, area):
+    """The channels of ``area`` that ``user`` may see listed, by title: all of them
+    for the area's members (who read them all), otherwise the public ones and the
+    area's own channel (titled with the area's name; its page says how to join).
+    Every list of channels goes through this, so a private topic's title is never
+    shown to someone who cannot open it."""
+    from .models import Channel, ChannelKind
+
+    channels = Channel.objects.filter(area=area)
+    if is_member(user, Channel(area=area)):
+        return channels
+    return channels.filter(Q(is_public=True) | Q(kind=ChannelKind.AREA))
 
 
 def read_refusal(user, channel):

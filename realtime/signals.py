@@ -7,14 +7,20 @@
 * the figures shown of a poll change (``civic.polls.live.tally_shown``: every
   ballot of an open poll, a batch of ballots of a secret one) → where the poll's
   results are public at all times, the area pages concerned receive them.
+* someone's access may have changed (a residency decided or ended, a role granted
+  or revoked, a mute, an account changed, a sign-out) or a channel's (made private,
+  archived, moved, deleted) → the sockets concerned check again
+  (``events.access_changed``, see the README's "Access ends at once").
 
 The live events are sent after the transaction commits.
 """
 
+from django.contrib.auth import get_user_model
+from django.contrib.auth.signals import user_logged_out
 from django.db import transaction
-from django.db.models.signals import post_save
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
-from wagtail.signals import page_published
+from wagtail.signals import page_published, post_page_move
 
 from content.models import AreaPage, NoticePage, is_listed
 
@@ -104,3 +110,95 @@ def _connect_poll_signals():
 
 
 _connect_poll_signals()
+
+
+# --- access: the sockets check again when who may read changes ------------------------
+
+
+def _user_access_changed(sender, instance, raw=False, **kwargs):
+    """A residency, role or mute of ``instance.user`` was saved or deleted."""
+    if not raw:
+        events.access_changed(user_ids=[instance.user_id])
+
+
+def _account_changed(sender, instance, created, raw=False, update_fields=None, **kw):
+    # signing in saves last_login only: nothing to check again
+    if (
+        created
+        or raw
+        or (update_fields is not None and set(update_fields) <= {"last_login"})
+    ):
+        return
+    events.access_changed(user_ids=[instance.pk])
+
+
+@receiver(user_logged_out)
+def _signed_out(sender, request=None, user=None, **kwargs):
+    session = getattr(request, "session", None)
+    key = getattr(session, "session_key", None)
+    if user is not None and key:
+        events.access_changed(user_ids=[user.pk], ended_session=key)
+
+
+#: the fields of a channel that decide who reads or writes in it
+_CHANNEL_ACCESS_FIELDS = {"is_public", "archived_at", "area", "area_id", "kind"}
+
+
+def _channel_saved(sender, instance, created, raw=False, update_fields=None, **kwargs):
+    if created or raw:
+        return
+    if update_fields is not None and not set(update_fields) & _CHANNEL_ACCESS_FIELDS:
+        return  # slow mode and the like: told by their own events
+    events.access_changed(channel_ids=[instance.pk])
+
+
+def _channel_deleted(sender, instance, **kwargs):
+    events.access_changed(channel_ids=[instance.pk])
+
+
+@receiver(post_page_move)
+def _area_moved(sender, instance, **kwargs):
+    """An area moved in the tree (a merger): its residents now belong to other
+    channels above it, and other moderators rule its channels. (Rare: one event
+    per resident of the moved subtree.)"""
+    from civic.people.residents import verified_residents_in
+
+    from .models import Channel
+
+    if not (isinstance(sender, type) and issubclass(sender, AreaPage)):
+        return
+    area = AreaPage.objects.filter(pk=instance.pk).first()
+    if area is None:
+        return
+    events.access_changed(
+        user_ids=list(verified_residents_in(area).values_list("user_id", flat=True)),
+        channel_ids=list(
+            Channel.objects.filter(area__path__startswith=area.path).values_list(
+                "pk", flat=True
+            )
+        ),
+    )
+
+
+def _connect_access_signals():
+    from civic.comments.models import Mute
+    from civic.people.models import Residency, Role
+
+    from .models import Channel
+
+    for model in (Residency, Role, Mute):
+        uid = f"realtime_access_{model._meta.label_lower}"
+        post_save.connect(_user_access_changed, sender=model, dispatch_uid=uid)
+        post_delete.connect(
+            _user_access_changed, sender=model, dispatch_uid=f"{uid}_delete"
+        )
+    post_save.connect(
+        _account_changed, sender=get_user_model(), dispatch_uid="realtime_account"
+    )
+    post_save.connect(_channel_saved, sender=Channel, dispatch_uid="realtime_channel")
+    post_delete.connect(
+        _channel_deleted, sender=Channel, dispatch_uid="realtime_channel_delete"
+    )
+
+
+_connect_access_signals()

@@ -15,7 +15,7 @@ from content.models import AreaPage
 
 from . import actions
 from .models import MAX_LENGTH, MAX_SLOW_MODE, Channel, Message
-from .permissions import can_moderate, post_refusal, read_refusal
+from .permissions import can_moderate, listed_channels, post_refusal, read_refusal
 
 
 def _message(error):
@@ -118,7 +118,7 @@ def area_channels(request, area_pk, error=None, status=200, title=""):
     area = get_object_or_404(AreaPage.objects.live(), pk=area_pk)
     own = actions.area_channel(area)
     channels = list(
-        Channel.objects.filter(area=area)
+        listed_channels(request.user, area)
         .exclude(pk=own.pk)
         .order_by("archived_at", "-created_at")
     )

@@ -1,7 +1,7 @@
 from django import template
 
 from ..actions import area_channel
-from ..models import Channel
+from ..permissions import listed_channels
 
 register = template.Library()
 
@@ -10,10 +10,14 @@ TOPICS_SHOWN = 5
 
 @register.inclusion_tag("realtime/_area_channels.html", takes_context=True)
 def area_channels(context, page):
-    """The area's channels on its page, and the live updates (two queries)."""
+    """The area's channels that the user may see listed, on its page, and the live
+    updates (two queries, and the membership check for a signed-in user)."""
     own = area_channel(page)
+    request = context.get("request")
+    user = getattr(request, "user", None)
     topics = list(
-        Channel.objects.filter(area=page, archived_at__isnull=True)
+        listed_channels(user, page)
+        .filter(archived_at__isnull=True)
         .exclude(pk=own.pk)
         .order_by("-created_at")[:TOPICS_SHOWN]
     )

@@ -91,3 +91,42 @@ def test_residents_chat_live_and_a_leader_hides_a_message(
         )
     first.refresh_from_db()
     assert not first.is_hidden
+
+
+def test_a_resident_marked_moved_away_stops_receiving_at_once(
+    daphne_server, tree, new_context
+):
+    """Issue 14, item 2: the resident's channel page is open; the leader records
+    that they moved away; the next message reaches the others, not them, and
+    their page says they can no longer read."""
+    lan = resident("Nguyễn Thị Lan", "0913100001", tree.group_1)
+    hung = resident("Trần Văn Hùng", "0913100002", tree.group_1)
+    channel = area_channel(tree.group_1)
+    residency = lan.residencies.get()
+
+    lan_page = open_channel(new_context, lan.phone, channel)
+    hung_page = open_channel(new_context, hung.phone, channel)
+    send(hung_page, "Tối nay họp tổ lúc 7 giờ.")
+    expect(lan_page.locator("#chat-log")).to_contain_text("họp tổ lúc 7 giờ")
+
+    leader_page = sign_in(new_context, tree.leader_1.phone)
+    leader_page.goto("/xac-minh/")
+    moved = f'/xac-minh/{residency.pk}/chuyen-di/"]'
+    leader_page.locator(f'details:has(form[action$="{moved}) summary').click()
+    leader_page.locator(f'form[action$="{moved} button[type=submit]').click()
+    expect(leader_page.locator(".messages")).to_contain_text("chuyển đi")
+
+    # Lan's open page is told at once, and its socket is closed
+    expect(lan_page.locator("#chat-error")).to_contain_text(
+        "Bạn không còn quyền xem kênh này."
+    )
+    expect(lan_page.locator('#chat[data-lost="1"]')).to_be_attached()
+    expect(lan_page.locator("#chat-body")).to_be_disabled()
+
+    send(hung_page, "Nhớ mang theo sổ hộ khẩu.")
+    expect(hung_page.locator("#chat-log")).to_contain_text("sổ hộ khẩu")
+    expect(lan_page.locator("#chat-log")).not_to_contain_text("sổ hộ khẩu")
+    # and the page itself is refused on reload
+    response = lan_page.reload()
+    assert response.status == 403
+    expect(lan_page.locator("body")).not_to_contain_text("sổ hộ khẩu")

@@ -21,7 +21,7 @@ from django.test import Client
 from django.utils import timezone
 
 from civic.people.models import Household, Residency, ResidencyStatus
-from realtime import consumers
+from realtime import consumers, presence
 from realtime.actions import area_channel
 
 from ..conftest import make_user
@@ -72,11 +72,23 @@ def layer(request, settings):
                 "CONFIG": {"hosts": [url]},
             }
         }
+        _clear_redis_presence(url)  # channel ids are reused from test to test
     else:
         settings.CHANNEL_LAYERS = {
             "default": {"BACKEND": "realtime.layers.LazyExpiryChannelLayer"}
         }
     yield request.param
+
+
+def _clear_redis_presence(url):
+    import redis
+
+    client = redis.Redis.from_url(url)
+    try:
+        for key in client.scan_iter(match=f"{presence.KEY_PREFIX}*"):
+            client.delete(key)
+    finally:
+        client.close()
 
 
 @pytest.fixture(autouse=True)
@@ -89,9 +101,11 @@ def _presence_at_once(settings):
 def _no_open_sockets():
     consumers._open_sockets.clear()
     consumers._presence_pending.clear()
+    presence._local._rooms.clear()
     yield
     consumers._open_sockets.clear()
     consumers._presence_pending.clear()
+    presence._local._rooms.clear()
 
 
 def session_cookie(user):
@@ -100,14 +114,18 @@ def session_cookie(user):
     return client.cookies[django_settings.SESSION_COOKIE_NAME].value
 
 
-async def connect(user, channel, after=None, lang="en", origin=b"http://127.0.0.1"):
-    """A connected WebSocket client of ``channel`` as ``user`` (None: a visitor);
-    returns (communicator, first frame)."""
+async def connect(
+    user, channel, after=None, lang="en", origin=b"http://127.0.0.1", cookie=None
+):
+    """A connected WebSocket client of ``channel`` as ``user`` (None: a visitor),
+    with a new session or the session ``cookie``; returns (communicator, first
+    frame)."""
     from config.asgi import application
 
     headers = [(b"origin", origin), (b"host", b"127.0.0.1")]
     if user is not None:
-        cookie = await database_sync_to_async(session_cookie)(user)
+        if cookie is None:
+            cookie = await database_sync_to_async(session_cookie)(user)
         name = django_settings.SESSION_COOKIE_NAME
         headers.append((b"cookie", f"{name}={cookie}".encode()))
     path = f"/ws/channels/{channel.pk}/?lang={lang}"

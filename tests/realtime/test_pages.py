@@ -143,7 +143,10 @@ def test_leaders_open_and_archive_topics(client, tree, people):
 
 
 def test_area_page_links_to_its_channels(client, tree, people):
-    topic = actions.open_topic(tree.leader_1, tree.group_1, "Tổng vệ sinh")
+    # a public topic: private ones are listed to members only (test_listing.py)
+    topic = actions.open_topic(
+        tree.leader_1, tree.group_1, "Tổng vệ sinh", is_public=True
+    )
     html = client.get(Page.objects.get(pk=tree.group_1.pk).url).content.decode()
     assert 'id="area-live"' in html
     assert f'/kenh/{actions.area_channel(tree.group_1).pk}/"' in html

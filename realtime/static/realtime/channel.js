@@ -36,6 +36,23 @@
     box.hidden = !text;
   }
 
+  // the server says this person may no longer write (muted, moved away from a
+  // public channel's area, archived…) or may again
+  function setCanPost(allowed, text) {
+    if (!form) return;
+    form.querySelectorAll("textarea, button").forEach(function (field) {
+      field.disabled = !allowed;
+    });
+    if (!allowed && text) showError(text);
+  }
+
+  // access ended (signed out, moved away, channel made private): the socket is
+  // closed by the server and the form cannot be used any more
+  function lostAccess() {
+    chat.dataset.lost = "1";
+    setCanPost(false);
+  }
+
   function hideButton(id) {
     var button = document.createElement("button");
     button.type = "button";
@@ -150,6 +167,10 @@
       case "shown":
         restore(data.message);
         break;
+      case "access":
+        canModerate = !!data.can_moderate;
+        setCanPost(!!data.can_post, data.message);
+        break;
       case "presence":
         presence.hidden = false;
         presence.textContent = data.count + " " + chat.dataset.textOnline;
@@ -190,7 +211,11 @@
     });
     socket.addEventListener("close", function (event) {
       status.dataset.connected = "";
-      if (event.code >= 4400 && event.code < 4500) return; // refused: do not retry
+      if (event.code >= 4400 && event.code < 4500) {
+        // refused, or access ended while connected: do not retry
+        if (event.code !== 4429) lostAccess();
+        return;
+      }
       showError(chat.dataset.textOffline);
       setTimeout(connect, retry);
       retry = Math.min(retry * 2, 30000);
