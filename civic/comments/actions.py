@@ -38,6 +38,7 @@ from .models import (
 from .moderation import (
     active_mute,
     area_of,
+    can_read,
     is_commentable_type,
     is_public,
     open_to_all,
@@ -136,10 +137,17 @@ def _require_commenter(user, area):
         raise PermissionDenied(refusal)
 
 
-def _require_target(target):
+def _require_readable(user, item):
+    """Nobody acts on what they may not read: to them it does not exist."""
+    if not can_read(user, item):
+        raise Refused(_("This item does not exist."))
+
+
+def _require_target(target, user):
     content_type = ContentType.objects.get_for_model(target, for_concrete_model=False)
     if not is_commentable_type(content_type) or not is_public(target):
         raise Refused(_("Comments are not open on this item."))
+    _require_readable(user, target)
     area = area_of(target)
     if area is None:
         raise Refused(_("Comments are not open on this item."))
@@ -177,7 +185,7 @@ def _check_comment_rate(author, body, now):
 @transaction.atomic
 def post_comment(author, target, body, parent=None):
     """``author`` comments on ``target`` (or replies to ``parent``, a comment on it)."""
-    content_type, area = _require_target(target)
+    content_type, area = _require_target(target, author)
     _require_commenter(author, area)
     body = clean_body(body)
     if parent is not None:
@@ -323,6 +331,7 @@ def report(reporter, target, reason, text=""):
         raise Refused(_("Say in a few words what is wrong."))
     if isinstance(target, Comment):
         target = _locked_comment(target)
+        _require_readable(reporter, target)
         if target.author_id == reporter.pk:
             raise Refused(_("You cannot report your own comment."))
         if target.deleted:
@@ -333,7 +342,7 @@ def report(reporter, target, reason, text=""):
             raise Refused(_("This comment does not exist."))
         area = target.area
     else:
-        _content_type, area = _require_target(target)
+        _content_type, area = _require_target(target, reporter)
         if hasattr(target, "hide_after_reports"):
             # Reports on an item that hides itself are taken one at a time (as on
             # a comment): the third of three simultaneous reports sees the others.
@@ -562,10 +571,13 @@ def mute_user(moderator, user, area, duration, reason, comment=None):
     return mute
 
 
-def resolve_target(content_type_id, object_id, reportable_comment=True, hidden=False):
+def resolve_target(
+    content_type_id, object_id, reportable_comment=True, hidden=False, user=None
+):
     """The item a form points at, from its content type and id; forged or unknown
-    ids are refused. ``hidden``: an item hidden by reports is found too (for the
-    moderation queue)."""
+    ids are refused, and so, when ``user`` is given, is an item (or a comment on
+    an item) that they may not read. ``hidden``: an item hidden by reports is
+    found too (for the moderation queue)."""
     try:
         content_type = ContentType.objects.get_for_id(int(content_type_id))
         object_id = int(object_id)
@@ -582,4 +594,6 @@ def resolve_target(content_type_id, object_id, reportable_comment=True, hidden=F
         hidden_by_reports = hidden and getattr(target, "is_hidden", False)
         if not (hidden_by_reports and hasattr(target, "unhide_by")):
             raise Refused(_("This item does not exist."))
+    if user is not None:
+        _require_readable(user, target)
     return target

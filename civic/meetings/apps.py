@@ -11,4 +11,5 @@ class MeetingsConfig(AppConfig):
     def ready(self):
         from civic.comments.moderation import register_target
 
-        register_target("meetings.meeting")
+        # a meeting is shown to everyone while its area is published
+        register_target("meetings.meeting", can_read=lambda user, meeting: meeting.live)
