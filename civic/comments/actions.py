@@ -145,9 +145,9 @@ def _require_readable(user, item):
 
 def _require_target(target, user):
     content_type = ContentType.objects.get_for_model(target, for_concrete_model=False)
+    _require_readable(user, target)
     if not is_commentable_type(content_type) or not is_public(target):
         raise Refused(_("Comments are not open on this item."))
-    _require_readable(user, target)
     area = area_of(target)
     if area is None:
         raise Refused(_("Comments are not open on this item."))
