@@ -6,7 +6,6 @@ input, a limit) or ``PermissionDenied`` (not allowed); both carry a message for 
 user and change nothing.
 """
 
-import re
 from datetime import timedelta
 
 from django.contrib.auth import get_user_model
@@ -18,6 +17,7 @@ from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from civic.core.text import clean_text
 from civic.people.actions import notify
 from civic.people.models import RoleKind
 from civic.people.permissions import can
@@ -52,8 +52,6 @@ Refused = ValidationError
 #: Mute durations a moderator chooses from (None: permanently).
 MUTE_DURATIONS = {"1d": timedelta(days=1), "7d": timedelta(days=7), "permanent": None}
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-
 
 def _log(actor, action, target, area, subject=None, reason=""):
     return ModerationLog.objects.create(
@@ -71,8 +69,7 @@ def _log(actor, action, target, area, subject=None, reason=""):
 
 def clean_body(body):
     """The comment's text, trimmed; refused when empty or too long."""
-    body = _CONTROL.sub("", str(body or "")).replace("\r\n", "\n").replace("\r", "\n")
-    body = body.strip()
+    body = clean_text(body, multiline=True)
     if not body:
         raise Refused(_("Write something before sending your comment."))
     if len(body) > MAX_LENGTH:
@@ -84,7 +81,7 @@ def clean_body(body):
 
 
 def _clean_reason(reason, required=False):
-    reason = " ".join(str(reason or "").split())
+    reason = clean_text(reason)
     if required and not reason:
         raise Refused(_("Give a reason; the person concerned will see it."))
     if len(reason) > MAX_REASON_LENGTH:

@@ -4,6 +4,8 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail.users.forms import UserCreationForm, UserEditForm
 
+from civic.core.text import clean_text
+
 from . import throttle
 from .models import Household, Residency, ResidencyStatus, User
 from .phone import normalise_phone
@@ -189,7 +191,7 @@ class RegistrationForm(forms.Form):
     DUPLICATE_EMAIL = _("An account with this email already exists. Sign in instead.")
 
     def clean_full_name(self):
-        name = " ".join(self.cleaned_data["full_name"].split())
+        name = clean_text(self.cleaned_data["full_name"])
         if not name:
             raise ValidationError(_("Give your full name."))
         return name
@@ -321,7 +323,7 @@ class JoinForm(forms.Form):
                 self.add_error("household", _("Choose your household's address."))
         elif mode == self.NEW:
             cleaned["household"] = None
-            if not " ".join((cleaned.get("address") or "").split()):
+            if not clean_text(cleaned.get("address")):
                 self.add_error("address", _("Give the address of your household."))
         return cleaned
 
