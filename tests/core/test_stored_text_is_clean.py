@@ -7,7 +7,7 @@ The actions are called directly (no pages); run under ``scripts/with-postgres`` 
 same module proves that PostgreSQL takes what is stored.
 """
 
-from datetime import timedelta
+from datetime import time, timedelta
 
 import pytest
 from django.utils import timezone
@@ -21,11 +21,14 @@ from civic.people import actions as people
 from civic.people.models import Household, Residency, ResidencyStatus
 from civic.polls import actions as polls
 from civic.polls.models import MEETING_ITEMS, Choice, ChoiceMeaning, Poll, PollKind
+from civic.services import actions as services
 from civic.services import directory
+from civic.services.models import AssistedSession
 from content.models import NewsPage
 from realtime import actions as realtime
 
 from ..conftest import make_user
+from ..services.conftest import next_weekday, svc  # noqa: F401  (a fixture)
 
 pytestmark = pytest.mark.django_db
 
@@ -173,3 +176,23 @@ def test_business_directory_proposals_and_rejections(tree, residents):
     directory.reject_business(tree.editor_a, business, LINE)
     business.refresh_from_db()
     assert_clean(business.rejection_reason, LINE_CLEAN)
+
+
+def test_appointments_and_assisted_sessions(tree, svc):  # noqa: F811
+    monday = next_weekday(0)
+    nine, ten = time(9), time(10)
+    appointment = services.request_appointment(
+        tree.resident, svc.point_a, monday, nine, LINE
+    )
+    appointment.refresh_from_db()
+    assert_clean(appointment.need, LINE_CLEAN)
+    services.propose_slot(tree.helper_a, appointment, monday, ten, note=LINE)
+    appointment.refresh_from_db()
+    assert_clean(appointment.note, LINE_CLEAN)
+    services.cancel_appointment(tree.helper_a, appointment, TEXT)
+    appointment.refresh_from_db()
+    assert_clean(appointment.note, "Dòng một dòng hai ba")  # one line
+    services.record_session(tree.helper_a, svc.point_a, TEXT, True, resident_name=LINE)
+    session = AssistedSession.objects.get()
+    assert_clean(session.done, TEXT_CLEAN)
+    assert_clean(session.resident_name, LINE_CLEAN)
