@@ -6,7 +6,6 @@ raise ``Refused`` (bad input, a limit) or ``PermissionDenied`` (not allowed); bo
 carry a message in the user's language and change nothing.
 """
 
-import re
 from datetime import timedelta
 
 from django.conf import settings
@@ -17,6 +16,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from civic.core.text import clean_text
 from civic.people.actions import notify
 
 from . import events
@@ -40,16 +40,13 @@ DEFAULTS = {
     "REALTIME_EDIT_WINDOW": 5 * 60,
 }
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-
 
 def setting(name):
     return getattr(settings, name, DEFAULTS[name])
 
 
 def clean_body(body):
-    body = _CONTROL.sub("", str(body or "")).replace("\r\n", "\n").replace("\r", "\n")
-    body = body.strip()
+    body = clean_text(body, multiline=True)
     if not body:
         raise Refused(_("Write something before sending."))
     if len(body) > MAX_LENGTH:
@@ -98,7 +95,7 @@ def _require_moderator(user, channel):
 
 
 def _clean_title(title):
-    title = " ".join(str(title or "").split())
+    title = clean_text(title)
     if not title:
         raise Refused(_("Give the topic a title."))
     if len(title) > MAX_TITLE_LENGTH:
@@ -290,7 +287,7 @@ def hide_message(moderator, message, reason="", channel=None):
     moderator = _fresh_user(moderator)
     message = _locked_message(message, channel)
     _require_moderator(moderator, message.channel)
-    reason = " ".join(str(reason or "").split())[:500]
+    reason = clean_text(reason)[:500]
     if message.is_hidden:
         raise Refused(_("This message is already hidden."))
     message.is_hidden = True

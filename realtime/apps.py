@@ -11,6 +11,11 @@ class RealtimeConfig(AppConfig):
         from civic.comments.moderation import register_target
 
         from . import signals  # noqa: F401  (connects the receivers)
+        from .permissions import can_read
 
-        # residents report a message through the comments' report mechanism
-        register_target("realtime.message")
+        # residents report a message through the comments' report mechanism;
+        # only those who may read its channel
+        register_target(
+            "realtime.message",
+            can_read=lambda user, message: can_read(user, message.channel),
+        )

@@ -6,7 +6,6 @@ input, a limit) or ``PermissionDenied`` (not allowed); both carry a message for 
 user and change nothing.
 """
 
-import re
 from datetime import timedelta
 
 from django.contrib.auth import get_user_model
@@ -18,6 +17,7 @@ from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from civic.core.text import clean_text
 from civic.people.actions import notify
 from civic.people.models import RoleKind
 from civic.people.permissions import can
@@ -38,6 +38,7 @@ from .models import (
 from .moderation import (
     active_mute,
     area_of,
+    can_read,
     is_commentable_type,
     is_public,
     open_to_all,
@@ -50,8 +51,6 @@ Refused = ValidationError
 
 #: Mute durations a moderator chooses from (None: permanently).
 MUTE_DURATIONS = {"1d": timedelta(days=1), "7d": timedelta(days=7), "permanent": None}
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def _log(actor, action, target, area, subject=None, reason=""):
@@ -70,8 +69,7 @@ def _log(actor, action, target, area, subject=None, reason=""):
 
 def clean_body(body):
     """The comment's text, trimmed; refused when empty or too long."""
-    body = _CONTROL.sub("", str(body or "")).replace("\r\n", "\n").replace("\r", "\n")
-    body = body.strip()
+    body = clean_text(body, multiline=True)
     if not body:
         raise Refused(_("Write something before sending your comment."))
     if len(body) > MAX_LENGTH:
@@ -83,7 +81,7 @@ def clean_body(body):
 
 
 def _clean_reason(reason, required=False):
-    reason = " ".join(str(reason or "").split())
+    reason = clean_text(reason)
     if required and not reason:
         raise Refused(_("Give a reason; the person concerned will see it."))
     if len(reason) > MAX_REASON_LENGTH:
@@ -136,8 +134,15 @@ def _require_commenter(user, area):
         raise PermissionDenied(refusal)
 
 
-def _require_target(target):
+def _require_readable(user, item):
+    """Nobody acts on what they may not read: to them it does not exist."""
+    if not can_read(user, item):
+        raise Refused(_("This item does not exist."))
+
+
+def _require_target(target, user):
     content_type = ContentType.objects.get_for_model(target, for_concrete_model=False)
+    _require_readable(user, target)
     if not is_commentable_type(content_type) or not is_public(target):
         raise Refused(_("Comments are not open on this item."))
     area = area_of(target)
@@ -177,7 +182,7 @@ def _check_comment_rate(author, body, now):
 @transaction.atomic
 def post_comment(author, target, body, parent=None):
     """``author`` comments on ``target`` (or replies to ``parent``, a comment on it)."""
-    content_type, area = _require_target(target)
+    content_type, area = _require_target(target, author)
     _require_commenter(author, area)
     body = clean_body(body)
     if parent is not None:
@@ -323,6 +328,7 @@ def report(reporter, target, reason, text=""):
         raise Refused(_("Say in a few words what is wrong."))
     if isinstance(target, Comment):
         target = _locked_comment(target)
+        _require_readable(reporter, target)
         if target.author_id == reporter.pk:
             raise Refused(_("You cannot report your own comment."))
         if target.deleted:
@@ -333,7 +339,7 @@ def report(reporter, target, reason, text=""):
             raise Refused(_("This comment does not exist."))
         area = target.area
     else:
-        _content_type, area = _require_target(target)
+        _content_type, area = _require_target(target, reporter)
         if hasattr(target, "hide_after_reports"):
             # Reports on an item that hides itself are taken one at a time (as on
             # a comment): the third of three simultaneous reports sees the others.
@@ -562,10 +568,13 @@ def mute_user(moderator, user, area, duration, reason, comment=None):
     return mute
 
 
-def resolve_target(content_type_id, object_id, reportable_comment=True, hidden=False):
+def resolve_target(
+    content_type_id, object_id, reportable_comment=True, hidden=False, user=None
+):
     """The item a form points at, from its content type and id; forged or unknown
-    ids are refused. ``hidden``: an item hidden by reports is found too (for the
-    moderation queue)."""
+    ids are refused, and so, when ``user`` is given, is an item (or a comment on
+    an item) that they may not read. ``hidden``: an item hidden by reports is
+    found too (for the moderation queue)."""
     try:
         content_type = ContentType.objects.get_for_id(int(content_type_id))
         object_id = int(object_id)
@@ -582,4 +591,6 @@ def resolve_target(content_type_id, object_id, reportable_comment=True, hidden=F
         hidden_by_reports = hidden and getattr(target, "is_hidden", False)
         if not (hidden_by_reports and hasattr(target, "unhide_by")):
             raise Refused(_("This item does not exist."))
+    if user is not None:
+        _require_readable(user, target)
     return target

@@ -7,3 +7,10 @@ class CommentsConfig(AppConfig):
     label = "comments"
     verbose_name = _("Comments and moderation")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from django.core import checks
+
+        from .moderation import check_read_checks
+
+        checks.register(check_read_checks)

@@ -69,23 +69,106 @@ def render_body(text):
 # --- targets -----------------------------------------------------------------------
 
 
-_registered_targets = set()
+#: label -> the item's read check (``None``: derived; see ``read_check``).
+_registered_targets = {}
 
 
-def register_target(label):
-    """Open comments on the items of another model (``"polls.poll"``); call it from
-    that app's ``AppConfig.ready``. The model needs an ``area`` attribute (an
-    ``AreaPage``) or must be a page below an area."""
-    _registered_targets.add(label.lower())
+def register_target(label, can_read=None):
+    """Open comments and reports on the items of another model (``"polls.poll"``);
+    call it from that app's ``AppConfig.ready``. The model needs an ``area``
+    attribute (an ``AreaPage``) or must be a page below an area.
+
+    ``can_read(user, item)`` answers whether ``user`` may read ``item``, as the
+    item's own page decides: nobody sees a report form of, reports, or comments on
+    an item they cannot read. A page needs none (Wagtail's rules are used: see
+    ``page_readable``); a model that is not a page must give one, else nobody may
+    report or comment on its items (and ``manage.py check`` says so)."""
+    _registered_targets[label.lower()] = can_read
 
 
 def target_model_labels():
     configured = getattr(settings, "COMMENTS_TARGET_MODELS", DEFAULT_TARGET_MODELS)
-    return {label.lower() for label in configured} | _registered_targets
+    return {label.lower() for label in configured} | set(_registered_targets)
 
 
 def is_commentable_type(content_type):
     return f"{content_type.app_label}.{content_type.model}" in target_model_labels()
+
+
+def page_readable(user, page):
+    """Wagtail's answer for a page: live, and every view restriction on it or
+    above it passed (signed in; in one of the groups). A password restriction is
+    passed per browser session, which a user alone does not carry: such a page
+    counts as unreadable here (it cannot be reported or commented on)."""
+    from wagtail.models import PageViewRestriction
+
+    if not page.live:
+        return False
+    signed_in = bool(user and user.is_authenticated and user.is_active)
+    for restriction in page.get_view_restrictions():
+        kind = restriction.restriction_type
+        if kind == PageViewRestriction.LOGIN:
+            if not signed_in:
+                return False
+        elif kind == PageViewRestriction.GROUPS:
+            if not signed_in:
+                return False
+            if (
+                not user.is_superuser
+                and not user.groups.filter(
+                    pk__in=restriction.groups.values("pk")
+                ).exists()
+            ):
+                return False
+        else:
+            return False
+    return True
+
+
+def read_check(label):
+    """The read check of the registered model ``label``: its own, or for a page
+    model ``page_readable``; None when there is none (nobody may then report or
+    comment on its items)."""
+    label = label.lower()
+    if label not in target_model_labels():
+        return None
+    check = _registered_targets.get(label)
+    if check is not None:
+        return check
+    try:
+        model = apps.get_model(label)
+    except (LookupError, ValueError):
+        return None
+    return page_readable if issubclass(model, Page) else None
+
+
+def check_read_checks(app_configs=None, **kwargs):
+    """``manage.py check``: every model open to comments and reports has a read
+    check (a target registered without one could be reported by anyone)."""
+    from django.core.checks import Error
+
+    return [
+        Error(
+            f"{label} takes comments and reports but has no read check.",
+            hint="register_target(label, can_read=...) in the app's ready().",
+            obj=label,
+            id="comments.E001",
+        )
+        for label in sorted(target_model_labels())
+        if read_check(label) is None
+    ]
+
+
+def can_read(user, item):
+    """May ``user`` read ``item``: a comment (its item must be readable), or an
+    item of a registered model (its read check)? Everything else: no."""
+    from .models import Comment
+
+    if isinstance(item, Comment):
+        target = item.target
+        return target is not None and can_read(user, target)
+    check = read_check(type(item)._meta.label_lower)
+    return bool(check is not None and check(user, item))
 
 
 def target_content_types():

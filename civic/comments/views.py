@@ -50,6 +50,7 @@ def post(request):
             request.POST.get("content_type"),
             request.POST.get("object_id"),
             reportable_comment=False,
+            user=request.user,
         )
         if not request.user.is_authenticated:
             return redirect_to_login(target_url(target))
@@ -130,8 +131,13 @@ def delete(request, pk):
 
 @require_http_methods(["GET", "POST"])
 def report(request, content_type, object_id):
+    # Signing in comes first, so that a visitor learns nothing of what exists;
+    # then what the user may not read does not exist for them (404), before any
+    # form is shown or any report counted.
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
     try:
-        target = actions.resolve_target(content_type, object_id)
+        target = actions.resolve_target(content_type, object_id, user=request.user)
     except ValidationError as error:
         return render(
             request,
@@ -139,8 +145,6 @@ def report(request, content_type, object_id):
             {"error": _message(error), "reasons": ReportReason.choices},
             status=404,
         )
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
     item = target.target if isinstance(target, Comment) else target
     context = {
         "target": target,

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from civic.comments.moderation import active_mute
+from civic.core.text import clean_text
 from civic.people.actions import notify
 from civic.people.models import User
 from civic.people.permissions import ACTIONS, ancestor_paths, can
@@ -79,8 +80,8 @@ def mute_message(mute):
     }
 
 
-def _clean_text(value, label, limit, required=True):
-    value = (value or "").strip()
+def _clean_text(value, label, limit, required=True, multiline=True):
+    value = clean_text(value, multiline=multiline)
     if required and not value:
         raise Refused(_("Please write %(what)s.") % {"what": label})
     if len(value) > limit:
@@ -231,9 +232,9 @@ def submit_report(
     check_can_report(user, area)
     if category not in Category.values:
         raise Refused(_("Choose a category."))
-    title = _clean_text(title, _("a title"), 150)
+    title = _clean_text(title, _("a title"), 150, multiline=False)
     description = _clean_text(description, _("a description"), MAX_TEXT)
-    address = _clean_text(address, _("where it is"), 255)
+    address = _clean_text(address, _("where it is"), 255, multiline=False)
     if (latitude is None) != (longitude is None):
         raise Refused(_("Give both the latitude and the longitude, or neither."))
     if latitude is not None and not (

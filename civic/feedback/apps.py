@@ -11,4 +11,6 @@ class FeedbackConfig(AppConfig):
     def ready(self):
         from civic.comments.moderation import register_target
 
-        register_target("feedback.report")
+        from .permissions import can_read
+
+        register_target("feedback.report", can_read=can_read)

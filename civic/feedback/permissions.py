@@ -65,3 +65,13 @@ class CommunePermissionPolicy(ModelPermissionPolicy):
 
     def instances_user_has_permission_for(self, user, action):
         return self.instances_user_has_any_permission_for(user, [action])
+
+
+def can_read(user, report):
+    """Who may read a report (its page answers 404 otherwise): everyone when it is
+    public in a published area; else its reporter and the commune's handlers."""
+    if report.is_public and report.area.live:
+        return True
+    if not user or not user.is_authenticated or not user.is_active:
+        return False
+    return report.reporter_id == user.pk or can(user, HANDLE, report.commune)

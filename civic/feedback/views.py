@@ -43,6 +43,7 @@ from .models import (
     Status,
     Update,
 )
+from .permissions import can_read
 from .stats import area_stats, bar_chart
 
 PER_PAGE = 20
@@ -146,7 +147,7 @@ def _visible_report(request, pk):
     is_reporter = (
         request.user.is_authenticated and report.reporter_id == request.user.pk
     )
-    if not (report.is_public and report.area.live) and not (is_handler or is_reporter):
+    if not can_read(request.user, report):
         raise Http404
     return report, is_handler, is_reporter
 

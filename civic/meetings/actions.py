@@ -21,6 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
+from civic.core.text import clean_text
 from civic.people.actions import notify
 from civic.people.models import RoleKind, User
 from civic.people.permissions import ancestor_paths, can
@@ -83,7 +84,7 @@ def _locked_meeting(meeting):
 
 
 def _clean_meeting(data):
-    title = " ".join((data.get("title") or "").split())
+    title = clean_text(data.get("title"))
     if not title:
         raise Refused(_("Give the meeting a title."))
     starts_at, ends_at = data.get("starts_at"), data.get("ends_at")
@@ -91,8 +92,8 @@ def _clean_meeting(data):
         raise Refused(_("Give the start and the end of the meeting."))
     if ends_at <= starts_at:
         raise Refused(_("The meeting must end after it starts."))
-    place = (data.get("place") or "").strip()
-    online_url = (data.get("online_url") or "").strip()
+    place = clean_text(data.get("place"))
+    online_url = clean_text(data.get("online_url"))
     if not place and not online_url:
         raise Refused(_("Give the place of the meeting or its online link."))
     return {
@@ -102,14 +103,14 @@ def _clean_meeting(data):
         "ends_at": ends_at,
         "place": place[:255],
         "online_url": online_url,
-        "description": (data.get("description") or "").strip(),
+        "description": clean_text(data.get("description"), multiline=True),
     }
 
 
 def _clean_agenda(agenda):
     items = []
     for entry in agenda or ():
-        title = " ".join((entry.get("title") or "").split())
+        title = clean_text(entry.get("title"))
         if title:
             items.append({**entry, "title": title[:255]})
     return items
@@ -262,7 +263,7 @@ def record_attendance(actor, meeting, household_ids, guests_count=0, guests=""):
         ]
     )
     meeting.guests_count = guests_count
-    meeting.guests = (guests or "").strip()[:2000]
+    meeting.guests = clean_text(guests, multiline=True)[:2000]
     meeting.save(update_fields=["guests_count", "guests", "updated_at"])
     log(meeting, "kdcdt.meeting.attendance", user=actor)
     return attendance_figures(meeting)
@@ -346,8 +347,8 @@ def _clean_records(meeting, minutes, records):
                 }
             )
         cleaned[item.pk] = {
-            "discussion": (entry.get("discussion") or "").strip()[:10000],
-            "decision": (entry.get("decision") or "").strip()[:5000],
+            "discussion": clean_text(entry.get("discussion"), multiline=True)[:10000],
+            "decision": clean_text(entry.get("decision"), multiline=True)[:5000],
             "votes_for": counts[0],
             "votes_against": counts[1],
             "votes_abstain": counts[2],
@@ -381,8 +382,8 @@ def save_minutes(
         raise Refused(_("This meeting is cancelled."))
     if not meeting.has_started():
         raise Refused(_("Minutes are written once the meeting has begun."))
-    chair = " ".join((chair or "").split())[:150]
-    secretary = " ".join((secretary or "").split())[:150]
+    chair = clean_text(chair)[:150]
+    secretary = clean_text(secretary)[:150]
     if not chair or not secretary:
         raise Refused(_("Give the names of the chair and of the secretary."))
     minutes = open_minutes(meeting)
@@ -398,7 +399,7 @@ def save_minutes(
     _refresh_figures(minutes)
     cleaned = _clean_records(meeting, minutes, records)
     minutes.chair, minutes.secretary = chair, secretary
-    minutes.summary = (summary or "").strip()[:10000]
+    minutes.summary = clean_text(summary, multiline=True)[:10000]
     minutes.save()
     minutes.records.exclude(agenda_item_id__in=list(cleaned)).delete()
     for item_pk, fields in cleaned.items():
@@ -495,7 +496,7 @@ def reject_minutes(actor, minutes, reason):
     require(actor, APPROVE, meeting.area)
     if minutes.status != MinutesStatus.SUBMITTED:
         raise Refused(_("These minutes are not waiting for review."))
-    reason = (reason or "").strip()
+    reason = clean_text(reason, multiline=True)
     if not reason:
         raise Refused(_("Give a reason; the leader will see it."))
     minutes.status = MinutesStatus.DRAFT
@@ -519,7 +520,7 @@ def start_correction(actor, meeting, note):
     """Copy the published minutes into a new draft revision carrying ``note``."""
     meeting = _locked_meeting(meeting)
     require(actor, SCHEDULE, meeting.area)
-    note = (note or "").strip()
+    note = clean_text(note, multiline=True)
     if not note:
         raise Refused(_("Say what the correction changes; everyone will see it."))
     current = published_minutes(meeting)

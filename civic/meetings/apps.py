@@ -14,5 +14,6 @@ class MeetingsConfig(AppConfig):
 
         from .documents import meeting_source
 
-        register_target("meetings.meeting")
+        # a meeting is shown to everyone while its area is published
+        register_target("meetings.meeting", can_read=lambda user, meeting: meeting.live)
         register_document_source(meeting_source)

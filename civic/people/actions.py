@@ -10,6 +10,8 @@ from django.utils.translation import gettext_lazy as _lazy
 from wagtail.log_actions import log
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
 
+from civic.core.text import clean_text
+
 from .models import (
     ACTIVE_RESIDENCY,
     AreaCollection,
@@ -221,7 +223,7 @@ def _require_pending(residency):
 
 
 def _clean_reason(reason, required=True):
-    reason = (reason or "").strip()
+    reason = clean_text(reason, multiline=True)
     if required and not reason:
         raise Refused(_("Give a reason; the resident will see it."))
     if len(reason) > 500:
@@ -240,7 +242,7 @@ def register_user(
     """
     if not consent_text:
         raise Refused(_("Consent to the processing of your personal data is needed."))
-    user = User(full_name=full_name.strip(), phone=phone or None, email=email or "")
+    user = User(full_name=clean_text(full_name), phone=phone or None, email=email or "")
     user.set_password(password)
     user.save()
     ConsentRecord.objects.create(
@@ -309,7 +311,7 @@ def request_residency(user, group, household=None, address=""):
             )
             return residency
     else:
-        address = " ".join((address or "").split())
+        address = clean_text(address)
         if not address:
             raise Refused(_("Give the address of your household."))
         address = address[:255]

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.users.forms import UserCreationForm, UserEditForm
 
 from civic.core.clients import client_address
+from civic.core.text import clean_text
 
 from . import throttle
 from .models import Household, Residency, ResidencyStatus, User
@@ -200,7 +201,7 @@ class RegistrationForm(forms.Form):
     DUPLICATE_EMAIL = _("An account with this email already exists. Sign in instead.")
 
     def clean_full_name(self):
-        name = " ".join(self.cleaned_data["full_name"].split())
+        name = clean_text(self.cleaned_data["full_name"])
         if not name:
             raise ValidationError(_("Give your full name."))
         return name
@@ -332,7 +333,7 @@ class JoinForm(forms.Form):
                 self.add_error("household", _("Choose your household's address."))
         elif mode == self.NEW:
             cleaned["household"] = None
-            if not " ".join((cleaned.get("address") or "").split()):
+            if not clean_text(cleaned.get("address")):
                 self.add_error("address", _("Give the address of your household."))
         return cleaned
 

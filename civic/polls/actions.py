@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
+from civic.core.text import clean_text
 from civic.people.permissions import can
 from civic.people.residents import (
     households_in,
@@ -395,7 +396,7 @@ def record_meeting_result(user, poll, households_present, votes, note=""):
             for c in choices
         ],
         closed_by=user,
-        note=note,
+        note=clean_text(note, multiline=True),
     )
     result.outcome = (
         Outcome.PASSED

@@ -12,7 +12,9 @@ class PollsConfig(AppConfig):
         from civic.comments.moderation import register_target
 
         # Residents discuss a poll under it, like a news item or a notice.
-        register_target("polls.poll")
+        from .permissions import can_read
+
+        register_target("polls.poll", can_read=can_read)
 
         from search.sources import Source, register
 

@@ -43,6 +43,12 @@ def manageable_polls(user):
     ).select_related("area")
 
 
+def can_read(user, poll):
+    """Who may read a poll (its page answers 404 otherwise): everyone, while its
+    area is published."""
+    return bool(poll.area.live)
+
+
 def is_locked(poll):
     """A poll with ballots or a result is not edited or deleted any more: its
     question and choices are what people voted on."""

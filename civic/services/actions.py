@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 from wagtail.log_actions import log
 
+from civic.core.text import clean_text
 from civic.people.actions import notify
 from civic.people.models import RoleKind, User
 from civic.people.permissions import ancestor_paths, can
@@ -192,7 +193,7 @@ def request_appointment(resident, point, day, slot, need, now=None):
     if not resident or not resident.is_authenticated:
         raise PermissionDenied(_("Sign in to request an appointment."))
     point = _point(point)
-    need = " ".join((need or "").split())
+    need = clean_text(need)
     if not need:
         raise Refused(_("Say what you need help with."))
     if len(need) > 500:
@@ -296,7 +297,7 @@ def propose_slot(helper, appointment, day, slot, note="", now=None):
     if (day, slot) == (appointment.date, appointment.slot):
         raise Refused(_("Propose a different time from the one requested."))
     check_slot(appointment.point, day, slot, now)
-    note = " ".join((note or "").split())[:500]
+    note = clean_text(note)[:500]
     appointment.date, appointment.slot = day, slot
     appointment.status = AppointmentStatus.PROPOSED
     appointment.helper = helper
@@ -362,7 +363,7 @@ def cancel_appointment(user, appointment, reason=""):
             _("This appointment is already %(status)s.")
             % {"status": appointment.get_status_display()}
         )
-    reason = " ".join((reason or "").split())[:500]
+    reason = clean_text(reason)[:500]
     if not is_resident and not reason:
         raise Refused(_("Give a reason; the resident will see it."))
     appointment.status = AppointmentStatus.CANCELLED
@@ -419,7 +420,7 @@ def record_session(
         raise Refused(
             _("Read the consent text to the resident; record only if they agree.")
         )
-    done = (done or "").strip()
+    done = clean_text(done, multiline=True)
     if not done:
         raise Refused(_("Say what was done."))
     if len(done) > 2000:
@@ -445,7 +446,7 @@ def record_session(
         resident = appointment.resident
     if procedure is not None and procedure.area_id != point.area_id:
         raise Refused(_("Choose a procedure of this commune."))
-    resident_name = " ".join((resident_name or "").split())[:150]
+    resident_name = clean_text(resident_name)[:150]
     if resident is not None:
         resident_name = resident_name or resident.display_name
     if not resident_name:

@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from civic.comments.moderation import is_muted
+from civic.core.text import clean_text
 from civic.people.actions import notify
 from civic.people.models import RoleKind, User
 from civic.people.permissions import ancestor_paths, can, subtree_q
@@ -176,7 +177,7 @@ def approvers_of(area):
 
 
 def _clean(value, limit, label, required=True):
-    value = " ".join((value or "").split())
+    value = clean_text(value)
     if required and not value:
         raise Refused(_("Fill in “%(field)s”.") % {"field": label})
     if len(value) > limit:

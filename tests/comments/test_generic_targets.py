@@ -1,5 +1,6 @@
 """Comments are not tied to pages: any model with an ``area`` can take them once
-registered (polls, meetings and feedback will do so); unregistered models cannot."""
+registered with a read check (polls, meetings and feedback do so); unregistered
+models cannot, nor can a model registered without a read check."""
 
 import pytest
 
@@ -10,7 +11,11 @@ from civic.people.models import Household
 
 @pytest.fixture
 def households_take_comments(monkeypatch):
-    monkeypatch.setattr(moderation, "_registered_targets", {"people.household"})
+    monkeypatch.setattr(
+        moderation,
+        "_registered_targets",
+        {"people.household": lambda user, home: True},
+    )
 
 
 def test_a_registered_model_with_an_area_takes_comments(
@@ -29,3 +34,18 @@ def test_an_unregistered_model_does_not(tree, people):
     with pytest.raises(actions.Refused):
         actions.post_comment(people.r1, home, "Bình luận về một hộ")
     assert not Comment.objects.exists()
+
+
+def test_a_model_registered_without_a_read_check_is_closed_and_flagged(
+    monkeypatch, tree, people
+):
+    monkeypatch.setattr(moderation, "_registered_targets", {"people.household": None})
+    home = Household.objects.filter(area=tree.group_1).first()
+    with pytest.raises(actions.Refused, match="does not exist"):
+        actions.post_comment(people.r1, home, "Bình luận về một hộ")
+    with pytest.raises(actions.Refused, match="does not exist"):
+        actions.report(people.r1, home, "spam")
+    assert not Comment.objects.exists()
+    errors = moderation.check_read_checks()
+    assert [e.id for e in errors] == ["comments.E001"]
+    assert "people.household" in errors[0].msg
