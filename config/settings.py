@@ -237,6 +237,15 @@ STORAGES = {
 #: /favicon.ico and other files that live at the site's root
 WHITENOISE_ROOT = BASE_DIR / "public"
 
+
+def _root_file_headers(headers, path, url):
+    """Files at the site's root have no hash in their name: a day, not a minute."""
+    if "/" not in url.lstrip("/"):
+        headers["Cache-Control"] = "max-age=86400, public"
+
+
+WHITENOISE_ADD_HEADERS_FUNCTION = _root_file_headers
+
 EMAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
 )
