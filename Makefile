@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: run test test-sqlite test-postgres lint format install lock clean messages
+.PHONY: run dev seed test test-sqlite test-postgres lint format install lock clean messages
 
 install: $(STAMP)
 
@@ -18,13 +18,24 @@ $(STAMP): pyproject.toml requirements.lock
 	$(BIN)/python -m pip install -q -c requirements.lock -e ".[test]"
 	touch $(STAMP)
 
-run: $(STAMP)
+# The embedded default, production-grade: DEBUG off, static files collected (hashed
+# names, gzip) and served by WhiteNoise; on loopback no HTTPS redirect and no
+# Secure-only cookies (config/settings.py, LOOPBACK_ONLY).
+run: seed
+	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	@echo "Serving on http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/quan-tri/)"
+	$(BIN)/daphne -b $(HOST) -p $(PORT) config.asgi:application
+
+# For development: DEBUG on (tracebacks, source static files, no collectstatic).
+dev: seed
+	@echo "Serving with DEBUG=true on http://$(HOST):$(PORT)/"
+	DEBUG=true $(BIN)/daphne -b $(HOST) -p $(PORT) config.asgi:application
+
+seed: $(STAMP)
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py seed_demo
 	$(BIN)/python manage.py seed_services_demo
 	$(BIN)/python manage.py seed_meetings_demo
-	@echo "Serving on http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/quan-tri/)"
-	$(BIN)/daphne -b $(HOST) -p $(PORT) config.asgi:application
 
 # The whole suite on SQLite, then again on a throwaway PostgreSQL cluster (with a
 # throwaway Redis for the scaled-out channel layer). Under CI=true a missing

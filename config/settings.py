@@ -1,10 +1,12 @@
 """One settings module, driven by environment variables with embedded defaults.
 
 Nothing here needs to be set for `make run`: SQLite, the in-memory channel layer and
-the search index live in ``var/``. Production sets ``DATABASE_URL``, ``REDIS_URL``,
-``SECRET_KEY``, ``DEBUG=false`` and ``ALLOWED_HOSTS`` (see README and docs/deploy.md).
+the search index live in ``var/``; ``DEBUG`` is off unless ``DEBUG=true`` (`make
+dev`). Production sets ``DATABASE_URL``, ``REDIS_URL``, ``SECRET_KEY`` and
+``ALLOWED_HOSTS`` (see README and docs/deploy.md).
 """
 
+import ipaddress
 import os
 import secrets
 from pathlib import Path
@@ -41,9 +43,25 @@ def _secret_key():
     return path.read_text().strip()
 
 
+def is_loopback(host):
+    """``localhost``, ``*.localhost`` or a loopback address (``127.0.0.1``,
+    ``[::1]``); a pattern such as ``*`` or ``.example.vn`` is not."""
+    host = host.strip().lower().rstrip(".")
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
 SECRET_KEY = _secret_key()
-DEBUG = env_bool("DEBUG", True)
+DEBUG = env_bool("DEBUG", False)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
+#: The embedded default (`make run`): the site answers only to loopback names, so
+#: only someone on this machine reaches it, over plain HTTP. Then no HTTPS redirect,
+#: no Secure-only cookies, no HSTS, and Django serves the uploaded media itself.
+LOOPBACK_ONLY = bool(ALLOWED_HOSTS) and all(is_loopback(h) for h in ALLOWED_HOSTS)
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
@@ -84,6 +102,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # /static/ (and /favicon.ico) before sessions and the rest (docs/deploy.md)
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -204,12 +224,27 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", VAR_DIR / "static"))
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
+#: Django serves MEDIA_URL itself (but never media/documents/, see config/urls.py):
+#: in the embedded default and under DEBUG; behind a proxy, the proxy does.
+SERVE_MEDIA = env_bool("SERVE_MEDIA", DEBUG or LOOPBACK_ONLY)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {
-        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage",
-    },
+    # WhiteNoise serves what `collectstatic` put into STATIC_ROOT: hashed names
+    # cached for ten years ("immutable"), gzip copies (config/storage.py). Under
+    # DEBUG it serves the source files from the finders, plain names.
+    "staticfiles": {"BACKEND": "config.storage.StaticFilesStorage"},
 }
+#: /favicon.ico and other files that live at the site's root
+WHITENOISE_ROOT = BASE_DIR / "public"
+
+
+def _root_file_headers(headers, path, url):
+    """Files at the site's root have no hash in their name: a day, not a minute."""
+    if "/" not in url.lstrip("/"):
+        headers["Cache-Control"] = "max-age=86400, public"
+
+
+WHITENOISE_ADD_HEADERS_FUNCTION = _root_file_headers
 
 EMAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
@@ -223,10 +258,13 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 # (wagtail.utils.decorators.xframe_options_sameorigin_override).
 X_FRAME_OPTIONS = "DENY"
 if not DEBUG:
-    SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
-    CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
-    SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
-    SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000"))
+    # secure unless the site answers only on loopback (LOOPBACK_ONLY, plain HTTP)
+    SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", not LOOPBACK_ONLY)
+    CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", not LOOPBACK_ONLY)
+    SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not LOOPBACK_ONLY)
+    SECURE_HSTS_SECONDS = int(
+        os.environ.get("SECURE_HSTS_SECONDS", "0" if LOOPBACK_ONLY else "31536000")
+    )
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -1,12 +1,15 @@
+import re
+
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from civic.core.i18n import set_language
+from civic.core.media import serve_media
 from content import documents
 from content.sitemaps import ListedPagesSitemap
 
@@ -23,24 +26,13 @@ urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-    from django.contrib.staticfiles.urls import staticfiles_urlpatterns
-    from django.http import Http404
-    from django.urls import re_path
-
-    def no_direct_documents(request, path):
-        raise Http404("Documents are served at /tai-lieu/.")
-
-    urlpatterns += staticfiles_urlpatterns()
-    # documents only through /tai-lieu/ (content.documents), never as media files
+if settings.SERVE_MEDIA:
+    # uploads (images, feedback photos) - documents only through /tai-lieu/
     urlpatterns += [
         re_path(
-            rf"^{settings.MEDIA_URL.lstrip('/')}documents/(?P<path>.*)$",
-            no_direct_documents,
+            rf"^{re.escape(settings.MEDIA_URL.lstrip('/'))}(?P<path>.*)$", serve_media
         )
     ]
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += i18n_patterns(
     path("", include("civic.people.urls")),

@@ -9,6 +9,9 @@ portal
 """
 
 import os
+import shutil
+import tempfile
+from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -23,6 +26,16 @@ PASSWORD = "mat-khau-thu-nghiem"
 
 def pytest_configure(config):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # No collectstatic under tests: an empty STATIC_ROOT, so pages link the plain
+    # names (config.storage), WhiteNoise has nothing to scan for each test client,
+    # and a var/static/ left by `make run` changes nothing.
+    settings.STATIC_ROOT = Path(tempfile.mkdtemp(prefix="kdcdt-static-"))
+
+
+def pytest_unconfigure(config):
+    root = settings.STATIC_ROOT
+    if root and Path(root).name.startswith("kdcdt-static-"):
+        shutil.rmtree(root, ignore_errors=True)
 
 
 @pytest.fixture(autouse=True)

@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.html import escape
 
+from civic.core.progress import progress
 from civic.people.actions import grant_role
 from civic.people.models import (
     Household,
@@ -69,9 +70,11 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
+        self.verbosity = options["verbosity"]
         if AreaPage.objects.filter(slug=WARD_SLUG).exists():
             self.stdout.write("Demo ward already loaded.")
         else:
+            progress(self, "loading the demo ward (about half a minute)")
             with transaction.atomic():
                 self.build()
             self.stdout.write(self.style.SUCCESS("Demo ward loaded."))
@@ -129,6 +132,7 @@ class Command(BaseCommand):
             ),
         )
         self.publish(home, ward, admin, today)
+        progress(self, f"portal and {ward.title}")
 
         groups = []
         for i, g in enumerate(data.GROUPS, start=1):
@@ -143,6 +147,7 @@ class Command(BaseCommand):
             )
             self.publish(ward, group, admin, today)
             groups.append(group)
+        progress(self, f"{len(groups)} residential groups")
 
         self.editors = []
         for e in data.EDITORS:
@@ -159,6 +164,7 @@ class Command(BaseCommand):
             leader = self.user(g["leader"], g["leader_phone"])
             grant_role(admin, leader, group, RoleKind.GROUP_LEADER)
             self.leaders.append(leader)
+        progress(self, "editors, helper and group leaders with their roles")
 
         households = {}
         self.residents = []
@@ -187,11 +193,15 @@ class Command(BaseCommand):
                 household.representative = resident
                 household.save(update_fields=["representative"])
             self.residents.append(resident)
+        progress(
+            self, f"{len(self.residents)} residents in {len(households)} households"
+        )
 
         images = [
             _demo_image(f"Ảnh minh họa {i + 1}", colour)
             for i, colour in enumerate(PALETTE)
         ]
+        progress(self, f"{len(images)} images")
         for n, item in enumerate(data.NEWS):
             parent = groups[item["group"] - 1] if item["group"] else ward
             author = (
@@ -210,8 +220,10 @@ class Command(BaseCommand):
             )
             page.tags.add(*item.get("tags", []))
             self.publish(parent, page, author, day, self.editors[0])
+            if (n + 1) % 10 == 0 or n + 1 == len(data.NEWS):
+                progress(self, f"news articles: {n + 1}/{len(data.NEWS)}")
 
-        for item in data.NOTICES:
+        for n, item in enumerate(data.NOTICES):
             parent = groups[item["group"] - 1] if item["group"] else ward
             author = (
                 self.leaders[item["group"] - 1] if item["group"] else self.editors[0]
@@ -239,6 +251,8 @@ class Command(BaseCommand):
                 page.get_workflow().start(page, author)
             else:
                 self.publish(parent, page, author, min(starts, today), self.editors[0])
+            if (n + 1) % 10 == 0 or n + 1 == len(data.NOTICES):
+                progress(self, f"notices: {n + 1}/{len(data.NOTICES)}")
 
     def print_accounts(self):
         lines = [

@@ -13,6 +13,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
+from civic.core.progress import progress
 from civic.people.models import RoleKind, User
 from civic.people.residents import households_in
 from content.models import AreaPage
@@ -43,6 +44,7 @@ class Command(BaseCommand):
         parser.add_argument("--ward", default=WARD_SLUG, help="slug of the ward")
 
     def handle(self, *args, **options):
+        self.verbosity = options["verbosity"]
         ward = AreaPage.objects.filter(slug=options["ward"]).first()
         if ward is None:
             self.stderr.write("Run `manage.py seed_demo` first.")
@@ -56,7 +58,9 @@ class Command(BaseCommand):
             with transaction.atomic():
                 self.group_meetings(group, leader, editor)
             created += 2
+            progress(self, f"meetings of {group.title}")
         if editor is not None and not Meeting.objects.filter(area=ward).exists():
+            progress(self, f"the dialogue of {ward.title}")
             actions.schedule_meeting(
                 editor,
                 ward,

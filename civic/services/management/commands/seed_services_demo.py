@@ -13,6 +13,7 @@ from decimal import Decimal
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from civic.core.progress import progress
 from civic.people.models import User
 from content.models import AreaPage
 
@@ -180,6 +181,7 @@ class Command(BaseCommand):
     help = "Load demo procedures and support points for Phường Bắc Nha Trang."
 
     def handle(self, *args, **options):
+        self.verbosity = options["verbosity"]
         ward = AreaPage.objects.filter(slug=WARD_SLUG).first()
         admin = User.objects.filter(is_superuser=True).order_by("pk").first()
         if ward is None or admin is None:
@@ -193,6 +195,7 @@ class Command(BaseCommand):
             writer.writerow(
                 [code, name, field, level, authority, delay, fee, docs, portal, events]
             )
+        progress(self, f"importing {len(PROCEDURES)} public service procedures")
         report = import_procedures(admin, ward, buffer.getvalue().encode())
         if not report.ok:
             problems = report.file_errors + [
@@ -200,6 +203,7 @@ class Command(BaseCommand):
             ]
             raise CommandError("\n".join(problems))
         helper = User.objects.filter(phone="+84978000301").first()
+        progress(self, f"{len(POINTS)} support points and their opening hours")
         with transaction.atomic():
             for data in POINTS:
                 data = dict(data)
@@ -214,6 +218,7 @@ class Command(BaseCommand):
                         )
                     if helper is not None:
                         point.helpers.add(helper)
+        progress(self, "utilities, waste collection days and a local business")
         with transaction.atomic():
             for kind, name, phone, address, website in UTILITIES:
                 UtilityLink.objects.get_or_create(
