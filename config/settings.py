@@ -209,6 +209,9 @@ if not DEBUG:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+# The most pixels an uploaded picture may declare (civic.core.images): read from
+# the header before any decoding, for feedback photos and Wagtail images alike.
+IMAGE_MAX_PIXELS = 40_000_000
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Khu dân cư điện tử"
@@ -216,6 +219,8 @@ WAGTAILADMIN_BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 5 * 1024 * 1024
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = IMAGE_MAX_PIXELS
+WAGTAILIMAGES_IMAGE_FORM_BASE = "content.image_forms.ImageForm"
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "gif"]
 WAGTAILDOCS_EXTENSIONS = [
     "pdf",
