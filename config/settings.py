@@ -91,6 +91,9 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Odd ids in any path (NUL, ², 10 kB of digits) are a 404 before any view;
+    # outside the redirects middleware, which would look the path up.
+    "civic.core.ids.OddIdMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 

@@ -5,7 +5,24 @@ from django.views.i18n import set_language
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
-from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.documents.views import serve as documents
+
+from civic.core import ids  # noqa: F401  (registers the <id:…> converter)
+
+# Wagtail's document URLs (``wagtail.documents.urls``), with the tolerant id
+# converter: its ``^(\d+)/`` let 10 kB of digits reach ``int()`` (a 500).
+wagtaildocs_urls = [
+    path(
+        "<id:document_id>/<path:document_filename>",
+        documents.serve,
+        name="wagtaildocs_serve",
+    ),
+    path(
+        "authenticate_with_password/<id:restriction_id>/",
+        documents.authenticate_with_password,
+        name="wagtaildocs_authenticate_with_password",
+    ),
+]
 
 urlpatterns = [
     path("quan-tri/", include(wagtailadmin_urls)),

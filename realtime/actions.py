@@ -17,6 +17,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from civic.core.ids import require_id
 from civic.people.actions import notify
 
 from . import events
@@ -83,7 +84,7 @@ def _locked_channel(channel):
         return (
             Channel.objects.select_for_update(of=("self",))
             .select_related("area")
-            .get(pk=int(pk))
+            .get(pk=require_id(pk))
         )
     except (Channel.DoesNotExist, ValueError, TypeError, OverflowError):
         raise Refused(_("This channel does not exist.")) from None
@@ -227,7 +228,7 @@ def post_message(user, channel, body):
 def _channel(channel):
     pk = channel.pk if isinstance(channel, Channel) else channel
     try:
-        return Channel.objects.select_related("area").get(pk=int(pk))
+        return Channel.objects.select_related("area").get(pk=require_id(pk))
     except (Channel.DoesNotExist, ValueError, TypeError, OverflowError):
         raise Refused(_("This channel does not exist.")) from None
 
@@ -238,7 +239,7 @@ def _locked_message(message, channel=None):
         found = (
             Message.objects.select_for_update(of=("self",))
             .select_related("channel__area", "author")
-            .get(pk=int(pk))
+            .get(pk=require_id(pk))
         )
     except (Message.DoesNotExist, ValueError, TypeError, OverflowError):
         raise Refused(_("This message does not exist.")) from None

@@ -11,7 +11,11 @@ class PeopleConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from civic.core.ids import install_model_choice_guard
+
         from . import signals  # noqa: F401
+
+        install_model_choice_guard()
 
 
 class UsersAppConfig(WagtailUsersAppConfig):

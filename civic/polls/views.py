@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from civic.core.ids import parse_id
 from civic.people.permissions import can
 from civic.people.residents import represented_household
 from content.models import AreaPage
@@ -112,7 +113,9 @@ def _vote(request, poll):
     household = request.POST.get("household") or None
     try:
         if household is not None:
-            household = int(household)
+            household = parse_id(household)
+            if household is None:
+                raise ValueError("not a household id")
         actions.cast_ballot(
             request.user, poll, request.POST.getlist("choice"), household=household
         )
