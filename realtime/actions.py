@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from civic.core.ids import require_id
+from civic.core.text import clean_text
 from civic.people.actions import notify
 
 from . import events
@@ -99,7 +100,7 @@ def _require_moderator(user, channel):
 
 
 def _clean_title(title):
-    title = " ".join(str(title or "").split())
+    title = clean_text(str(title or ""))
     if not title:
         raise Refused(_("Give the topic a title."))
     if len(title) > MAX_TITLE_LENGTH:
