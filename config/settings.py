@@ -111,6 +111,9 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Odd ids in any path (NUL, ², 10 kB of digits) are a 404 before any view;
+    # outside the redirects middleware, which would look the path up.
+    "civic.core.ids.OddIdMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -270,6 +273,9 @@ if not DEBUG:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+# The most pixels an uploaded picture may declare (civic.core.images): read from
+# the header before any decoding, for feedback photos and Wagtail images alike.
+IMAGE_MAX_PIXELS = 40_000_000
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Khu dân cư điện tử"
@@ -279,6 +285,8 @@ WAGTAIL_I18N_ENABLED = False
 WAGTAIL_PASSWORD_REQUIRED_TEMPLATE = "content/password_required.html"
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 5 * 1024 * 1024
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = IMAGE_MAX_PIXELS
+WAGTAILIMAGES_IMAGE_FORM_BASE = "content.image_forms.ImageForm"
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "gif"]
 # Documents are always served by Wagtail's view, which asks content.documents who may
 # read them; never linked or redirected to the file in storage (whose URL anyone

@@ -6,21 +6,32 @@ from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
-from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.documents.views import serve as wagtail_documents
 
+from civic.core import ids  # noqa: F401  (registers the <id:…> converter)
 from civic.core.i18n import set_language
 from civic.core.media import serve_media
 from content import documents
 from content.sitemaps import ListedPagesSitemap
 
-urlpatterns = [
-    path("quan-tri/", include(wagtailadmin_urls)),
-    # Wagtail's document URL, served by its view plus cache headers (content.documents)
+# Wagtail's document URLs (``wagtail.documents.urls``) with the tolerant id
+# converter (its ``^(\d+)/`` let 10 kB of digits reach ``int()``: a 500), the
+# file served by content.documents (who may fetch it, and cache headers).
+wagtaildocs_urls = [
     path(
-        "tai-lieu/<str:document_id>/<path:document_filename>",
+        "<id:document_id>/<path:document_filename>",
         documents.serve,
         name="wagtaildocs_serve",
     ),
+    path(
+        "authenticate_with_password/<id:restriction_id>/",
+        wagtail_documents.authenticate_with_password,
+        name="wagtaildocs_authenticate_with_password",
+    ),
+]
+
+urlpatterns = [
+    path("quan-tri/", include(wagtailadmin_urls)),
     path("tai-lieu/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": ListedPagesSitemap}}),
     path("i18n/setlang/", set_language, name="set_language"),

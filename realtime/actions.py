@@ -16,6 +16,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from civic.core.ids import require_id
 from civic.core.text import clean_text
 from civic.people.actions import notify
 
@@ -80,7 +81,7 @@ def _locked_channel(channel):
         return (
             Channel.objects.select_for_update(of=("self",))
             .select_related("area")
-            .get(pk=int(pk))
+            .get(pk=require_id(pk))
         )
     except (Channel.DoesNotExist, ValueError, TypeError, OverflowError):
         raise Refused(_("This channel does not exist.")) from None
@@ -224,7 +225,7 @@ def post_message(user, channel, body):
 def _channel(channel):
     pk = channel.pk if isinstance(channel, Channel) else channel
     try:
-        return Channel.objects.select_related("area").get(pk=int(pk))
+        return Channel.objects.select_related("area").get(pk=require_id(pk))
     except (Channel.DoesNotExist, ValueError, TypeError, OverflowError):
         raise Refused(_("This channel does not exist.")) from None
 
@@ -235,7 +236,7 @@ def _locked_message(message, channel=None):
         found = (
             Message.objects.select_for_update(of=("self",))
             .select_related("channel__area", "author")
-            .get(pk=int(pk))
+            .get(pk=require_id(pk))
         )
     except (Message.DoesNotExist, ValueError, TypeError, OverflowError):
         raise Refused(_("This message does not exist.")) from None

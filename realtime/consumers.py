@@ -48,6 +48,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from civic.core.clients import client_address
+from civic.core.ids import parse_id
 
 from . import actions, events, presence
 from .models import MAX_LENGTH, Channel
@@ -117,11 +118,14 @@ def _language(scope):
 
 
 def _int(value, default=None):
-    try:
-        number = int(value)
-    except (TypeError, ValueError, OverflowError):
-        return default
-    return number if number >= 0 else default
+    """A message id (or 0, "from the start") sent by the client; ``default``
+    for anything else (``civic.core.ids.parse_id``)."""
+    if value in (0, "0"):
+        return 0
+    if value is not None and not isinstance(value, int):
+        value = str(value)
+    number = parse_id(value)
+    return default if number is None else number
 
 
 def presence_delay():
@@ -623,3 +627,12 @@ class AreaLiveConsumer(JsonSocket):
         from content.models import AreaPage
 
         return AreaPage.objects.live().filter(pk=area_id).exists()
+
+
+class NoRouteConsumer(AsyncWebsocketConsumer):
+    """Any other ``/ws/…`` path, an id that is not one included (``<id:…>``
+    refuses ``9999999999999999999999999``, ``-1``, ``²``…): the handshake is
+    refused, instead of the router raising "No route found"."""
+
+    async def connect(self):
+        await self.close()

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from modelsearch.backends import get_search_backend
 
+from civic.core.ids import parse_id
 from content.models import AreaPage, listed
 from search import sources as registry
 from search.backends.whoosh import did_you_mean
@@ -31,10 +32,7 @@ def _clean_query(request):
 
 
 def _int_or_none(value):
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
+    return parse_id(value)
 
 
 class MergedResults:

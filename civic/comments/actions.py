@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from civic.core.ids import require_id
 from civic.core.text import clean_text
 from civic.people.actions import notify
 from civic.people.models import RoleKind
@@ -576,8 +577,8 @@ def resolve_target(
     an item) that they may not read. ``hidden``: an item hidden by reports is
     found too (for the moderation queue)."""
     try:
-        content_type = ContentType.objects.get_for_id(int(content_type_id))
-        object_id = int(object_id)
+        content_type = ContentType.objects.get_for_id(require_id(content_type_id))
+        object_id = require_id(object_id)
     except (ContentType.DoesNotExist, ValueError, TypeError, OverflowError):
         raise Refused(_("This item does not exist.")) from None
     is_comment = content_type.model_class() is Comment

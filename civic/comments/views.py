@@ -9,6 +9,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from civic.core.ids import require_id
+
 from . import actions
 from .models import MAX_LENGTH, Comment, ReportReason
 from .moderation import setting, target_url
@@ -31,7 +33,7 @@ def _back(target, comment=None):
 
 def _comment(pk):
     try:
-        return Comment.objects.select_related("area", "author").get(pk=int(pk))
+        return Comment.objects.select_related("area", "author").get(pk=require_id(pk))
     except (Comment.DoesNotExist, ValueError, TypeError, OverflowError):
         raise ValidationError(_("This comment does not exist.")) from None
 

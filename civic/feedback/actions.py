@@ -33,7 +33,7 @@ from .models import (
     UpdateKind,
     settings_value,
 )
-from .photos import clean_photo
+from .photos import check_photo, reencode
 
 HANDLE = "handle_feedback"
 
@@ -156,16 +156,31 @@ def _require_transition(report, new_status):
         )
 
 
-def _clean_photos(uploads, already=0):
+def _check_photos(uploads, already=0):
+    """The headers of ``uploads`` (files or headers a form already read), checked
+    without decoding a pixel; ``Refused`` with every problem otherwise."""
     uploads = [u for u in uploads or [] if u]
     limit = settings_value("FEEDBACK_MAX_PHOTOS")
     if already + len(uploads) > limit:
         raise Refused(_("At most %(n)s photos.") % {"n": limit})
-    errors, cleaned = [], []
+    errors, headers = [], []
     for upload in uploads:
         try:
-            done = getattr(upload, "reencoded", False)
-            cleaned.append(upload if done else clean_photo(upload))
+            headers.append(check_photo(upload))
+        except ValidationError as exc:
+            errors.extend(exc.messages)
+    if errors:
+        raise Refused(errors)
+    return headers
+
+
+def _decode_photos(headers):
+    """The photos re-encoded for storage: the one costly step, so callers run it
+    only after every other check of the request (rights, state, rate limit)."""
+    errors, cleaned = [], []
+    for header in headers:
+        try:
+            cleaned.append(reencode(header))
         except ValidationError as exc:
             errors.extend(exc.messages)
     if errors:
@@ -241,10 +256,14 @@ def submit_report(
         -90 <= latitude <= 90 and -180 <= longitude <= 180
     ):
         raise Refused(_("This point is not on the map."))
-    cleaned = _clean_photos(photos)
+    headers = _check_photos(photos)
     commune = commune_of(area)
     if commune is None:
         raise Refused(_("Choose the area where the problem is."))
+    # The rate limit is counted before any photo is decoded (and again under the
+    # lock below, which is what decides between two concurrent requests).
+    _check_rate(user, timezone.now())
+    cleaned = _decode_photos(headers)
     with transaction.atomic():
         User.objects.locked(user)
         now = timezone.now()
@@ -471,7 +490,13 @@ def assign_unit(actor, report, unit):
 
 def post_progress(actor, report, message, photos=()):
     message = _clean_text(message, _("the progress update"), MAX_TEXT)
-    cleaned = _clean_photos(photos)
+    headers = _check_photos(photos)
+    if headers:
+        # Rights and state first (again under the lock below), then the decode.
+        current = Report.objects.get(pk=report.pk)
+        _require_handler(actor, current)
+        _require_transition(current, Status.IN_PROGRESS)
+    cleaned = _decode_photos(headers)
     with transaction.atomic():
         report = _locked(report)
         _require_handler(actor, report)
@@ -492,7 +517,13 @@ def post_progress(actor, report, message, photos=()):
 
 def resolve_report(actor, report, answer, photos=()):
     answer = _clean_text(answer, _("the answer"), MAX_TEXT)
-    cleaned = _clean_photos(photos)
+    headers = _check_photos(photos)
+    if headers:
+        # Rights and state first (again under the lock below), then the decode.
+        current = Report.objects.get(pk=report.pk)
+        _require_handler(actor, current)
+        _require_transition(current, Status.RESOLVED)
+    cleaned = _decode_photos(headers)
     with transaction.atomic():
         report = _locked(report)
         _require_handler(actor, report)

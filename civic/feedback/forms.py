@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from .models import Category, HandlingUnit, Status, settings_value
-from .photos import clean_photo
+from .photos import check_photo
 
 ACCEPT_IMAGES = "image/jpeg,image/png,image/webp"
 
@@ -14,8 +14,10 @@ class MultipleFileInput(forms.ClearableFileInput):
 
 
 class PhotosField(forms.FileField):
-    """Several photos in one input; each is checked and re-encoded
-    (``photos.clean_photo``)."""
+    """Several photos in one input; each one's size, format and pixel count are
+    checked from its header (``photos.check_photo``). The cleaned value is a list
+    of ``ImageHeader``: nothing is decoded here, the action decodes the photos
+    once the rest of the request is accepted."""
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": ACCEPT_IMAGES}))
@@ -31,7 +33,7 @@ class PhotosField(forms.FileField):
         errors, cleaned = [], []
         for upload in files:
             try:
-                cleaned.append(clean_photo(upload))
+                cleaned.append(check_photo(upload))
             except ValidationError as exc:
                 errors.extend(exc.messages)
         if errors:

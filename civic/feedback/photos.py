@@ -5,26 +5,32 @@ position of a phone photo, XMP, comments): only the pixels are written again. Th
 picture is first turned upright from its EXIF orientation, and shrunk to at most
 ``FEEDBACK_PHOTO_MAX_SIDE`` pixels on its longer side. JPEG stays JPEG, PNG stays
 PNG, WebP stays WebP; anything else is refused, whatever its file name says.
+
+Checking and decoding are two steps (``civic.core.images``): forms only read the
+header (:func:`check_photo`: bytes, format, pixel count), and the actions decode
+(:func:`reencode`) once everything else about the request has been accepted,
+the rate limit included, so a large picture never costs a refused request.
 """
 
 import io
-import warnings
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.utils.translation import gettext as _
-from PIL import Image, ImageOps, UnidentifiedImageError
+
+from civic.core import images
 
 from .models import settings_value
 
 FORMATS = {"JPEG": ".jpg", "PNG": ".png", "WEBP": ".webp"}
-#: Refuse decompression bombs well before Pillow's own limit.
-MAX_PIXELS = 40_000_000
 
 
-def clean_photo(upload):
-    """A ``ContentFile`` of the re-encoded ``upload`` with ``width``/``height``
-    attributes set; ``ValidationError`` with a message for the user otherwise."""
+def check_photo(upload):
+    """The header of ``upload`` (``civic.core.images.ImageHeader``) when its byte
+    size, format and pixel count are acceptable; no pixel is decoded, so forms
+    call this while they validate. ``ValidationError`` with a message otherwise."""
+    if isinstance(upload, images.ImageHeader):
+        return upload
     name = getattr(upload, "name", "") or "photo"
     limit = settings_value("FEEDBACK_PHOTO_MAX_BYTES")
     if upload.size > limit:
@@ -33,35 +39,15 @@ def clean_photo(upload):
             % {"name": name, "mb": round(limit / 1024 / 1024, 1)},
             code="too_large",
         )
-    data = upload.read()
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
-            probe = Image.open(io.BytesIO(data))
-            fmt = probe.format
-            if fmt not in FORMATS:
-                raise ValidationError(
-                    _("“%(name)s” is not a JPEG, PNG or WebP photo.") % {"name": name},
-                    code="wrong_type",
-                )
-            if probe.width * probe.height > MAX_PIXELS:
-                raise ValidationError(
-                    _("“%(name)s” has too many pixels.") % {"name": name},
-                    code="too_many_pixels",
-                )
-            probe.verify()
-            image = Image.open(io.BytesIO(data))
-            image.load()
-            image = ImageOps.exif_transpose(image)
-    except ValidationError:
-        raise
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Warning) as exc:
-        raise ValidationError(
-            _("“%(name)s” could not be read as a picture (damaged or not a photo).")
-            % {"name": name},
-            code="corrupt",
-        ) from exc
+    return images.read_header(upload, name=name, formats=tuple(FORMATS))
+
+
+def reencode(header):
+    """A ``ContentFile`` of the photo of ``header`` decoded (once), shrunk and
+    written again without metadata, with ``width``/``height`` attributes set."""
     side = settings_value("FEEDBACK_PHOTO_MAX_SIDE")
+    image = images.decode_image(header, max_side=side)
+    fmt = header.format
     if max(image.size) > side:
         image.thumbnail((side, side))
     # Nothing of the original file's metadata is written again (EXIF, GPS, XMP).
@@ -82,3 +68,8 @@ def clean_photo(upload):
     result.width, result.height = image.size
     result.reencoded = True
     return result
+
+
+def clean_photo(upload):
+    """:func:`check_photo` then :func:`reencode`: the photo fit to store."""
+    return reencode(check_photo(upload))

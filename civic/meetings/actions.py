@@ -21,6 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
+from civic.core.ids import require_id
 from civic.core.text import clean_text
 from civic.people.actions import notify
 from civic.people.models import RoleKind, User
@@ -242,7 +243,7 @@ def record_attendance(actor, meeting, household_ids, guests_count=0, guests=""):
             _("The minutes wait for review: attendance cannot change meanwhile.")
         )
     try:
-        wanted = {int(pk) for pk in household_ids}
+        wanted = {require_id(pk) for pk in household_ids}
     except (TypeError, ValueError):
         raise Refused(_("Tick households from the list.")) from None
     allowed = set(
@@ -307,7 +308,7 @@ def _clean_records(meeting, minutes, records):
     cleaned = {}
     for key, entry in (records or {}).items():
         try:
-            item = items[int(key)]
+            item = items[require_id(key)]
         except (KeyError, TypeError, ValueError):
             raise Refused(
                 _("This agenda item is not on the meeting's agenda.")
@@ -317,7 +318,7 @@ def _clean_records(meeting, minutes, records):
         poll = None
         if entry.get("poll") not in (None, ""):
             try:
-                poll = polls.get(pk=int(entry["poll"]))
+                poll = polls.get(pk=require_id(entry["poll"]))
             except (Poll.DoesNotExist, TypeError, ValueError):
                 raise Refused(
                     _("Choose a household decision poll of this area.")

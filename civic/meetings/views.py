@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from civic.core.ids import require_id
 from civic.people.permissions import can, subtree_q
 from civic.people.residents import households_in, is_verified_resident_in
 from civic.polls.models import Poll, PollKind
@@ -552,7 +553,7 @@ def minutes_print(request, pk):
         )
     try:
         if revision:
-            minutes = queryset.get(revision=int(revision))
+            minutes = queryset.get(revision=require_id(revision))
         else:
             minutes = (
                 queryset.filter(status=MinutesStatus.PUBLISHED).first()

@@ -12,11 +12,14 @@ class PeopleConfig(AppConfig):
 
     def ready(self):
         from civic.core.csv import protect_wagtail_exports
+        from civic.core.ids import install_model_choice_guard
 
         from . import signals  # noqa: F401
 
         # Wagtail's admin reports export CSV/XLSX: no cell may run as a formula.
         protect_wagtail_exports()
+        # Odd ids in any model choice (project or Wagtail forms) are refused early.
+        install_model_choice_guard()
 
 
 class UsersAppConfig(WagtailUsersAppConfig):

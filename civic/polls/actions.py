@@ -14,12 +14,15 @@ caught ballots committed after the count.) SQLite serialises writers anyway
 (``transaction_mode = IMMEDIATE``).
 """
 
+import re
+
 from django.db import IntegrityError, connection, transaction
 from django.db.models import Count, F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
+from civic.core.ids import parse_id, require_id
 from civic.core.text import clean_text
 from civic.people.permissions import can
 from civic.people.residents import (
@@ -123,12 +126,24 @@ def check_eligible(user, poll):
     return None
 
 
+def _count(value):
+    """A whole number typed in a form (ASCII digits, at most 9 of them)."""
+    if isinstance(value, bool):
+        raise ValueError(value)
+    if isinstance(value, int):
+        return value
+    text = str(value).strip()
+    if not re.fullmatch(r"-?[0-9]{1,9}", text, flags=re.ASCII):
+        raise ValueError(value)
+    return int(text)
+
+
 def _clean_choice_ids(poll, choice_ids):
     """The poll's ``Choice`` rows named by ``choice_ids`` (strings or ints)."""
-    try:
-        ids = sorted({int(c) for c in choice_ids})
-    except (TypeError, ValueError):
-        raise InvalidChoice(_("This choice does not exist.")) from None
+    ids = [parse_id(c if isinstance(c, int) else str(c)) for c in choice_ids or ()]
+    if None in ids:
+        raise InvalidChoice(_("This choice does not exist."))
+    ids = sorted(set(ids))
     if not ids:
         raise InvalidChoice(_("Choose an answer before sending your ballot."))
     if len(ids) > poll.max_choices:
@@ -362,8 +377,8 @@ def record_meeting_result(user, poll, households_present, votes, note=""):
     total = households_in(poll.area).count()
     choices = list(poll.choices.all())
     try:
-        votes = {int(k): int(v) for k, v in votes.items()}
-        households_present = int(households_present)
+        votes = {require_id(k): _count(v) for k, v in votes.items()}
+        households_present = _count(households_present)
     except (TypeError, ValueError):
         raise InvalidChoice(_("Give whole numbers.")) from None
     if set(votes) - {c.pk for c in choices}:

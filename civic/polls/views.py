@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from civic.core import csv as safe_csv
+from civic.core.ids import parse_id
 from civic.people.permissions import can
 from civic.people.residents import represented_household
 from content.models import AreaPage
@@ -111,7 +112,9 @@ def _vote(request, poll):
     household = request.POST.get("household") or None
     try:
         if household is not None:
-            household = int(household)
+            household = parse_id(household)
+            if household is None:
+                raise ValueError("not a household id")
         actions.cast_ballot(
             request.user, poll, request.POST.getlist("choice"), household=household
         )

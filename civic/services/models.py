@@ -501,9 +501,14 @@ class UtilityKind(models.TextChoices):
 WEEKDAY_SET_RE = re.compile(r"^([0-6](,[0-6])*)?$")
 
 
+WEEKDAY_DIGITS = frozenset("0123456")
+
+
 def parse_weekdays(value):
     """``"0,3,5"`` → ``[0, 3, 5]`` (sorted, without repeats)."""
-    return sorted({int(d) for d in (value or "").split(",") if d.strip().isdigit()})
+    return sorted(
+        {int(d) for d in (value or "").split(",") if d.strip() in WEEKDAY_DIGITS}
+    )
 
 
 def validate_weekday_set(value):

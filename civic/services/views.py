@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from civic.core.ids import parse_id
 from civic.people.permissions import can
 
 from . import actions
@@ -356,11 +357,12 @@ def record_session(request, pk):
     appointment = None
     appointment_id = request.GET.get("lich-hen") or request.POST.get("appointment")
     if appointment_id:
+        appointment_pk = parse_id(appointment_id)
         appointment = (
-            Appointment.objects.filter(pk=appointment_id, point=point)
+            Appointment.objects.filter(pk=appointment_pk, point=point)
             .select_related("resident")
             .first()
-            if str(appointment_id).isdigit()
+            if appointment_pk is not None
             else None
         )
         if appointment is None:

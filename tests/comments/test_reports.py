@@ -123,12 +123,19 @@ def test_report_form_is_shown(client, people, news_1):
     assert "Nội dung bị báo cáo" in html and "csrfmiddlewaretoken" in html
 
 
-@pytest.mark.parametrize("ids", [(1, 999999), (999999, 1), (0, 0)])
+@pytest.mark.parametrize("ids", [(1, 999999), (999999, 1)])
 def test_reporting_forged_ids_is_a_clear_404(client, people, ids):
     client.force_login(people.r2)
     response = client.post(url("comments:report", *ids), {"reason": "spam"})
     assert response.status_code == 404
     assert "does not exist" in response.content.decode()
+
+
+@pytest.mark.parametrize("ids", ["0/0", "1/9999999999999999999999999", "²/1"])
+def test_ids_that_are_no_ids_do_not_match_the_url(client, people, ids):
+    client.force_login(people.r2)
+    response = client.post(f"/bao-cao/{ids}/", {"reason": "spam"})
+    assert response.status_code == 404
 
 
 def test_a_page_can_be_reported_and_editors_are_told_without_hiding_it(
