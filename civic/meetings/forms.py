@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from wagtail.documents import get_document_model
 
+from civic.core.text import clean_text
 from civic.people.actions import area_collection
 
 from .models import MeetingKind
@@ -57,7 +58,7 @@ def make_document(upload, title, user, area):
     """
     Document = get_document_model()
     document = Document(
-        title=(title or upload.name)[:255],
+        title=(clean_text(title) or clean_text(upload.name))[:255],
         file=upload,
         collection=area_collection(area),
         uploaded_by_user=user,

@@ -196,3 +196,15 @@ def test_appointments_and_assisted_sessions(tree, svc):  # noqa: F811
     session = AssistedSession.objects.get()
     assert_clean(session.done, TEXT_CLEAN)
     assert_clean(session.resident_name, LINE_CLEAN)
+
+
+def test_uploaded_document_title_from_a_file_name(tree):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from civic.meetings.forms import make_document
+
+    upload = SimpleUploadedFile("Bie\u0302n ba\u0309n\x00\x07 ho\u0323p.pdf", b"%PDF-1.4")
+    document = make_document(upload, "", tree.leader_1, tree.group_1)
+    assert_clean(document.title, "Biên bản họp.pdf")
+    titled = make_document(upload, LINE, tree.leader_1, tree.group_1)
+    assert_clean(titled.title, LINE_CLEAN)
