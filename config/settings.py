@@ -204,6 +204,12 @@ LOGIN_THROTTLE_ACCOUNT_FAILURES = int(
     os.environ.get("LOGIN_THROTTLE_ACCOUNT_FAILURES", str(LOGIN_THROTTLE_FAILURES * 4))
 )
 LOGIN_THROTTLE_MAX_DELAY = int(os.environ.get("LOGIN_THROTTLE_MAX_DELAY", "60"))
+# An address an account signed in from within this many days is "known" to it and
+# skips the account-wide delay (still under the two per-address limits).
+LOGIN_THROTTLE_KNOWN_DAYS = int(os.environ.get("LOGIN_THROTTLE_KNOWN_DAYS", "30"))
+# Wagtail's admin login, with the throttle's messages (the throttle itself is in
+# the authentication backend, so it applies to every login form).
+WAGTAILADMIN_USER_LOGIN_FORM = "civic.people.forms.AdminLoginForm"
 # Registration throttle: this many new accounts per client address per window.
 REGISTRATION_THROTTLE_ACCOUNTS = int(
     os.environ.get("REGISTRATION_THROTTLE_ACCOUNTS", "5")

@@ -1,6 +1,9 @@
 from django.contrib.auth.backends import ModelBackend
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 
+from civic.core.clients import client_address
+
+from . import throttle
 from .models import User
 from .phone import looks_like_phone, normalise_phone
 
@@ -21,17 +24,35 @@ def find_user(identifier):
 
 
 class PhoneOrEmailBackend(ModelBackend):
-    """Sign in with a phone number (any usual spelling) or an email address."""
+    """Sign in with a phone number (any usual spelling) or an email address.
+
+    Every sign-in goes through here, whatever form asked (the site's
+    ``/dang-nhap/``, Wagtail's ``/quan-tri/login/``, any ``authenticate()``
+    call), so this is where the login throttle (:mod:`civic.people.throttle`)
+    lives: an attempt the throttle refuses is not tried at all (the password is
+    not checked) and ends the sign-in with ``PermissionDenied``; the refusal is
+    left on the request for the form to explain (:func:`throttle.refusal_of`).
+    A wrong password is counted against the client address, a right one clears
+    that address's failures on the account and marks the address as known.
+    """
 
     def authenticate(self, request, username=None, password=None, **kwargs):
         if username is None:
             username = kwargs.get(User.USERNAME_FIELD)
         if username is None or password is None:
             return None
+        address = client_address(request)
+        refusal = throttle.check(username, address)
+        if refusal is not None:
+            throttle.remember_refusal(request, refusal)
+            # Django's authenticate() stops at PermissionDenied: no other
+            # backend gets to try the password either.
+            raise PermissionDenied(f"sign-in {refusal.reason}")
         user = find_user(username)
         if user is None:
             User().set_password(password)  # same cost as a real check
-            return None
-        if user.check_password(password) and self.user_can_authenticate(user):
+        elif user.check_password(password) and self.user_can_authenticate(user):
+            throttle.record_success(username, address)
             return user
+        throttle.record_failure(username, address)
         return None

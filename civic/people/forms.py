@@ -2,9 +2,9 @@ from django import forms
 from django.contrib.auth import authenticate, password_validation
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
 from wagtail.users.forms import UserCreationForm, UserEditForm
 
-from civic.core.clients import client_address
 from civic.core.text import clean_text
 
 from . import throttle
@@ -28,14 +28,6 @@ class LoginForm(forms.Form):
         "invalid_login": _(
             "The phone number, email or password is not right. Please try again."
         ),
-        "locked": _(
-            "Too many failed attempts. For your safety, sign-in is paused for "
-            "%(minutes)d minutes."
-        ),
-        "slowed": _(
-            "This account has had many failed sign-in attempts from many places. "
-            "For its safety, wait %(seconds)d seconds, then try again."
-        ),
     }
 
     def __init__(self, request=None, *args, **kwargs):
@@ -48,26 +40,26 @@ class LoginForm(forms.Form):
         password = self.cleaned_data.get("password")
         if not identifier or not password:
             return self.cleaned_data
-        address = client_address(self.request)
-        refusal = throttle.check(identifier, address)
-        if refusal is not None and refusal.reason == throttle.SLOWED:
-            raise ValidationError(
-                self.error_messages["slowed"],
-                code="slowed",
-                params={"seconds": refusal.seconds},
-            )
-        if refusal is not None:
-            raise ValidationError(
-                self.error_messages["locked"],
-                code="locked",
-                params={"minutes": refusal.minutes},
-            )
+        # The backend throttles (civic.people.throttle): it refuses, counts
+        # the failure or clears it; this form only explains.
         self.user = authenticate(self.request, username=identifier, password=password)
         if self.user is None:
-            throttle.record_failure(identifier, address)
+            refusal = throttle.refusal_of(self.request)
+            if refusal is not None:
+                raise throttle.refusal_error(refusal)
             raise ValidationError(self.error_messages["invalid_login"], code="invalid")
-        throttle.reset(identifier, address)
         return self.cleaned_data
+
+
+class AdminLoginForm(WagtailLoginForm):
+    """Wagtail's admin login (``WAGTAILADMIN_USER_LOGIN_FORM``), saying why a
+    throttled attempt was refused instead of "didn't match"."""
+
+    def get_invalid_login_error(self):
+        refusal = throttle.refusal_of(self.request)
+        if refusal is not None:
+            return throttle.refusal_error(refusal)
+        return super().get_invalid_login_error()
 
 
 class _AdminUserFields(forms.ModelForm):

@@ -360,7 +360,8 @@ class Notification(models.Model):
 
 
 class ThrottleEvent(models.Model):
-    """One counted attempt: a failed sign-in, an account created.
+    """One counted attempt: a failed sign-in, an account created; or a
+    successful sign-in, which makes its address known to the account.
 
     The login and registration throttles (``civic.people.throttle``) count these
     rows. They live in the database, not in Django's cache, so that a count is
@@ -370,6 +371,8 @@ class ThrottleEvent(models.Model):
     """
 
     LOGIN_FAILURE = "login-failure"
+    #: the account signed in from this address (kept 30 days: a known address)
+    LOGIN_SUCCESS = "login-success"
     REGISTRATION = "registration"
 
     kind = models.CharField(max_length=20)

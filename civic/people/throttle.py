@@ -23,6 +23,24 @@ over ``LOGIN_THROTTLE_WINDOW`` seconds (15 minutes) with three limits:
 A successful sign-in clears the failures of that account from that address; the
 failures from other addresses stay (they are someone else's).
 
+**Known addresses.** Limit 3 alone would let a few attackers keep an account
+slowed for ever: each sends one wrong guess the moment the delay runs out, and
+the owner, trying at a random moment, almost always lands inside a delay. So a
+successful sign-in also records the address (its /64 for IPv6) as *known* for
+that account, for ``LOGIN_THROTTLE_KNOWN_DAYS`` (30) days; an attempt from a
+known address skips limit 3 (it still counts under limits 1 and 2, so a known
+address guesses no faster than any other). The owner, from the phone or home
+network they used this month, signs in during a distributed attack at once.
+Someone sharing that address (the same home Wi-Fi, the same carrier NAT) shares
+the exemption, but still gets only limit 1's five guesses per quarter hour.
+
+Every sign-in path is throttled the same way because the checks live in the
+authentication backend (:class:`civic.people.backends.PhoneOrEmailBackend`),
+not in a form: the site's login form and Wagtail's admin login both call
+``authenticate(request, ...)``. A refused attempt raises ``PermissionDenied``
+there (Django then tries no other backend) and leaves the :class:`Refusal` on
+the request; :func:`refusal_message` turns it into the message both forms show.
+
 Addresses come from :func:`civic.core.clients.client_address` (``X-Forwarded-For``
 only from ``TRUSTED_PROXIES``); an IPv6 address counts as its /64 network, since
 one subscriber usually holds a whole /64.
@@ -42,8 +60,10 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db.models import Count, Max
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from .models import ThrottleEvent
 
@@ -98,6 +118,20 @@ def delay_after(failures):
     return min(settings.LOGIN_THROTTLE_MAX_DELAY, 2 ** min(over, 30))
 
 
+def _known_since():
+    return timezone.now() - timedelta(days=settings.LOGIN_THROTTLE_KNOWN_DAYS)
+
+
+def is_known(identifier, address):
+    """Has the account signed in from ``address`` (its /64) in the last days?"""
+    return ThrottleEvent.objects.filter(
+        kind=ThrottleEvent.LOGIN_SUCCESS,
+        account=_account(identifier),
+        address=_bucket(address),
+        at__gte=_known_since(),
+    ).exists()
+
+
 def check(identifier, address):
     """A :class:`Refusal` if a sign-in attempt must not be tried now, else None."""
     now = timezone.now()
@@ -116,6 +150,8 @@ def check(identifier, address):
         >= settings.LOGIN_THROTTLE_ADDRESS_FAILURES
     ):
         return paused
+    if is_known(identifier, address):
+        return None  # the owner's own address is not slowed by a botnet
     on_account = failures.filter(account=account).aggregate(
         count=Count("pk"), last=Max("at")
     )
@@ -151,6 +187,58 @@ def reset(identifier, address):
         account=_account(identifier),
         address=_bucket(address),
     ).delete()
+
+
+def record_success(identifier, address):
+    """The owner signed in from ``address``: forget their failures from there
+    and remember the address as known for the account."""
+    reset(identifier, address)
+    account, bucket = _account(identifier), _bucket(address)
+    ThrottleEvent.objects.filter(
+        kind=ThrottleEvent.LOGIN_SUCCESS, at__lt=_known_since()
+    ).delete()
+    ThrottleEvent.objects.filter(
+        kind=ThrottleEvent.LOGIN_SUCCESS, account=account, address=bucket
+    ).delete()
+    ThrottleEvent.objects.create(
+        kind=ThrottleEvent.LOGIN_SUCCESS, account=account, address=bucket
+    )
+
+
+# --- telling the form why ---------------------------------------------------------
+
+_REQUEST_ATTRIBUTE = "_login_throttle_refusal"
+
+MESSAGES = {
+    PAUSED: _(
+        "Too many failed attempts. For your safety, sign-in is paused for "
+        "%(minutes)d minutes."
+    ),
+    SLOWED: _(
+        "This account has had many failed sign-in attempts from many places. "
+        "For its safety, wait %(seconds)d seconds, then try again."
+    ),
+}
+
+
+def remember_refusal(request, refusal):
+    """Leave ``refusal`` on ``request`` for the form that called authenticate()."""
+    if request is not None:
+        setattr(request, _REQUEST_ATTRIBUTE, refusal)
+
+
+def refusal_of(request):
+    """The :class:`Refusal` the backend left on ``request`` this time, if any."""
+    return getattr(request, _REQUEST_ATTRIBUTE, None)
+
+
+def refusal_error(refusal):
+    """The ``ValidationError`` a login form raises for ``refusal``."""
+    return ValidationError(
+        MESSAGES[refusal.reason],
+        code="locked" if refusal.reason == PAUSED else "slowed",
+        params={"minutes": refusal.minutes, "seconds": refusal.seconds},
+    )
 
 
 # --- registration ---------------------------------------------------------------

@@ -26,6 +26,11 @@ def sign_in(client, identifier, password, **extra):
     )
 
 
+def failures():
+    """The failed sign-ins counted (successes are recorded too: known addresses)."""
+    return ThrottleEvent.objects.filter(kind=ThrottleEvent.LOGIN_FAILURE)
+
+
 def signed_in(response, client, user):
     return response.status_code == 302 and client.session.get("_auth_user_id") == str(
         user.pk
@@ -57,7 +62,7 @@ def test_forged_forwarded_for_from_an_untrusted_peer_is_ignored(client, tree):
         )
     owner = sign_in(client, "0905000009", PASSWORD, REMOTE_ADDR=OWNER)
     assert signed_in(owner, client, tree.resident)
-    assert set(ThrottleEvent.objects.values_list("address", flat=True)) == {STRANGER}
+    assert set(failures().values_list("address", flat=True)) == {STRANGER}
 
 
 def test_behind_a_trusted_proxy_each_client_counts_apart(client, tree, settings):
@@ -71,7 +76,7 @@ def test_behind_a_trusted_proxy_each_client_counts_apart(client, tree, settings)
             REMOTE_ADDR=PROXY,
             HTTP_X_FORWARDED_FOR=f"{OWNER}, {STRANGER}",
         )
-    assert set(ThrottleEvent.objects.values_list("address", flat=True)) == {STRANGER}
+    assert set(failures().values_list("address", flat=True)) == {STRANGER}
     stranger = sign_in(
         client,
         "0905000009",
@@ -115,7 +120,7 @@ def test_many_addresses_slow_the_account_down_without_locking_it(
     assert early.status_code == 400
     text = early.content.decode()
     assert "giây" in text and "tạm dừng" not in text
-    assert ThrottleEvent.objects.count() == 6  # a refused attempt is not counted
+    assert failures().count() == 6  # a refused attempt is not counted
     # once the delay (here 1 s) has passed, the owner gets in: shift the failures
     # back in time rather than sleep
     for event in ThrottleEvent.objects.all():
@@ -165,7 +170,7 @@ def test_success_forgets_only_the_owners_own_failures(client, tree, settings):
         client,
         tree.resident,
     )
-    assert set(ThrottleEvent.objects.values_list("address", flat=True)) == {STRANGER}
+    assert set(failures().values_list("address", flat=True)) == {STRANGER}
     assert (
         sign_in(client, "0905000009", PASSWORD, REMOTE_ADDR=STRANGER).status_code == 400
     )
@@ -179,7 +184,7 @@ def test_old_failures_are_pruned_and_no_longer_count(client, tree, settings):
         at=ThrottleEvent.objects.first().at - timedelta(seconds=901)
     )
     sign_in(client, "0905000001", "sai", REMOTE_ADDR=OWNER)  # writes, so prunes
-    assert list(ThrottleEvent.objects.values_list("address", flat=True)) == [OWNER]
+    assert list(failures().values_list("address", flat=True)) == [OWNER]
     assert signed_in(
         sign_in(client, "0905000009", PASSWORD, REMOTE_ADDR=STRANGER),
         client,
@@ -247,7 +252,12 @@ def test_registration_is_limited_per_address(client, db, settings):
         REMOTE_ADDR=OWNER,
     )
     assert bad.status_code == 400
-    assert ThrottleEvent.objects.filter(address=OWNER).count() == 1
+    assert (
+        ThrottleEvent.objects.filter(
+            kind=ThrottleEvent.REGISTRATION, address=OWNER
+        ).count()
+        == 1
+    )
 
 
 def test_registration_page_still_opens_when_limited(client, db, settings):
@@ -256,3 +266,63 @@ def test_registration_page_still_opens_when_limited(client, db, settings):
     client.logout()
     page = client.get(reverse("people:register"), REMOTE_ADDR=STRANGER)
     assert page.status_code == 200
+
+
+# --- known addresses ---------------------------------------------------------------
+
+
+def test_the_owners_known_address_is_not_slowed_by_a_distributed_attack(
+    client, tree, settings
+):
+    """Suspicion settled: attackers who send one guess each time the account-wide
+    delay runs out cannot keep the owner out — an address the account signed in
+    from (within LOGIN_THROTTLE_KNOWN_DAYS) skips that delay."""
+    settings.LOGIN_THROTTLE_ACCOUNT_FAILURES = 6
+    settings.LOGIN_THROTTLE_MAX_DELAY = 60
+    # the owner signed in from home last week
+    assert signed_in(
+        sign_in(client, "0905000009", PASSWORD, REMOTE_ADDR=OWNER),
+        client,
+        tree.resident,
+    )
+    ThrottleEvent.objects.filter(kind=ThrottleEvent.LOGIN_SUCCESS).update(
+        at=ThrottleEvent.objects.get().at - timedelta(days=7)
+    )
+    # a botnet keeps the account slowed
+    for n in range(10):
+        sign_in(client, "0905000009", "sai", REMOTE_ADDR=f"192.0.2.{n + 1}")
+    # a new address waits…
+    assert (
+        sign_in(client, "0905000009", PASSWORD, REMOTE_ADDR=STRANGER).status_code == 400
+    )
+    # …the owner, from home, signs in at once
+    assert signed_in(
+        sign_in(client, "0905000009", PASSWORD, REMOTE_ADDR=OWNER),
+        client,
+        tree.resident,
+    )
+
+
+def test_a_known_address_still_has_its_own_limit(client, tree, settings):
+    settings.LOGIN_THROTTLE_FAILURES = 3
+    settings.LOGIN_THROTTLE_ACCOUNT_FAILURES = 3
+    sign_in(client, "0905000009", PASSWORD, REMOTE_ADDR=OWNER)
+    for _ in range(3):
+        sign_in(client, "0905000009", "sai", REMOTE_ADDR=OWNER)
+    refused = sign_in(client, "0905000009", PASSWORD, REMOTE_ADDR=OWNER)
+    assert refused.status_code == 400
+    assert "tạm dừng" in refused.content.decode()
+
+
+def test_an_address_is_known_only_for_a_while(client, tree, settings):
+    settings.LOGIN_THROTTLE_ACCOUNT_FAILURES = 3
+    settings.LOGIN_THROTTLE_KNOWN_DAYS = 30
+    sign_in(client, "0905000009", PASSWORD, REMOTE_ADDR=OWNER)
+    ThrottleEvent.objects.filter(kind=ThrottleEvent.LOGIN_SUCCESS).update(
+        at=ThrottleEvent.objects.get().at - timedelta(days=31)
+    )
+    for n in range(3):
+        sign_in(client, "0905000009", "sai", REMOTE_ADDR=f"192.0.2.{n + 1}")
+    assert sign_in(client, "0905000009", PASSWORD, REMOTE_ADDR=OWNER).status_code == 400
+    # and it is known only to the account that signed in from it
+    assert not throttle.is_known("0905000001", OWNER)
