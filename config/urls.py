@@ -12,6 +12,7 @@ from civic.core import ids  # noqa: F401  (registers the <id:…> converter)
 from civic.core.i18n import set_language
 from civic.core.media import serve_media
 from content import documents
+from content.admin_views import SuperuserPageTypesUsageReportView
 from content.sitemaps import ListedPagesSitemap
 
 # Wagtail's document URLs (``wagtail.documents.urls``) with the tolerant id
@@ -30,7 +31,22 @@ wagtaildocs_urls = [
     ),
 ]
 
+# Wagtail's page types usage report names pages of every area: superusers only
+# (content.admin_views); these come first, so Wagtail's own views at the same
+# addresses (and names) are never reached.
+page_types_report_urls = [
+    path(
+        "quan-tri/reports/page-types-usage/",
+        SuperuserPageTypesUsageReportView.as_view(),
+    ),
+    path(
+        "quan-tri/reports/page-types-usage/results/",
+        SuperuserPageTypesUsageReportView.as_view(results_only=True),
+    ),
+]
+
 urlpatterns = [
+    *page_types_report_urls,
     path("quan-tri/", include(wagtailadmin_urls)),
     path("tai-lieu/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": ListedPagesSitemap}}),

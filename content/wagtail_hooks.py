@@ -10,6 +10,7 @@ from wagtail import hooks
 
 from civic.people.permissions import can
 
+from .admin_scope import admin_visible_pages
 from .admin_views import SitePageViewSet
 from .documents import check_document_access
 from .models import AreaPage
@@ -53,6 +54,21 @@ def check_edit(request, page):
     if not can(request.user, "edit_content", page):
         return _refuse(request, page.get_parent())
     return None
+
+
+@hooks.register("construct_page_chooser_queryset")
+def chooser_pages(pages, request):
+    """The page chooser (browse and search) names only the pages the user may see
+    in the admin: listed ones and those of their areas (content.admin_scope)."""
+    return admin_visible_pages(request.user, pages)
+
+
+@hooks.register("construct_reports_menu")
+def hide_page_types_report(request, menu_items):
+    """The page types usage report counts and names pages of every area: for
+    superusers only (its view refuses the others: content.admin_views)."""
+    if not request.user.is_superuser:
+        menu_items[:] = [i for i in menu_items if i.name != "page-types-usage"]
 
 
 # Every document is served through Wagtail's view and this check (content.documents).
