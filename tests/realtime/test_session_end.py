@@ -135,3 +135,26 @@ async def test_bulk_deactivated_user_stops_receiving(layer, tree, people):
     frames = await _frames_until_closed(sock)
     assert not [f for f in frames if f["type"] == "message"], frames
     assert [f["code"] for f in frames if f["type"] == "error"] == ["access_lost"]
+
+
+async def test_the_periodic_check_closes_a_socket_whose_session_expired(
+    layer, tree, people, settings
+):
+    """No event at all: the socket's own timer (``REALTIME_SESSION_RECHECK``,
+    made short here) finds the session expired."""
+    settings.REALTIME_SESSION_RECHECK = 0.2
+    topic = await _private_topic(tree)
+    sock, hello = await connect(people.r1, topic)
+    await joined(sock)
+
+    def expire_sessions():
+        from datetime import timedelta
+
+        from django.contrib.sessions.models import Session
+        from django.utils import timezone
+
+        Session.objects.update(expire_date=timezone.now() - timedelta(seconds=1))
+
+    await database_sync_to_async(expire_sessions)()
+    frames = await _frames_until_closed(sock)
+    assert [f["code"] for f in frames if f["type"] == "error"] == ["signed_out"]
