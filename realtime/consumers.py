@@ -23,7 +23,7 @@ gets an ``error`` frame (``access_lost``) and is closed before anything else is
 delivered to it; one that may still read but no longer write gets an ``access``
 frame. Close codes:
 
-* 4401 — the session signed out;
+* 4401 — the session signed out, was flushed or expired, or the password changed;
 * 4403 — not allowed to read (at connect, or access lost while connected);
 * 4404 — the channel or area does not exist (or was deleted);
 * 4429 — too many sockets for this user or (visitors) this address.
@@ -47,7 +47,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from civic.core.clients import client_address
+from civic.core.clients import client_address, client_bucket
 from civic.core.ids import parse_id
 
 from . import actions, events, presence
@@ -69,6 +69,9 @@ CLOSE_FORBIDDEN = 4403
 CLOSE_NOT_FOUND = 4404
 CLOSE_TOO_MANY = 4429
 
+#: what ``ChannelConsumer._recheck`` returns when the socket's session has ended
+SIGNED_OUT = "signed_out"
+
 #: Open sockets in this process per (kind of socket, who): a signed-in user is
 #: counted by id, a visitor by client address (see README: the caps are per
 #: process).
@@ -86,10 +89,12 @@ def max_connections_per_address():
 def _client_key(scope, user):
     """Who a socket is counted against: the user, or a visitor's address
     (``civic.core.clients.client_address``: behind a proxy listed in
-    ``TRUSTED_PROXIES``, the address the proxy saw)."""
+    ``TRUSTED_PROXIES``, the address the proxy saw), counted as the sign-in
+    throttle counts it (``client_bucket``: an IPv6 address by its /64)."""
     if user is not None and getattr(user, "is_authenticated", False):
         return ("user", user.pk), max_connections()
-    return ("address", client_address(scope) or ""), max_connections_per_address()
+    address = client_address(scope) or ""
+    return ("address", client_bucket(address)), max_connections_per_address()
 
 
 def _take_slot(kind, scope, user):
@@ -126,6 +131,12 @@ def _int(value, default=None):
         value = str(value)
     number = parse_id(value)
     return default if number is None else number
+
+
+def session_recheck_interval():
+    """Seconds between two checks of a signed-in socket's session and access
+    when nothing else asks (0: never)."""
+    return getattr(settings, "REALTIME_SESSION_RECHECK", 300)
 
 
 def presence_delay():
@@ -200,7 +211,10 @@ class ChannelConsumer(JsonSocket):
         self.user = self.scope.get("user")
         self.frames = []
         session = self.scope.get("session")
-        self.session_mark = events.session_mark(getattr(session, "session_key", None))
+        self.session_key = getattr(session, "session_key", None)
+        self.session_mark = events.session_mark(self.session_key)
+        self.session_group = None
+        self.recheck_timer = None
         channel_id = self.scope["url_route"]["kwargs"]["channel_id"]
         user_id = (
             self.user.pk if getattr(self.user, "is_authenticated", False) else None
@@ -210,6 +224,11 @@ class ChannelConsumer(JsonSocket):
             # heard (and checked again) once the socket is set up
             self.user_group = events.user_group(user_id)
             await self.channel_layer.group_add(self.user_group, self.channel_name)
+            if self.session_mark:
+                self.session_group = events.session_group(self.session_mark)
+                await self.channel_layer.group_add(
+                    self.session_group, self.channel_name
+                )
         found = await self._open(channel_id)
         if found is None:
             await self._leave_user_group()
@@ -253,6 +272,19 @@ class ChannelConsumer(JsonSocket):
         after = _int((query.get("after") or [None])[0])
         await self._send_backfill(after)
         await self._broadcast_presence(presence)
+        if user_id is not None and session_recheck_interval() > 0:
+            self.recheck_timer = asyncio.ensure_future(self._recheck_periodically())
+
+    async def _recheck_periodically(self):
+        """Ask this socket to check again every ``REALTIME_SESSION_RECHECK``
+        seconds (an expired session, or one ended where no signal tells us),
+        through its own queue so the check runs in order with the broadcasts."""
+        interval = session_recheck_interval()
+        while True:
+            await asyncio.sleep(interval)
+            await self.channel_layer.send(
+                self.channel_name, {"type": events.ACCESS_EVENT}
+            )
 
     async def disconnect(self, code):
         await self._leave()
@@ -261,11 +293,17 @@ class ChannelConsumer(JsonSocket):
         if self.user_group is not None:
             group, self.user_group = self.user_group, None
             await self.channel_layer.group_discard(group, self.channel_name)
+        if self.session_group is not None:
+            group, self.session_group = self.session_group, None
+            await self.channel_layer.group_discard(group, self.channel_name)
 
     async def _leave(self):
         """Leave every group, free the slot, count one person less (once)."""
         _free_slot(self.slot)
         self.slot = None
+        if self.recheck_timer is not None:
+            self.recheck_timer.cancel()
+            self.recheck_timer = None
         await self._leave_user_group()
         if self.joined:
             self.joined = False
@@ -310,6 +348,12 @@ class ChannelConsumer(JsonSocket):
                 )
             return
         state = await self._recheck()
+        if state == SIGNED_OUT:
+            return await self.lose_access(
+                "signed_out",
+                self.translated(lambda: _("You have signed out.")),
+                CLOSE_SIGNED_OUT,
+            )
         if state is None:
             return await self.lose_access(
                 "not_found",
@@ -346,6 +390,9 @@ class ChannelConsumer(JsonSocket):
             if channel is None:
                 return None
             user = _fresh(self.user)
+            if user is not None and user.is_authenticated:
+                if not _session_holds(self.session_key, user):
+                    return SIGNED_OUT
             refusal = read_refusal(user, channel)
             why_not = post_refusal(user, channel) if refusal is None else refusal
             return (
@@ -556,6 +603,35 @@ class ChannelConsumer(JsonSocket):
                 "hidden": [m.pk for m in changed if m.is_hidden],
                 "edited": [events.message_data(m) for m in changed if not m.is_hidden],
             }
+
+
+def _session_holds(session_key, user):
+    """Whether the socket's session still signs ``user`` in, as an HTTP request
+    with its cookie would be (``django.contrib.auth.get_user``): it still exists
+    (not flushed, signed out or expired), names this user, and carries the hash
+    of their current password (a password change ends the other sessions)."""
+    from importlib import import_module
+
+    from django.contrib.auth import HASH_SESSION_KEY, SESSION_KEY
+    from django.utils.crypto import constant_time_compare
+
+    if not session_key:
+        return False
+    store = import_module(settings.SESSION_ENGINE).SessionStore(session_key)
+    try:
+        data = store.load()
+    except Exception:
+        log.exception("could not load a socket's session")
+        return False
+    if str(data.get(SESSION_KEY, "")) != user._meta.pk.value_to_string(user):
+        return False
+    stored = data.get(HASH_SESSION_KEY) or ""
+    if constant_time_compare(stored, user.get_session_auth_hash()):
+        return True
+    return any(
+        constant_time_compare(stored, user._get_session_auth_hash(secret=secret))
+        for secret in getattr(settings, "SECRET_KEY_FALLBACKS", ())
+    )
 
 
 def _fresh(user):

@@ -33,6 +33,12 @@ def user_group(user_id):
     return f"user.{user_id}"
 
 
+def session_group(mark):
+    """Every channel socket of a signed-in session joins this group (named by
+    :func:`session_mark`): told when the session ends, whoever ends it."""
+    return f"session.{mark}"
+
+
 def session_mark(session_key):
     """A session named without its key (the key never goes through the layer)."""
     from django.utils.crypto import salted_hmac
@@ -94,14 +100,15 @@ def access_changed(user_ids=(), channel_ids=(), ended_session=None):
     of these channels) check again whether they may still read: a socket that may
     not is closed (``consumers.CLOSE_FORBIDDEN``), one that may only read is told
     so (``access`` frame). ``ended_session``: the key of a session that signed out
-    (its sockets close with ``consumers.CLOSE_SIGNED_OUT``)."""
+    or was deleted (its sockets close with ``consumers.CLOSE_SIGNED_OUT``)."""
     from django.db import transaction
 
     groups = [user_group(pk) for pk in sorted(set(user_ids)) if pk is not None]
     groups += [channel_group(pk) for pk in sorted(set(channel_ids)) if pk is not None]
+    extra = {}
+    if ended_session:
+        extra["ended_session"] = session_mark(ended_session)
+        groups.append(session_group(extra["ended_session"]))
     if not groups:
         return
-    extra = {}
-    if ended_session is not None:
-        extra["ended_session"] = session_mark(ended_session)
     transaction.on_commit(lambda: _send_access(groups, extra))

@@ -8,7 +8,8 @@
   ballot of an open poll, a batch of ballots of a secret one) → where the poll's
   results are public at all times, the area pages concerned receive them.
 * someone's access may have changed (a residency decided or ended, a role granted
-  or revoked, a mute, an account changed, a sign-out) or a channel's (made private,
+  or revoked, a mute, an account changed (its password too), a sign-out, a
+  session deleted) or a channel's (made private,
   archived, moved, deleted) → the sockets concerned check again
   (``events.access_changed``, see the README's "Access ends at once").
 
@@ -140,6 +141,20 @@ def _signed_out(sender, request=None, user=None, **kwargs):
         events.access_changed(user_ids=[user.pk], ended_session=key)
 
 
+def _session_deleted(sender, instance, **kwargs):
+    """A stored session was deleted: signed out, or flushed by Django without a
+    signal (another user signing in on the same browser, a password change
+    elsewhere with ``update_session_auth_hash``...). Its sockets close. Sessions
+    that had already expired (``clearsessions``) are left to the sockets' own
+    periodic check rather than sending one event each."""
+    from django.utils import timezone
+
+    expires = getattr(instance, "expire_date", None)
+    if expires is not None and expires <= timezone.now():
+        return
+    events.access_changed(ended_session=instance.session_key)
+
+
 #: the fields of a channel that decide who reads or writes in it
 _CHANNEL_ACCESS_FIELDS = {"is_public", "archived_at", "area", "area_id", "kind"}
 
@@ -196,6 +211,11 @@ def _connect_access_signals():
         _account_changed, sender=get_user_model(), dispatch_uid="realtime_account"
     )
     post_save.connect(_channel_saved, sender=Channel, dispatch_uid="realtime_channel")
+    from django.contrib.sessions.models import Session
+
+    post_delete.connect(
+        _session_deleted, sender=Session, dispatch_uid="realtime_session_delete"
+    )
     post_delete.connect(
         _channel_deleted, sender=Channel, dispatch_uid="realtime_channel_delete"
     )

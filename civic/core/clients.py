@@ -1,7 +1,8 @@
 """One way to know which address a request or a WebSocket comes from.
 
 Everything that counts, limits or records per client address (login and
-registration throttles, socket caps, rate limits) calls :func:`client_address`;
+registration throttles, socket caps, rate limits) calls :func:`client_address`,
+and counts it by :func:`client_bucket` (an IPv6 client by its /64);
 nothing else reads ``REMOTE_ADDR``, ``X-Forwarded-For`` or a Channels scope's
 ``client`` directly.
 
@@ -97,3 +98,19 @@ def client_address(request_or_scope):
         )
     client = request_or_scope.get("client") or ("", 0)
     return resolve(client[0] or "", _scope_header(request_or_scope, b"x-forwarded-for"))
+
+
+def client_bucket(address):
+    """What one client is counted as wherever clients are counted (the sign-in
+    and registration throttles, the visitor socket cap): an IPv4 address as it
+    is, an IPv6 address by its /64 (one subscriber usually holds a whole /64 and
+    can use any address in it); anything unparsable as itself, shortened."""
+    try:
+        parsed = ipaddress.ip_address(address)
+    except ValueError:
+        return (address or "-")[:64]
+    if parsed.version == 6:
+        if parsed.ipv4_mapped:
+            return str(parsed.ipv4_mapped)
+        return str(ipaddress.ip_network(f"{parsed}/64", strict=False))
+    return str(parsed)

@@ -54,7 +54,6 @@ four times limit 1.
 """
 
 import hashlib
-import ipaddress
 import math
 from dataclasses import dataclass
 from datetime import timedelta
@@ -64,6 +63,8 @@ from django.core.exceptions import ValidationError
 from django.db.models import Count, Max
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from civic.core.clients import client_bucket
 
 from .models import ThrottleEvent
 
@@ -96,14 +97,8 @@ def _account(identifier):
 
 
 def _bucket(address):
-    """What one client is counted as: its address, or its /64 for IPv6."""
-    try:
-        parsed = ipaddress.ip_address(address)
-    except ValueError:
-        return (address or "-")[:64]
-    if parsed.version == 6:
-        return str(ipaddress.ip_network(f"{parsed}/64", strict=False))
-    return str(parsed)
+    """What one client is counted as (``civic.core.clients.client_bucket``)."""
+    return client_bucket(address)
 
 
 def _window():
