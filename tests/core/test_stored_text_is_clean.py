@@ -203,7 +203,9 @@ def test_uploaded_document_title_from_a_file_name(tree):
 
     from civic.meetings.forms import make_document
 
-    upload = SimpleUploadedFile("Bie\u0302n ba\u0309n\x00\x07 ho\u0323p.pdf", b"%PDF-1.4")
+    upload = SimpleUploadedFile(
+        "Bie\u0302n ba\u0309n\x00\x07 ho\u0323p.pdf", b"%PDF-1.4"
+    )
     document = make_document(upload, "", tree.leader_1, tree.group_1)
     assert_clean(document.title, "Biên bản họp.pdf")
     titled = make_document(upload, LINE, tree.leader_1, tree.group_1)
