@@ -113,7 +113,7 @@ def move_area_collection(page, new_parent):
     collection = Collection.objects.get(pk=link.collection_id)
     if collection.get_parent().pk == target.pk:
         return
-    collection.move(target, pos="last-child")
+    collection.move(target, pos="sorted-child")  # collections sort by name
 
 
 def role_group(area, kind):

@@ -31,7 +31,9 @@ pytestmark = pytest.mark.django_db
 def make_document(area, uploader, name="bien-ban-nhap.pdf"):
     Document = get_document_model()
     doc = Document(
-        title="Biên bản nháp", collection=area_collection(area), uploaded_by_user=uploader
+        title="Biên bản nháp",
+        collection=area_collection(area),
+        uploaded_by_user=uploader,
     )
     doc.file.save(name, ContentFile(b"%PDF-1.4 secret"), save=False)
     doc.save()
@@ -73,7 +75,9 @@ def test_a_page_outside_the_documents_area_does_not_make_it_public(client, tree)
     """Hole 1, the serving rule: even a page saved without the editor (a script,
     an import) publishes only documents of its area's collections."""
     doc = make_document(tree.group_1, tree.leader_1)
-    notice = NoticePage(title="Thông báo", intro="x", category="projects")
+    notice = NoticePage(
+        title="Thông báo", intro="x", category="projects", body="<p>x</p>"
+    )
     tree.group_b.add_child(instance=notice)
     NoticeAttachment.objects.create(page=notice, document=doc)
     assert NoticePage.objects.get().live
