@@ -93,7 +93,8 @@ class AreaContentPageForm(WagtailAdminPageForm):
         refused = {
             str(doc.pk)
             for doc in documents
-            if not (
+            if not user
+            or not (
                 user.is_superuser
                 or policy.user_has_permission_for_instance(user, "choose", doc)
             )

@@ -123,4 +123,5 @@ def test_after_a_merger_the_groups_documents_follow_it(client, tree):
 
     policy = policy_registry.get_by_type(get_document_model())
     editor_b = User.objects.get(pk=tree.editor_b.pk)
+    doc = get_document_model().objects.get(pk=doc.pk)  # its collection moved
     assert policy.user_has_permission_for_instance(editor_b, "choose", doc)
