@@ -6,7 +6,11 @@ uses it. The rule, applied to every document when it is served (Wagtail's
 document is ever linked or redirected to its file in storage):
 
 * **public** when something anyone can read uses it: a live page without a view
-  restriction (a notice's attachment, a document block or link in a page's body),
+  restriction (a notice's attachment, a document block or link in a page's body)
+  *of the document's area* — a page counts only for the documents of the
+  collections its area owns (:func:`page_may_publish`: its area's, those of the
+  areas below, those above), and the page editor refuses a document the editor
+  may not choose (``content.forms.AreaContentPageForm``),
   a meeting's agenda, published (or superseded) minutes;
 * otherwise only for whoever can read one of the records that use it — the
   editors of a page that uses it, a visitor who passed a page's restriction, the
@@ -110,11 +114,48 @@ def pages_using(document):
     return Page.objects.filter(pk__in=ids)
 
 
+def _prefixes(path, steplen):
+    return [path[:i] for i in range(steplen, len(path) + 1, steplen)]
+
+
+def page_may_publish(page, document):
+    """Whether ``page`` may make ``document`` readable: only a document of a
+    collection its area owns — its area's collection, those below it (the
+    collections of the areas inside it) and the collections above it (the
+    enclosing commune's, the root). A page outside any area owns only the
+    documents that are in no area's collection. So a page of one commune never
+    opens another commune's document, whatever id it was given."""
+    from wagtail.models import Collection
+
+    from civic.people.actions import area_collection
+    from civic.people.models import AreaCollection
+
+    from .models import AreaPage
+
+    collection = Collection.objects.filter(pk=document.collection_id).first()
+    if collection is None:
+        return False
+    area = (
+        AreaPage.objects.filter(path__in=_prefixes(page.path, page.steplen))
+        .order_by("-depth")
+        .first()
+    )
+    if area is None:
+        return not AreaCollection.objects.filter(
+            collection__path__in=_prefixes(collection.path, collection.steplen)
+        ).exists()
+    own = area_collection(area).path
+    return own.startswith(collection.path) or collection.path.startswith(own)
+
+
 def page_source(document, request):
+    """Pages count only for the documents they may publish (:func:`page_may_publish`)."""
     from civic.people.permissions import can
 
     verdict = None
     for page in pages_using(document):
+        if not page_may_publish(page, document):
+            continue
         if page.live:
             restrictions = page.get_view_restrictions()
             if not restrictions:

@@ -88,6 +88,34 @@ def area_collection(area):
     return collection
 
 
+@transaction.atomic
+def move_area_collection(page, new_parent):
+    """After ``page`` moved under ``new_parent``: if it is an area with a
+    collection, put that collection (and the collections of the areas below,
+    which are its descendants) under the collection of ``new_parent`` (the root
+    collection when ``new_parent`` is not an area). Collections mirror the area
+    tree, so the collection permissions of the new parent's roles reach it and
+    those of the old parent's roles no longer do."""
+    link = (
+        AreaCollection.objects.filter(area_id=page.pk)
+        .select_related("collection")
+        .first()
+    )
+    if link is None:  # no collection yet: it is made in the right place on demand
+        return
+    from content.models import AreaPage
+
+    parent_area = AreaPage.objects.filter(pk=new_parent.pk).first()
+    if parent_area is not None:
+        target = area_collection(parent_area)
+    else:
+        target = Collection.get_first_root_node()
+    collection = Collection.objects.get(pk=link.collection_id)
+    if collection.get_parent().pk == target.pk:
+        return
+    collection.move(target, pos="sorted-child")  # collections sort by name
+
+
 def role_group(area, kind):
     """The Wagtail group for ``kind`` on ``area``, created with its permissions."""
     link = AreaRoleGroup.objects.filter(area=area, kind=kind).select_related("group")

@@ -1,5 +1,6 @@
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
+from wagtail.signals import post_page_move
 
 from .models import Role
 
@@ -20,3 +21,14 @@ def role_deleted(sender, instance, **kwargs):
     # When the area itself is being deleted its groups go with it.
     if AreaPage.objects.filter(pk=instance.area_id).exists():
         sync_role_groups(instance, granted=False)
+
+
+@receiver(post_page_move)
+def area_moved(sender, instance, parent_page_after, **kwargs):
+    """An area that moves (a merger: a group goes to another commune) takes its
+    collection along, under the new parent area's, so that its documents and
+    images follow the area's rights: the new commune's editors choose them, the
+    old commune's no longer do (``content.documents``)."""
+    from .actions import move_area_collection
+
+    move_area_collection(instance, parent_page_after)
