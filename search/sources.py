@@ -14,7 +14,9 @@ registers from its ``AppConfig.ready``::
     ))
 
 ``visible`` must return only what a visitor may see (published, not hidden, no
-reporter identities); the queryset's filters must be ``FilterField``s of the model
+reporter identities); the search page asks ``Source.shown()``, which also keeps
+only the items of areas a visitor sees listed (``content.models.listed``: live, not
+restricted), so nothing of an unpublished area is found. The queryset's filters must be ``FilterField``s of the model
 so that the index applies them (the backend raises otherwise, never returns wrong
 results). ``area_field`` names the ``FilterField`` that holds the item's area
 (``area`` by default; ``None`` for pages, which filter on the page tree).
@@ -57,6 +59,19 @@ class Source:
     def title_of(self, obj):
         return self.title(obj) if self.title is not None else str(obj)
 
+    def shown(self):
+        """What the search page searches: ``visible()``, and for items that are
+        not pages only those of areas a visitor sees listed (an item of an
+        unpublished or restricted area is read by nobody, or by few: never listed).
+        Pages are listed by their own ``visible`` (``listed``)."""
+        queryset = self.visible()
+        if self.is_page:
+            return queryset
+        from content.models import AreaPage, listed
+
+        ids = list(listed(AreaPage.objects.all()).values_list("pk", flat=True))
+        return self._in_area_ids(queryset, ids)
+
     def in_area(self, queryset, area):
         """Only the items of ``area`` and of the areas inside it."""
         if area is None:
@@ -70,6 +85,9 @@ class Source:
                 "pk", flat=True
             )
         )
+        return self._in_area_ids(queryset, ids)
+
+    def _in_area_ids(self, queryset, ids):
         if self.area_lookup is not None:
             return queryset.filter(**self.area_lookup(ids))
         return queryset.filter(**{f"{self.area_field}__in": ids})

@@ -70,7 +70,7 @@ class MergedResults:
 
 
 def _search_source(source, query, area, operator):
-    queryset = source.in_area(source.visible(), area)
+    queryset = source.in_area(source.shown(), area)
     if source.is_page:
         queryset = queryset.specific()
     return (
@@ -165,7 +165,7 @@ def suggest(request):
         return JsonResponse({"suggestions": []})
     out = []
     for source in registry.sources():
-        queryset = source.visible()
+        queryset = source.shown()
         if source.is_page:
             queryset = queryset.specific()
         try:

@@ -13,7 +13,7 @@ from civic.core.ids import require_id
 
 from . import actions
 from .models import MAX_LENGTH, Comment, ReportReason
-from .moderation import setting, target_url
+from .moderation import can_read, setting, target_url
 
 
 def _message(error):
@@ -31,11 +31,19 @@ def _back(target, comment=None):
     return redirect(f"{url}#comment-{comment.pk}" if comment else f"{url}#comments")
 
 
-def _comment(pk):
+def _comment(pk, user):
+    """The comment ``pk`` as ``user`` may see it: every view taking a comment id
+    looks it up here. A comment on an item the user cannot read (``can_read``)
+    does not exist for them, like a forged id: nothing of its item is shown."""
     try:
-        return Comment.objects.select_related("area", "author").get(pk=require_id(pk))
+        comment = Comment.objects.select_related("area", "author").get(
+            pk=require_id(pk)
+        )
     except (Comment.DoesNotExist, ValueError, TypeError, OverflowError):
-        raise ValidationError(_("This comment does not exist.")) from None
+        comment = None
+    if comment is None or not can_read(user, comment):
+        raise ValidationError(_("This comment does not exist."))
+    return comment
 
 
 def _form_page(request, error, status, **context):
@@ -58,7 +66,7 @@ def post(request):
             return redirect_to_login(target_url(target))
         parent = None
         if request.POST.get("parent"):
-            parent = _comment(request.POST["parent"])
+            parent = _comment(request.POST["parent"], request.user)
         comment = actions.post_comment(request.user, target, body, parent=parent)
     except (ValidationError, PermissionDenied) as error:
         return _form_page(
@@ -80,7 +88,7 @@ def edit(request, pk):
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     try:
-        comment = _comment(pk)
+        comment = _comment(pk, request.user)
     except ValidationError as error:
         return _form_page(request, _message(error), 404, editing=True)
     target = comment.target
@@ -123,7 +131,10 @@ def delete(request, pk):
     if not request.user.is_authenticated:
         return redirect_to_login("/")
     try:
-        comment = _comment(pk)
+        comment = _comment(pk, request.user)
+    except ValidationError as error:
+        return _form_page(request, _message(error), 404, editing=True)
+    try:
         actions.delete_comment(request.user, comment)
     except (ValidationError, PermissionDenied) as error:
         return _form_page(request, _message(error), _status(error), editing=True)

@@ -15,7 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from civic.comments.moderation import active_mute
+from civic.comments.moderation import active_mute, can_read
 from civic.core.text import clean_text
 from civic.people.actions import notify
 from civic.people.models import User
@@ -428,7 +428,9 @@ def _close_with_reason(actor, report, status, kind, reason, message, original=No
             if original.status in (Status.DUPLICATE, Status.OUT_OF_SCOPE):
                 raise Refused(_("Choose a report that is not itself closed."))
             report.duplicate_of = original
-            Follow.objects.get_or_create(report=original, user=report.reporter)
+            if can_read(report.reporter, original):
+                # the reporter follows the original only if they may read it
+                Follow.objects.get_or_create(report=original, user=report.reporter)
         old = report.status
         report.status = status
         report.reason = reason
@@ -609,6 +611,7 @@ def similar_open_reports(area, category, latitude=None, longitude=None, limit=5)
             category=category,
             status__in=OPEN_STATUSES,
             is_public=True,
+            area__live=True,  # what a visitor may read (permissions.can_read)
         )
         .filter(same_place)
         .select_related("area")

@@ -7,9 +7,17 @@ from civic.people.models import Residency, ResidencyStatus
 
 from .. import actions
 from ..models import MAX_LENGTH, Comment, ReportReason
-from ..moderation import area_of, render_body
+from ..moderation import area_of, can_read, render_body
 
 register = template.Library()
+
+
+@register.filter
+def readable_by(item, user):
+    """``{% if other|readable_by:request.user %}``: may ``user`` read ``item`` (a
+    comment target's own read check, ``moderation.can_read``)? A link to another
+    item shows its title only then; otherwise its number at most."""
+    return item is not None and can_read(user, item)
 
 
 def _group_of(user):
