@@ -66,6 +66,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
     "daphne",
+    "civic.core.apps.CoreConfig",
     "content",
     "civic.people",
     "civic.polls",
@@ -104,6 +105,10 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # /static/ (and /favicon.ico) before sessions and the rest (docs/deploy.md)
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # anonymous public pages from the cache, before any session or CSRF work
+    # (civic/core/pagecache.py); ETag/304 for every page, signed-in ones too
+    "civic.core.pagecache.PageCacheMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -134,6 +139,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "civic.people.context_processors.account",
+                "civic.core.i18n.other_language",
             ],
         },
     },
@@ -163,16 +169,59 @@ if REDIS_URL:
             "CONFIG": {"hosts": [REDIS_URL]},
         }
     }
+    # short timeouts: a Redis that is down or hanging degrades pages to
+    # uncached ones quickly (civic/core/pagecache.py), never to errors
+    _redis_options = {"socket_connect_timeout": 0.5, "socket_timeout": 0.5}
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
-        }
+            "OPTIONS": _redis_options,
+        },
+        "pages": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "pages",
+            "OPTIONS": _redis_options,
+        },
+        "page_versions": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "pagev",
+            "OPTIONS": _redis_options,
+        },
     }
+    PAGE_CACHE_FLUSH_FILE = None
 else:
     # the stock in-memory layer scans every channel on each receive (see realtime.layers)
     CHANNEL_LAYERS = {"default": {"BACKEND": "realtime.layers.LazyExpiryChannelLayer"}}
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        # whole pages (~30 kB each): a ward's few hundred pages in a few MB;
+        # least recently used ones go first
+        "pages": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "pages",
+            "OPTIONS": {"MAX_ENTRIES": 3000},
+        },
+        # one version token per table: never culled in practice
+        "page_versions": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "page-versions",
+            "OPTIONS": {"MAX_ENTRIES": 100000},
+        },
+    }
+    # writes by another process (a management command while the site serves)
+    PAGE_CACHE_FLUSH_FILE = VAR_DIR / "pagecache.flush"
+
+# The page cache (civic/core/pagecache.py): anonymous public pages, never stale.
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE", True)
+#: at most this long even if nothing changes (relative dates, "today")
+PAGE_CACHE_MAX_AGE = int(os.environ.get("PAGE_CACHE_MAX_AGE", "600"))
+#: the only query parameters a cached page may have (others: served uncached)
+PAGE_CACHE_QUERY_PARAMS = ("page", "q", "type", "area", "tag", "category", "show")
+#: never cached: the admin, documents (their own rules), media, static files
+PAGE_CACHE_SKIP_PREFIXES = ("/quan-tri/", "/tai-lieu/", "/media/", "/static/", "/i18n/")
 
 AUTH_USER_MODEL = "people.User"
 AUTHENTICATION_BACKENDS = ["civic.people.backends.PhoneOrEmailBackend"]

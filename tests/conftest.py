@@ -30,6 +30,9 @@ def pytest_configure(config):
     # names (config.storage), WhiteNoise has nothing to scan for each test client,
     # and a var/static/ left by `make run` changes nothing.
     settings.STATIC_ROOT = Path(tempfile.mkdtemp(prefix="kdcdt-static-"))
+    # the test process is the one serving: its writes reach its page cache
+    # directly (the flush file is for other processes; tests/core/test_pagecache.py)
+    settings.PAGE_CACHE_FLUSH_FILE = None
 
 
 def pytest_unconfigure(config):
@@ -67,11 +70,13 @@ def _no_leftover_language():
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():
-    from django.core.cache import cache
+    from django.core.cache import caches
 
-    cache.clear()
+    for cache in caches.all(initialized_only=True):
+        cache.clear()
     yield
-    cache.clear()
+    for cache in caches.all(initialized_only=True):
+        cache.clear()
 
 
 def make_user(full_name, phone=None, email="", **extra):

@@ -100,3 +100,23 @@ def set_language(request):
         samesite=settings.LANGUAGE_COOKIE_SAMESITE,
     )
     return response
+
+
+def other_language(request):
+    """Context processor: the switch in the header is a plain link to the same
+    address in the other language (``other_language_url``), not a form - so a
+    page carries no CSRF token and no cookie, and can be served from the page
+    cache to every visitor (civic.core.pagecache). The address alone says the
+    language (no cookie is read: ``prefix_default_language=False``)."""
+    if not hasattr(request, "path"):
+        return {}
+    current = getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE)
+    other = next(
+        (code for code, _name in settings.LANGUAGES if code != current),
+        settings.LANGUAGE_CODE,
+    )
+    return {
+        "other_language_code": other,
+        "other_language_name": dict(settings.LANGUAGES)[other],
+        "other_language_url": language_url(request.get_full_path(), other),
+    }

@@ -9,8 +9,29 @@ class FeedbackConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from civic.core import pagecache
+
+        # a report turns late when a deadline passes
+        pagecache.register_boundary(next_feedback_deadline)
+
         from civic.comments.moderation import register_target
 
         from .permissions import can_read
 
         register_target("feedback.report", can_read=can_read)
+
+
+def next_feedback_deadline(now):
+    from django.db.models import Min, Q
+
+    from .models import Report
+
+    found = Report.objects.aggregate(
+        accept=Min(
+            "accept_due", filter=Q(accepted_at__isnull=True, accept_due__gt=now)
+        ),
+        resolve=Min(
+            "resolve_due", filter=Q(resolved_at__isnull=True, resolve_due__gt=now)
+        ),
+    )
+    return min((m for m in found.values() if m is not None), default=None)

@@ -9,6 +9,11 @@ class PollsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from civic.core import pagecache
+
+        # a poll opens and closes by the clock: cached pages expire then
+        pagecache.register_boundary(next_poll_boundary)
+
         from civic.comments.moderation import register_target
 
         # Residents discuss a poll under it, like a news item or a notice.
@@ -31,3 +36,15 @@ class PollsConfig(AppConfig):
                 order=10,
             )
         )
+
+
+def next_poll_boundary(now):
+    from django.db.models import Min, Q
+
+    from .models import Poll
+
+    found = Poll.objects.aggregate(
+        opens=Min("opens_at", filter=Q(opens_at__gt=now)),
+        closes=Min("closes_at", filter=Q(closes_at__gt=now)),
+    )
+    return min((m for m in found.values() if m is not None), default=None)

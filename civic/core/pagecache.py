@@ -1,0 +1,652 @@
+"""The page cache: public pages for visitors who are not signed in, never stale.
+
+One mechanism for every page, whatever app renders it:
+
+* **What a page depends on is what it read.** While a cacheable request is
+  rendered, every SQL statement it runs is seen by a database execute wrapper
+  (installed on every connection, in every process: the server, management
+  commands, a worker) and the tables it names are recorded, with each table's
+  current *version token*, read *before* the statement runs.
+* **Every write changes the versions of the tables it touches.** An ``INSERT``,
+  ``UPDATE``, ``DELETE`` or ``TRUNCATE`` - through a model's ``save()``, a
+  queryset's ``update()``, a bulk operation or raw SQL on Django's connection -
+  gives each table it names a new random token at once and again when its
+  transaction commits (so a render that read the old rows between the two is
+  never kept).
+* **A cached page is served only if every token it recorded is still current**
+  (one ``get_many``), and only before its time limit: the next moment at which a
+  page may change by the clock alone (a notice's posting period starting or
+  ending, a poll opening or closing, a meeting starting or ending, a support
+  point opening or closing: see :func:`register_boundary`), or
+  ``PAGE_CACHE_MAX_AGE`` seconds at most (relative dates such as "3 hours ago").
+
+A page is a table-level function of the database, so this is exact at table
+granularity: a change to a table invalidates the pages that read that table,
+and nothing else; a page that did not read it stays cached.
+
+Who gets a cached page: a ``GET`` without a session or messages cookie and
+without an ``Authorization`` header, to a path outside the admin, documents,
+media and static files, whose query string holds only known parameters
+(``PAGE_CACHE_QUERY_PARAMS``, one value each, normalised; tracking parameters
+such as ``utm_*`` and ``fbclid`` are dropped before the page is rendered).
+Which responses are kept: a ``200`` that is not streamed, sets no cookie, did
+not use the CSRF token and is not ``private``/``no-store``. Everything else is
+served as before, uncached. Signed-in visitors always get fresh pages (their
+shared parts can be cached as fragments: :func:`fragment`).
+
+Every cached page carries ``ETag`` and ``Last-Modified`` and answers conditional
+requests with ``304``; it is sent with ``Cache-Control: no-cache`` and ``Vary:
+Cookie``, so a browser or proxy revalidates and never shows a stale copy.
+
+A cache that fails (Redis stopped or full) degrades to uncached pages: a failed
+version change turns the cache off in this process until a new global version
+has been written, so an entry written before the failure is never served after
+it.
+
+In the embedded default the cache is in the daphne process's memory. A write
+made by another process (a management command run while the site is serving)
+touches ``PAGE_CACHE_FLUSH_FILE``; the server checks that file's time on each
+cacheable request and forgets every page when it changed. With ``REDIS_URL``
+every process shares the versions and the pages in Redis.
+"""
+
+import contextvars
+import hashlib
+import logging
+import os
+import re
+import time
+import unicodedata
+from datetime import timedelta
+
+from django.apps import apps
+from django.conf import settings
+from django.core.cache import caches
+from django.core.signals import setting_changed
+from django.db import connections, transaction
+from django.db.backends.signals import connection_created
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.cache import (
+    get_conditional_response,
+    patch_cache_control,
+    patch_vary_headers,
+)
+from django.utils.http import http_date
+
+logger = logging.getLogger(__name__)
+
+ENTRY_PREFIX = "pc:"
+FRAGMENT_PREFIX = "pf:"
+TOKEN_PREFIX = "pv:"
+#: a token that every entry depends on: bumped after migrations, on a settings
+#: change (tests), by ``manage.py pagecache_clear`` and after a cache failure
+GLOBAL = "*"
+#: pseudo-tables for state outside the database that pages read
+SEARCH_INDEX = "~search"
+
+#: query parameters dropped before anything else: links shared on Zalo,
+#: Facebook or from a newsletter carry them, and no view reads them
+TRACKING_PARAMS = frozenset({"fbclid", "gclid", "zarsrc", "mc_cid", "mc_eid"})
+TRACKING_PREFIXES = ("utm_",)
+MAX_PARAM_LENGTH = 100
+MAX_PARAMS = 6
+
+_WORD = re.compile(r"[A-Za-z0-9_]+")
+_WRITES = ("INSERT", "UPDATE", "DELETE", "REPLACE", "TRUNCATE")
+_WRITE_IN_WITH = re.compile(r"\b(INSERT|UPDATE|DELETE)\b", re.IGNORECASE)
+
+_reads = contextvars.ContextVar("pagecache_reads", default=None)
+
+
+def _settings():
+    return {
+        "enabled": getattr(settings, "PAGE_CACHE_ENABLED", True),
+        "max_age": getattr(settings, "PAGE_CACHE_MAX_AGE", 600),
+    }
+
+
+def _pages():
+    return caches[getattr(settings, "PAGE_CACHE_ALIAS", "pages")]
+
+
+def _versions():
+    return caches[getattr(settings, "PAGE_CACHE_VERSIONS_ALIAS", "page_versions")]
+
+
+def _new_token():
+    return os.urandom(8).hex()
+
+
+# --- tables ----------------------------------------------------------------
+
+_tables = None
+
+
+def known_tables():
+    """Every table of an installed model (many-to-many tables included)."""
+    global _tables
+    if _tables is None:
+        found = {
+            model._meta.db_table
+            for model in apps.get_models(include_auto_created=True)
+        }
+        _tables = frozenset(found)
+    return _tables
+
+
+def tables_in(sql):
+    """The installed tables a SQL statement names (an over-approximation: a
+    table named anywhere in it, quoted or not)."""
+    return set(_WORD.findall(sql)).intersection(known_tables())
+
+
+def is_write(sql):
+    head = sql.lstrip()[:8].upper()
+    if head.startswith(_WRITES):
+        return True
+    return head.startswith("WITH") and bool(_WRITE_IN_WITH.search(sql))
+
+
+# --- failure: the cache turns itself off -----------------------------------
+
+_broken = {"until": 0.0, "dirty": False}
+FAILURE_PAUSE = 10.0
+
+
+def _failed(exc):
+    if not _broken["dirty"]:
+        logger.warning("page cache unavailable, serving uncached pages: %s", exc)
+    _broken["dirty"] = True
+    _broken["until"] = time.monotonic() + FAILURE_PAUSE
+
+
+def _usable():
+    """Whether the cache may be read: not within the pause after a failure,
+    and, after one, only once a new global token has been written."""
+    if not _broken["dirty"]:
+        return True
+    if time.monotonic() < _broken["until"]:
+        return False
+    try:
+        _versions().set(TOKEN_PREFIX + GLOBAL, _new_token(), None)
+    except Exception as exc:  # still down
+        _failed(exc)
+        return False
+    _broken["dirty"] = False
+    return True
+
+
+# --- versions --------------------------------------------------------------
+
+
+def bump(tables, touch=True):
+    """Give ``tables`` (names, or pseudo-tables such as :data:`SEARCH_INDEX`)
+    new version tokens: every page or fragment that read them is stale."""
+    if not tables:
+        return
+    try:
+        _versions().set_many(
+            {TOKEN_PREFIX + table: _new_token() for table in tables}, None
+        )
+    except Exception as exc:
+        _failed(exc)
+    if touch:
+        _touch_flush_file()
+
+
+def bump_all():
+    """Forget every cached page and fragment (a new global token)."""
+    bump([GLOBAL])
+
+
+def current_tokens(tables):
+    """The version token of each table, creating one where none is stored (a
+    fresh cache, or an evicted token: then what depended on it is a miss)."""
+    store = _versions()
+    keys = {TOKEN_PREFIX + table: table for table in tables}
+    found = store.get_many(list(keys))
+    missing = [key for key in keys if key not in found]
+    for key in missing:
+        store.add(key, _new_token(), None)
+    if missing:
+        found.update(store.get_many(missing))
+    return {keys[key]: token for key, token in found.items()}
+
+
+class Reads:
+    """What one render read: table → token when first read; the earliest
+    time at which it may change by the clock alone."""
+
+    __slots__ = ("tokens", "until", "failed")
+
+    def __init__(self):
+        self.tokens = {}
+        self.until = None
+        self.failed = False
+
+    def read(self, tables):
+        new = [table for table in tables if table not in self.tokens]
+        if not new:
+            return
+        try:
+            self.tokens.update(current_tokens(new))
+        except Exception as exc:
+            self.failed = True
+            _failed(exc)
+
+    def valid_until(self, moment):
+        if moment is not None and (self.until is None or moment < self.until):
+            self.until = moment
+
+    def merge(self, tokens, until):
+        for table, token in tokens.items():
+            self.tokens.setdefault(table, token)
+        self.valid_until(until)
+
+
+def depends_on(*tables):
+    """Record that what is being rendered reads state outside the database
+    (e.g. :data:`SEARCH_INDEX`); a no-op outside a cacheable render."""
+    reads = _reads.get()
+    if reads is not None:
+        reads.read(tables)
+
+
+def valid_until(moment):
+    """What is being rendered changes by the clock at ``moment``."""
+    reads = _reads.get()
+    if reads is not None:
+        reads.valid_until(moment)
+
+
+# --- the execute wrapper ---------------------------------------------------
+
+
+class _Bump:
+    """The commit-time version change of one transaction's written tables."""
+
+    __slots__ = ("tables",)
+
+    def __init__(self):
+        self.tables = set()
+
+    def __call__(self):
+        bump(self.tables)
+
+
+def _after_commit(connection, tables):
+    if not connection.in_atomic_block:
+        bump(tables)
+        return
+    for _sids, func, _robust in reversed(connection.run_on_commit):
+        if isinstance(func, _Bump):
+            func.tables |= tables
+            return
+    pending = _Bump()
+    pending.tables |= tables
+    transaction.on_commit(pending, using=connection.alias)
+
+
+def execute_wrapper(execute, sql, params, many, context):
+    if is_write(sql):
+        tables = tables_in(sql)
+        if tables:
+            bump(tables)
+        result = execute(sql, params, many, context)
+        if tables:
+            _after_commit(context["connection"], tables)
+        return result
+    reads = _reads.get()
+    if reads is not None:
+        reads.read(tables_in(sql))
+    return execute(sql, params, many, context)
+
+
+def _install_on(connection, **kwargs):
+    if execute_wrapper not in connection.execute_wrappers:
+        connection.execute_wrappers.append(execute_wrapper)
+
+
+def install():
+    """Watch every database connection of this process (called once, from
+    ``civic.core.apps``)."""
+    connection_created.connect(_install_on, dispatch_uid="pagecache")
+    for connection in connections.all(initialized_only=True):
+        _install_on(connection)
+    setting_changed.connect(_on_setting_changed, dispatch_uid="pagecache")
+
+
+def _on_setting_changed(setting, **kwargs):
+    global _tables
+    _tables = None
+    if setting in {"CACHES"}:
+        return
+    try:
+        bump_all()
+    except Exception:  # pragma: no cover - cache settings being swapped
+        pass
+
+
+# --- writes from another process (embedded default) -------------------------
+
+_serving = {"on": False, "mtime": None}
+
+
+def serving():
+    """Called by the ASGI entry point: this process serves pages, so its
+    own writes need not touch the flush file."""
+    _serving["on"] = True
+
+
+def _flush_file():
+    return getattr(settings, "PAGE_CACHE_FLUSH_FILE", None)
+
+
+def _touch_flush_file():
+    path = _flush_file()
+    if path is None or _serving["on"]:
+        return
+    try:
+        with open(path, "a"):
+            os.utime(path)
+    except OSError:
+        pass
+
+
+def _check_flush_file():
+    path = _flush_file()
+    if path is None:
+        return
+    try:
+        mtime = os.stat(path).st_mtime_ns
+    except OSError:
+        mtime = None
+    if mtime != _serving["mtime"]:
+        if _serving["mtime"] is not None or mtime is not None:
+            bump([GLOBAL], touch=False)
+        _serving["mtime"] = mtime
+
+
+# --- time boundaries -------------------------------------------------------
+
+_boundaries = []
+
+
+def register_boundary(function):
+    """``function(now)`` returns the next moment after ``now`` at which a
+    public page may change by the clock alone (or ``None``). Every cached page
+    expires at the earliest of them. Registered by each app's ``ready()``."""
+    if function not in _boundaries:
+        _boundaries.append(function)
+    return function
+
+
+def next_boundary(now):
+    moments = [moment for f in _boundaries if (moment := f(now)) is not None]
+    return min(moments, default=None)
+
+
+def _boundary_cached(now):
+    """:func:`next_boundary`, itself cached with the tables it read."""
+    key = FRAGMENT_PREFIX + "boundary"
+    found = _valid(key, now)
+    if found is not None:
+        return found[0]
+    reads = Reads()
+    token = _reads.set(reads)
+    try:
+        moment = next_boundary(now)
+    finally:
+        _reads.reset(token)
+    if not reads.failed:
+        limit = timedelta(seconds=_settings()["max_age"])
+        _put(key, moment, reads, now, moment or now + limit)
+    return moment
+
+
+# --- storing and finding ---------------------------------------------------
+
+
+def _put(key, value, reads, now, until):
+    seconds = (until - now).total_seconds()
+    if seconds < 1:
+        return
+    tokens = dict(reads.tokens)
+    tokens.setdefault(GLOBAL, None)
+    if tokens[GLOBAL] is None:
+        tokens.update(current_tokens([GLOBAL]))
+    try:
+        _pages().set(key, (tokens, until, value), int(seconds))
+    except Exception as exc:
+        _failed(exc)
+
+
+def _valid(key, now):
+    """The value stored at ``key`` if every token it read is current."""
+    try:
+        stored = _pages().get(key)
+        if stored is None:
+            return None
+        tokens, until, value = stored
+        if now >= until:
+            return None
+        current = _versions().get_many([TOKEN_PREFIX + t for t in tokens])
+    except Exception as exc:
+        _failed(exc)
+        return None
+    for table, token in tokens.items():
+        if current.get(TOKEN_PREFIX + table) != token:
+            return None
+    return value, tokens, until
+
+
+def _query_key(request):
+    """The normalised query string, or ``None`` if the request must not be
+    served from the cache (an unknown parameter, several values, too long).
+    Tracking parameters are removed from the request itself."""
+    if not request.META.get("QUERY_STRING"):
+        return ""
+    allowed = getattr(settings, "PAGE_CACHE_QUERY_PARAMS", ())
+    kept = []
+    dropped = False
+    for name, values in request.GET.lists():
+        if name in TRACKING_PARAMS or name.startswith(TRACKING_PREFIXES):
+            dropped = True
+            continue
+        if name not in allowed or len(values) != 1:
+            return None
+        value = unicodedata.normalize("NFC", " ".join(values[0].split()))
+        if len(value) > MAX_PARAM_LENGTH:
+            return None
+        kept.append((name, value))
+    if len(kept) > MAX_PARAMS:
+        return None
+    kept.sort()
+    if dropped:
+        query = request.GET.copy()
+        for name in list(query):
+            if name in TRACKING_PARAMS or name.startswith(TRACKING_PREFIXES):
+                del query[name]
+        request.GET = query
+        request.META["QUERY_STRING"] = query.urlencode()
+    return "&".join(f"{name}={value}" for name, value in kept)
+
+
+def request_key(request):
+    """The cache key of a request, or ``None`` if it is not served from the
+    cache (see the module's docstring)."""
+    if request.method != "GET":
+        return None
+    cookies = request.COOKIES
+    if settings.SESSION_COOKIE_NAME in cookies or "messages" in cookies:
+        return None
+    if "HTTP_AUTHORIZATION" in request.META:
+        return None
+    path = request.path
+    if path.startswith(getattr(settings, "PAGE_CACHE_SKIP_PREFIXES", ())):
+        return None
+    query = _query_key(request)
+    if query is None:
+        return None
+    try:
+        host = request.get_host()
+    except Exception:  # DisallowedHost: the normal path answers it
+        return None
+    raw = f"{request.scheme}://{host.lower()}{path}?{query}"
+    return ENTRY_PREFIX + hashlib.sha256(raw.encode()).hexdigest()
+
+
+def storable(request, response):
+    if response.status_code != 200 or response.streaming:
+        return False
+    if response.cookies or response.has_header("Set-Cookie"):
+        return False
+    if request.META.get("CSRF_COOKIE_NEEDS_UPDATE") or request.META.get(
+        "CSRF_COOKIE_USED"
+    ):
+        return False
+    control = response.get("Cache-Control", "").lower()
+    if "private" in control or "no-store" in control:
+        return False
+    if "*" in response.get("Vary", ""):
+        return False
+    user = getattr(request, "user", None)
+    return not (user is not None and user.is_authenticated)
+
+
+_SKIP_HEADERS = {"set-cookie", "date", "x-page-cache"}
+
+
+def _public(response):
+    patch_vary_headers(response, ("Cookie",))
+    if "Cache-Control" in response:
+        del response["Cache-Control"]
+    patch_cache_control(response, no_cache=True)
+
+
+def _store(key, request, response, reads, now):
+    _public(response)
+    if not response.has_header("ETag"):
+        response["ETag"] = '"%s"' % hashlib.md5(response.content).hexdigest()
+    response["Last-Modified"] = http_date(now.timestamp())
+    limit = now + timedelta(seconds=_settings()["max_age"])
+    until = min(limit, reads.until) if reads.until else limit
+    boundary = _boundary_cached(now)
+    if boundary is not None and boundary < until:
+        until = boundary
+    headers = [
+        (name, value)
+        for name, value in response.items()
+        if name.lower() not in _SKIP_HEADERS
+    ]
+    _put(
+        key,
+        (response.status_code, headers, response.content, now.timestamp()),
+        reads,
+        now,
+        until,
+    )
+
+
+def _serve(request, value):
+    status, headers, content, modified = value
+    response = HttpResponse(content, status=status)
+    for name, header in headers:
+        response[name] = header
+    response["X-Page-Cache"] = "hit"
+    conditional = get_conditional_response(
+        request,
+        etag=response.get("ETag"),
+        last_modified=int(modified),
+        response=response,
+    )
+    conditional["X-Page-Cache"] = "hit"
+    return conditional
+
+
+class PageCacheMiddleware:
+    """Serve and keep anonymous public pages (see the module's docstring).
+    Placed after WhiteNoise and before the session middleware: a hit runs no
+    session, authentication, CSRF or URL resolving work."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not _settings()["enabled"]:
+            return self.get_response(request)
+        key = request_key(request)
+        if key is None:
+            response = self.get_response(request)
+            if request.COOKIES.get(settings.SESSION_COOKIE_NAME):
+                # a signed-in page: never kept by a browser for someone else
+                patch_cache_control(response, private=True)
+            response["X-Page-Cache"] = "bypass"
+            return response
+        _check_flush_file()
+        now = timezone.now()
+        if _usable():
+            found = _valid(key, now)
+            if found is not None:
+                return _serve(request, found[0])
+        reads = Reads()
+        token = _reads.set(reads)
+        try:
+            reads.read([GLOBAL])
+            response = self.get_response(request)
+        finally:
+            _reads.reset(token)
+        if not reads.failed and _usable() and storable(request, response):
+            _store(key, request, response, reads, now)
+            response["X-Page-Cache"] = "miss"
+        else:
+            response["X-Page-Cache"] = "pass"
+        return response
+
+
+# --- fragments ---------------------------------------------------------------
+
+
+def fragment(name, parts, render):
+    """A shared part of a page (an area's lists, its header), cached with the
+    same versions as whole pages: ``render()`` runs only when a table it read
+    before has changed. For content that is the same for everyone who may see
+    the page (no CSRF token, no names of the viewer). Returns the text."""
+    if not _settings()["enabled"] or not _usable():
+        return render()
+    raw = "\x1f".join([name, *(str(part) for part in parts)])
+    key = FRAGMENT_PREFIX + hashlib.sha256(raw.encode()).hexdigest()
+    now = timezone.now()
+    outer = _reads.get()
+    found = _valid(key, now)
+    if found is not None:
+        value, tokens, until = found
+        if outer is not None:
+            outer.merge(tokens, until)
+        return value
+    reads = Reads()
+    token = _reads.set(reads)
+    try:
+        reads.read([GLOBAL])
+        text = render()
+    finally:
+        _reads.reset(token)
+    if outer is not None:
+        outer.merge(reads.tokens, reads.until)
+    if not reads.failed:
+        limit = now + timedelta(seconds=_settings()["max_age"])
+        boundary = _boundary_cached(now)
+        until = min(m for m in (limit, reads.until, boundary) if m is not None)
+        _put(key, text, reads, now, until)
+    return text
+
+
+def next_local_midnight(now):
+    """Pages that say "today" (notices' posting periods are dates; dates
+    shown relative to today) change at local midnight."""
+    local = timezone.localtime(now)
+    tomorrow = (local + timedelta(days=1)).replace(
+        hour=0, minute=0, second=0, microsecond=0
+    )
+    return tomorrow

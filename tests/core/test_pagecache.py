@@ -1,0 +1,339 @@
+"""The page cache (civic/core/pagecache.py): anonymous public pages from the
+cache, never stale, never someone else's.
+
+Each kind of change the issue names is followed by an anonymous GET that must
+show it; the class test then walks every table a public page read and checks a
+write to it - through raw SQL, which no model signal sees - invalidates the page.
+"""
+
+from datetime import timedelta
+from unittest import mock
+
+import pytest
+from django.db import connection
+from django.test import RequestFactory
+from django.urls import reverse
+from django.utils import timezone
+from wagtail.models import PageViewRestriction
+
+from civic.comments import actions as comment_actions
+from civic.core import pagecache
+from civic.feedback.models import Report
+from civic.meetings.models import Meeting
+from civic.polls import actions as poll_actions
+from content.models import NewsPage, NoticePage
+
+from ..conftest import PASSWORD
+from ..polls.conftest import make_poll
+from ..polls.conftest import people as poll_people  # noqa: F401
+
+pytestmark = pytest.mark.django_db
+
+
+def hit(client, url, **extra):
+    """GET ``url`` twice: the second answer must come from the cache."""
+    first = client.get(url, **extra)
+    assert first.status_code == 200, url
+    second = client.get(url, **extra)
+    assert second["X-Page-Cache"] == "hit", url
+    assert second.content == first.content
+    return second
+
+
+def fresh(client, url):
+    response = client.get(url)
+    assert response.status_code == 200, url
+    assert response["X-Page-Cache"] == "miss", url
+    return response.content.decode()
+
+
+def publish(parent, page):
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+@pytest.fixture
+def notice(tree):
+    return publish(
+        tree.group_1,
+        NoticePage(title="Cắt nước thứ Hai", slug="cat-nuoc", body="<p>Sáng</p>"),
+    )
+
+
+# --- what is kept, for whom, with which headers -------------------------------
+
+
+def test_anonymous_pages_come_from_the_cache_with_revalidation_headers(
+    client, tree, notice
+):
+    for url in ["/", tree.commune_a.url, tree.group_1.url, notice.url, "/phan-anh/"]:
+        response = hit(client, url)
+        assert "Cookie" in response["Vary"]
+        assert response["Cache-Control"] == "no-cache"
+        assert response.has_header("ETag") and response.has_header("Last-Modified")
+        assert not response.cookies
+        assert "csrfmiddlewaretoken" not in response.content.decode()
+
+
+def test_conditional_get_answers_304_from_the_cache_and_for_signed_in_pages(
+    client, tree, notice
+):
+    response = hit(client, notice.url)
+    again = client.get(notice.url, HTTP_IF_NONE_MATCH=response["ETag"])
+    assert again.status_code == 304 and again["X-Page-Cache"] == "hit"
+    since = client.get(notice.url, HTTP_IF_MODIFIED_SINCE=response["Last-Modified"])
+    assert since.status_code == 304
+    client.login(username=tree.leader_1.phone, password=PASSWORD)
+    mine = client.get(notice.url)
+    # fresh for the signed-in (its sign-out form's token changes every time),
+    # with an ETag of its own
+    assert mine["X-Page-Cache"] == "bypass" and mine.has_header("ETag")
+
+
+def test_no_signed_in_page_or_csrf_token_reaches_anyone_else(client, tree, notice):
+    account = f'href="{reverse("people:account")}"'
+    leader = client
+    leader.login(username=tree.leader_1.phone, password=PASSWORD)
+    for url in [notice.url, tree.group_1.url]:
+        mine = leader.get(url)
+        assert mine["X-Page-Cache"] == "bypass"
+        assert "private" in mine["Cache-Control"]
+        assert account in mine.content.decode()
+    from django.test import Client
+
+    visitor = Client()
+    for url in [notice.url, tree.group_1.url]:
+        page = hit(visitor, url).content.decode()
+        assert account not in page
+        assert "csrfmiddlewaretoken" not in page
+    # a page with a form (its CSRF token and cookie) is never kept
+    for _ in range(2):
+        login = visitor.get("/dang-nhap/")
+        assert login["X-Page-Cache"] == "pass"
+        assert "csrftoken" in login.cookies
+
+
+# --- each change is seen by the next anonymous GET ------------------------------
+
+
+def test_publish_unpublish_move_and_privacy(client, tree, notice):
+    hit(client, tree.group_1.url)
+    news = publish(tree.group_1, NewsPage(title="Ra quân dọn rác", slug="don-rac"))
+    assert "Ra quân dọn rác" in fresh(client, tree.group_1.url)
+
+    hit(client, tree.group_1.url)
+    news.unpublish()
+    assert "Ra quân dọn rác" not in fresh(client, tree.group_1.url)
+
+    hit(client, tree.group_2.url)
+    notice.move(tree.group_2, pos="last-child")
+    assert "Cắt nước thứ Hai" in fresh(client, tree.group_2.url)
+    assert "Cắt nước thứ Hai" not in fresh(client, tree.group_1.url)
+
+    notice.refresh_from_db()
+    hit(client, notice.url)
+    PageViewRestriction.objects.create(
+        page=notice, restriction_type=PageViewRestriction.PASSWORD, password="x"
+    )
+    assert client.get(notice.url)["X-Page-Cache"] != "hit"
+    assert "Cắt nước thứ Hai" not in fresh(client, tree.group_2.url)
+
+
+def test_a_new_revision_and_its_english_address(client, tree, notice):
+    url = notice.url
+    hit(client, url)
+    hit(client, "/en" + url)
+    notice.body = "<p>Chiều cũng cắt</p>"
+    notice.save_revision().publish()
+    assert "Chiều cũng cắt" in fresh(client, url)
+    assert "Chiều cũng cắt" in fresh(client, "/en" + url)
+
+
+def test_a_posting_period_starting_is_a_time_boundary(client, tree):
+    tomorrow = timezone.localdate() + timedelta(days=1)
+    publish(
+        tree.group_1,
+        NoticePage(
+            title="Phun thuốc muỗi",
+            slug="phun-thuoc",
+            body="<p>Tối mai</p>",
+            posting_starts=tomorrow,
+        ),
+    )
+    assert "Phun thuốc muỗi" not in hit(client, tree.group_1.url).content.decode()
+    later = timezone.now() + timedelta(days=1)
+    with mock.patch("django.utils.timezone.now", return_value=later):
+        assert "Phun thuốc muỗi" in fresh(client, tree.group_1.url)
+
+
+def test_comments_shown_and_hidden(client, tree, notice, poll_people):
+    author = poll_people.reps[0]
+    hit(client, notice.url)
+    comment = comment_actions.post_comment(author, notice, "Nhà tôi trữ nước rồi")
+    assert "Nhà tôi trữ nước rồi" in fresh(client, notice.url)
+    hit(client, notice.url)
+    comment_actions.hide(tree.editor_a, comment, "thử")
+    assert "Nhà tôi trữ nước rồi" not in fresh(client, notice.url)
+
+
+def test_a_poll_opened_voted_and_closed(client, tree, poll_people):
+    poll = make_poll(
+        tree.group_1,
+        title="Chọn ngày dọn rác",
+        opens_at=timezone.now() + timedelta(hours=1),
+        results_visibility="always",
+    )
+    url = f"/binh-chon/{poll.pk}/"
+    before = hit(client, url).content.decode()
+    with mock.patch(
+        "django.utils.timezone.now", return_value=timezone.now() + timedelta(hours=2)
+    ):
+        opened = fresh(client, url)
+    assert opened != before
+    hit(client, url)
+    poll.opens_at = timezone.now() - timedelta(hours=1)
+    poll.save()
+    shown = fresh(client, url)
+    choice = poll.choices.first()
+    poll_actions.cast_ballot(poll_people.reps[0], poll, [choice.pk])
+    voted = fresh(client, url)
+    hit(client, url)
+    poll_actions.close_poll(tree.leader_1, poll)
+    assert fresh(client, url) not in {shown, voted}
+
+
+def test_meetings_and_feedback_status(client, tree, poll_people):
+    url = f"/cuoc-hop/khu-vuc/{tree.group_1.pk}/"
+    hit(client, url)
+    start = timezone.now() + timedelta(days=2)
+    Meeting.objects.create(
+        area=tree.group_1,
+        title="Họp tổ bàn phòng chống bão",
+        starts_at=start,
+        ends_at=start + timedelta(hours=2),
+        place="Nhà văn hoá",
+    )
+    assert "Họp tổ bàn phòng chống bão" in fresh(client, url)
+    from civic.feedback import actions as feedback_actions
+
+    from ..feedback.conftest import make_report
+
+    report = make_report(poll_people.reps[0], tree.group_1)
+    url = f"/phan-anh/{report.pk}/"
+    before = hit(client, url).content.decode()
+    feedback_actions.accept_report(tree.editor_a, report)
+    assert fresh(client, url) != before
+    assert Report.objects.get(pk=report.pk).status != report.status
+
+
+# --- the whole class: every table a page reads ----------------------------------
+
+
+def _key(url):
+    return pagecache.request_key(RequestFactory().get(url))
+
+
+def test_a_write_to_any_table_a_page_read_invalidates_it(client, tree, notice):
+    """Raw SQL on each table the page read (no model signal fires): the entry
+    is no longer valid. A table it did not read leaves it valid."""
+    from django.apps import apps
+
+    pk_columns = {
+        m._meta.db_table: m._meta.pk.column
+        for m in apps.get_models(include_auto_created=True)
+    }
+    for url in [tree.group_1.url, notice.url]:
+        hit(client, url)
+        key = _key(url)
+        found = pagecache._valid(key, timezone.now())
+        assert found is not None
+        tables = [t for t in found[1] if t in pagecache.known_tables()]
+        assert "wagtailcore_page" in tables
+        for table in tables:
+            pk = pk_columns[table]
+            with connection.cursor() as cursor:
+                cursor.execute(f'UPDATE "{table}" SET "{pk}" = "{pk}" WHERE 1 = 0')
+            assert pagecache._valid(key, timezone.now()) is None, (url, table)
+            hit(client, url)
+        unread = next(
+            t for t in ["people_throttleevent", "django_session"] if t not in tables
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(f'DELETE FROM "{unread}" WHERE 1 = 0')
+        assert pagecache._valid(key, timezone.now()) is not None
+
+
+# --- query strings, failures, other processes, fragments --------------------
+
+
+def test_query_strings_are_normalised_and_bounded(client, tree):
+    url = tree.group_1.url
+    plain = hit(client, url)
+    shared = client.get(url + "?utm_source=zalo&fbclid=abc&zarsrc=30")
+    assert shared["X-Page-Cache"] == "hit"
+    assert shared.content == plain.content
+    assert client.get(url + "?page=1")["X-Page-Cache"] == "miss"
+    assert client.get(url + "?page=%201 ")["X-Page-Cache"] == "hit"
+    for odd in ["?x=1", "?page=1&page=2", "?q=" + "a" * 200]:
+        assert client.get(url + odd)["X-Page-Cache"] == "bypass", odd
+
+
+def test_a_cache_that_is_down_degrades_to_uncached_pages(client, tree, settings):
+    down = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": "redis://127.0.0.1:9/0",
+        "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
+    }
+    settings.CACHES = {**settings.CACHES, "pages": down, "page_versions": down}
+    try:
+        for _ in range(2):
+            response = client.get(tree.group_1.url)
+            assert response.status_code == 200
+            assert response["X-Page-Cache"] in {"pass", "miss"}
+    finally:
+        pagecache._broken.update(until=0.0, dirty=False)
+
+
+def test_after_a_failed_version_change_no_old_entry_is_served(client, tree, notice):
+    hit(client, notice.url)
+    store = pagecache._versions()
+    with mock.patch.object(store, "set_many", side_effect=ConnectionError("down")):
+        notice.body = "<p>Đã có nước lại</p>"
+        notice.save_revision().publish()
+    try:
+        assert client.get(notice.url)["X-Page-Cache"] == "pass"  # paused
+        pagecache._broken["until"] = 0.0  # the pause is over, the cache is back
+        assert "Đã có nước lại" in fresh(client, notice.url)
+    finally:
+        pagecache._broken.update(until=0.0, dirty=False)
+
+
+def test_a_write_by_another_process_empties_the_embedded_cache(
+    client, tree, settings, tmp_path
+):
+    settings.PAGE_CACHE_FLUSH_FILE = tmp_path / "pagecache.flush"
+    hit(client, tree.group_1.url)
+    assert not pagecache._serving["on"]
+    pagecache._touch_flush_file()  # what a management command's write does
+    assert client.get(tree.group_1.url)["X-Page-Cache"] == "miss"
+    assert client.get(tree.group_1.url)["X-Page-Cache"] == "hit"
+
+
+def test_fragments_render_again_only_after_what_they_read_changed(tree):
+    calls = []
+
+    def render():
+        calls.append(1)
+        return ", ".join(
+            NoticePage.objects.order_by("pk").values_list("title", flat=True)
+        )
+
+    assert pagecache.fragment("notices", [tree.group_1.pk], render) == ""
+    assert pagecache.fragment("notices", [tree.group_1.pk], render) == ""
+    assert len(calls) == 1
+    publish(
+        tree.group_1, NoticePage(title="Mất điện", slug="mat-dien", body="<p>x</p>")
+    )
+    assert pagecache.fragment("notices", [tree.group_1.pk], render) == "Mất điện"
+    assert len(calls) == 2
