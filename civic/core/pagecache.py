@@ -128,8 +128,7 @@ def known_tables():
     global _tables
     if _tables is None:
         found = {
-            model._meta.db_table
-            for model in apps.get_models(include_auto_created=True)
+            model._meta.db_table for model in apps.get_models(include_auto_created=True)
         }
         _tables = frozenset(found)
     return _tables
@@ -528,7 +527,7 @@ def _public(response):
 def _store(key, request, response, reads, now):
     _public(response)
     if not response.has_header("ETag"):
-        response["ETag"] = '"%s"' % hashlib.md5(response.content).hexdigest()
+        response["ETag"] = f'"{hashlib.md5(response.content).hexdigest()}"'
     response["Last-Modified"] = http_date(now.timestamp())
     limit = now + timedelta(seconds=_settings()["max_age"])
     until = min(limit, reads.until) if reads.until else limit

@@ -24,8 +24,7 @@ from civic.polls import actions as poll_actions
 from content.models import NewsPage, NoticePage
 
 from ..conftest import PASSWORD
-from ..polls.conftest import make_poll
-from ..polls.conftest import people as poll_people  # noqa: F401
+from ..polls.conftest import make_poll, resident
 
 pytestmark = pytest.mark.django_db
 
@@ -51,6 +50,15 @@ def publish(parent, page):
     parent.add_child(instance=page)
     page.save_revision().publish()
     return page
+
+
+@pytest.fixture
+def rep(tree):
+    """A verified household representative of Tổ dân phố 1."""
+    from civic.people.models import Household
+
+    household = Household.objects.create(area=tree.group_1, address="1 Hà Ra")
+    return resident("Đại diện 1", "0912000001", household, rep=True)
 
 
 @pytest.fixture
@@ -167,17 +175,16 @@ def test_a_posting_period_starting_is_a_time_boundary(client, tree):
         assert "Phun thuốc muỗi" in fresh(client, tree.group_1.url)
 
 
-def test_comments_shown_and_hidden(client, tree, notice, poll_people):
-    author = poll_people.reps[0]
+def test_comments_shown_and_hidden(client, tree, notice, rep):
     hit(client, notice.url)
-    comment = comment_actions.post_comment(author, notice, "Nhà tôi trữ nước rồi")
+    comment = comment_actions.post_comment(rep, notice, "Nhà tôi trữ nước rồi")
     assert "Nhà tôi trữ nước rồi" in fresh(client, notice.url)
     hit(client, notice.url)
     comment_actions.hide(tree.editor_a, comment, "thử")
     assert "Nhà tôi trữ nước rồi" not in fresh(client, notice.url)
 
 
-def test_a_poll_opened_voted_and_closed(client, tree, poll_people):
+def test_a_poll_opened_voted_and_closed(client, tree, rep):
     poll = make_poll(
         tree.group_1,
         title="Chọn ngày dọn rác",
@@ -196,14 +203,14 @@ def test_a_poll_opened_voted_and_closed(client, tree, poll_people):
     poll.save()
     shown = fresh(client, url)
     choice = poll.choices.first()
-    poll_actions.cast_ballot(poll_people.reps[0], poll, [choice.pk])
+    poll_actions.cast_ballot(rep, poll, [choice.pk])
     voted = fresh(client, url)
     hit(client, url)
     poll_actions.close_poll(tree.leader_1, poll)
     assert fresh(client, url) not in {shown, voted}
 
 
-def test_meetings_and_feedback_status(client, tree, poll_people):
+def test_meetings_and_feedback_status(client, tree, rep):
     url = f"/cuoc-hop/khu-vuc/{tree.group_1.pk}/"
     hit(client, url)
     start = timezone.now() + timedelta(days=2)
@@ -219,7 +226,7 @@ def test_meetings_and_feedback_status(client, tree, poll_people):
 
     from ..feedback.conftest import make_report
 
-    report = make_report(poll_people.reps[0], tree.group_1)
+    report = make_report(rep, tree.group_1)
     url = f"/phan-anh/{report.pk}/"
     before = hit(client, url).content.decode()
     feedback_actions.accept_report(tree.editor_a, report)
