@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from modelsearch.backends import get_search_backend
 
+from civic.core import pagecache
 from civic.core.ids import parse_id
 from content.models import AreaPage, listed
 from search import sources as registry
@@ -87,6 +88,8 @@ def _run(query, chosen, area, operator):
 
 @require_GET
 def search(request):
+    # the results come from the index, not only from tables (civic.core.pagecache)
+    pagecache.depends_on(pagecache.SEARCH_INDEX)
     query = _clean_query(request)
     all_sources = registry.sources()
     type_key = request.GET.get("type", "")
@@ -160,6 +163,7 @@ def _extra_query(query, type_key, area):
 @require_GET
 def suggest(request):
     """Titles that start with what was typed, for the header box (JSON)."""
+    pagecache.depends_on(pagecache.SEARCH_INDEX)
     query = _clean_query(request)
     if not query:
         return JsonResponse({"suggestions": []})

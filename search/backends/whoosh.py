@@ -81,6 +81,7 @@ from whoosh.filedb.filestore import FileStorage
 from whoosh.matching import ConstantScoreWrapperMatcher, NullMatcher, WrappingMatcher
 from whoosh.util import now as wnow
 
+from civic.core.pagecache import SEARCH_INDEX, bump
 from search.analysis import (
     ACCENT_MARK,
     PAIR_MARK,
@@ -550,6 +551,7 @@ class WhooshIndex(BaseIndex):
             return
         w = self.writer()
         w.commit(mergetype=writing.CLEAR)
+        index_changed()
 
     def optimize(self):
         if self.open() is not None:
@@ -581,6 +583,7 @@ class WhooshIndex(BaseIndex):
             w.cancel()
             raise
         w.commit()
+        index_changed()
 
     def delete_item(self, item):
         if not class_is_indexed(item.__class__):
@@ -594,6 +597,7 @@ class WhooshIndex(BaseIndex):
             w.cancel()
             raise
         w.commit()
+        index_changed()
 
 
 #: Searchers kept open per thread (an LRU): opening one copies every segment's
@@ -1586,3 +1590,9 @@ def did_you_mean(text, models, backend_name="default"):
     finally:
         for s in searchers:
             s.close()
+
+
+def index_changed():
+    """Pages that showed search results (or suggestions) are stale: the index
+    they read changed (civic/core/pagecache.py)."""
+    bump([SEARCH_INDEX])

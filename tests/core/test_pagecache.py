@@ -344,3 +344,26 @@ def test_fragments_render_again_only_after_what_they_read_changed(tree):
     )
     assert pagecache.fragment("notices", [tree.group_1.pk], render) == "Mất điện"
     assert len(calls) == 2
+
+
+def test_a_shared_template_part_renders_again_only_after_a_change(
+    tree, rf, django_assert_num_queries
+):
+    from django.template import Context, Template
+
+    template = Template(
+        "{% load pagecache_tags %}{% shared 'titles' area.pk %}"
+        "{% for n in notices %}{{ n.title }};{% endfor %}{% endshared %}"
+    )
+
+    def render():
+        notices = NoticePage.objects.live().order_by("pk")
+        context = Context({"area": tree.group_1, "notices": notices})
+        context["request"] = rf.get("/")
+        return template.render(context)
+
+    assert render() == ""
+    with django_assert_num_queries(0):  # its list is not read again
+        assert render() == ""
+    publish(tree.group_1, NoticePage(title="Bão số 9", slug="bao", body="<p>x</p>"))
+    assert render() == "Bão số 9;"
