@@ -55,6 +55,7 @@ import hashlib
 import logging
 import os
 import re
+import threading
 import time
 import unicodedata
 from datetime import timedelta
@@ -138,6 +139,28 @@ def tables_in(sql):
     """The installed tables a SQL statement names (an over-approximation: a
     table named anywhere in it, quoted or not)."""
     return set(_WORD.findall(sql)).intersection(known_tables())
+
+
+_SET_COLUMNS = re.compile(r"\bSET\s+(.*?)\s+WHERE\b", re.IGNORECASE | re.DOTALL)
+_ASSIGNED = re.compile(r'"([A-Za-z0-9_]+)"\s*=')
+
+
+def _unshown_update(sql, tables):
+    """Whether ``sql`` is an ``UPDATE`` of one table that sets only columns no
+    page shows (``PAGE_CACHE_UNSHOWN_COLUMNS``: a user's ``last_login``, written
+    at every sign-in - hundreds of times at a ward's peak)."""
+    unshown = getattr(settings, "PAGE_CACHE_UNSHOWN_COLUMNS", {})
+    if len(tables) != 1 or not sql.lstrip()[:6].upper() == "UPDATE":
+        return False
+    (table,) = tables
+    columns = unshown.get(table)
+    if not columns:
+        return False
+    found = _SET_COLUMNS.search(sql)
+    if found is None:
+        return False
+    assigned = set(_ASSIGNED.findall(found.group(1)))
+    return bool(assigned) and assigned <= set(columns)
 
 
 def is_write(sql):
@@ -290,6 +313,8 @@ def _after_commit(connection, tables):
 def execute_wrapper(execute, sql, params, many, context):
     if is_write(sql):
         tables = tables_in(sql)
+        if tables and _unshown_update(sql, tables):
+            tables = set()
         if tables:
             bump(tables)
         result = execute(sql, params, many, context)
@@ -564,6 +589,30 @@ def _serve(request, value):
     return conditional
 
 
+#: how long a request waits for another request's render of the same page
+INFLIGHT_WAIT = 5.0
+_inflight = {}
+_inflight_lock = threading.Lock()
+
+
+def _inflight_start(key):
+    """(True, event) for the request that renders ``key``; (False, event)
+    for one that should wait for it."""
+    with _inflight_lock:
+        event = _inflight.get(key)
+        if event is not None:
+            return False, event
+        event = _inflight[key] = threading.Event()
+        return True, event
+
+
+def _inflight_end(key, event):
+    with _inflight_lock:
+        if _inflight.get(key) is event:
+            del _inflight[key]
+    event.set()
+
+
 class PageCacheMiddleware:
     """Serve and keep anonymous public pages (see the module's docstring).
     Placed after WhiteNoise and before the session middleware: a hit runs no
@@ -589,19 +638,33 @@ class PageCacheMiddleware:
             found = _valid(key, now)
             if found is not None:
                 return _serve(request, found[0])
-        reads = Reads()
-        token = _reads.set(reads)
-        try:
-            reads.read([GLOBAL])
-            response = self.get_response(request)
-        finally:
-            _reads.reset(token)
-        if not reads.failed and _usable() and storable(request, response):
-            _store(key, request, response, reads, now)
-            response["X-Page-Cache"] = "miss"
+            # one render per page at a time in this process: after a change,
+            # the requests that arrive meanwhile wait for it (not 16 renders)
+            leader, event = _inflight_start(key)
+            if not leader:
+                event.wait(INFLIGHT_WAIT)
+                found = _valid(key, timezone.now())
+                if found is not None:
+                    return _serve(request, found[0])
         else:
-            response["X-Page-Cache"] = "pass"
-        return response
+            leader, event = False, None
+        try:
+            reads = Reads()
+            token = _reads.set(reads)
+            try:
+                reads.read([GLOBAL])
+                response = self.get_response(request)
+            finally:
+                _reads.reset(token)
+            if not reads.failed and _usable() and storable(request, response):
+                _store(key, request, response, reads, now)
+                response["X-Page-Cache"] = "miss"
+            else:
+                response["X-Page-Cache"] = "pass"
+            return response
+        finally:
+            if leader:
+                _inflight_end(key, event)
 
 
 # --- fragments ---------------------------------------------------------------

@@ -367,3 +367,26 @@ def test_a_shared_template_part_renders_again_only_after_a_change(
         assert render() == ""
     publish(tree.group_1, NoticePage(title="Bão số 9", slug="bao", body="<p>x</p>"))
     assert render() == "Bão số 9;"
+
+
+def test_signing_in_changes_no_page_but_a_name_change_does(client, tree):
+    """``last_login`` is written at every sign-in and shown nowhere
+    (PAGE_CACHE_UNSHOWN_COLUMNS); the leader's name is shown on the group page."""
+    from django.test import Client
+
+    hit(client, tree.group_1.url)
+    Client().login(username=tree.leader_1.phone, password=PASSWORD)
+    assert client.get(tree.group_1.url)["X-Page-Cache"] == "hit"
+    tree.leader_1.full_name = "Tổ trưởng Mới"
+    tree.leader_1.save()
+    assert "Tổ trưởng Mới" in fresh(client, tree.group_1.url)
+
+
+def test_one_render_per_page_at_a_time():
+    leader, event = pagecache._inflight_start("k")
+    follower, same = pagecache._inflight_start("k")
+    assert leader and not follower and same is event
+    pagecache._inflight_end("k", event)
+    assert event.is_set()
+    assert pagecache._inflight_start("k")[0]
+    pagecache._inflight_end("k", pagecache._inflight["k"])
