@@ -9,10 +9,11 @@ Starts the project exactly as ``make run`` configures it, in a throwaway directo
 folder; the checkout's ``var/`` is not touched): ``migrate``, ``seed_demo``,
 ``seed_services_demo``, ``seed_meetings_demo``, ``collectstatic``, then one
 ``daphne config.asgi:application`` with ``DEBUG`` off, on SQLite; with ``--postgres``
-on ``DATABASE_URL`` and ``REDIS_URL`` (a throwaway ``redis-server`` when
-``REDIS_URL`` is not set). Next to it, one daphne process serves a bare Django view
-from the same virtualenv (``bench/bare/``: no apps, no middleware, no database, an
-HTML page of the real pages' median size).
+on ``DATABASE_URL`` and ``REDIS_URL`` (or ``REDIS_TEST_URL``, which
+``scripts/with-redis`` sets; else a throwaway ``redis-server``: give it a Redis of
+its own, whose cache holds nothing of another run). Next to it, one daphne process
+serves a bare Django view from the same virtualenv (``bench/bare/``: no apps, no
+middleware, no database, an HTML page of the real pages' median size).
 
 The demo has no poll, feedback report or comment: the bench adds an open poll in
 the ward, a public feedback report and three comments on the urgent storm notice
@@ -20,10 +21,11 @@ the ward, a public feedback report and three comments on the urgent storm notice
 public page type in the database: portal, ward, group, news, notice, poll,
 feedback list, feedback report, services, support points, meetings and search
 results. Each is checked once (status 200, no redirect), then driven for
-``--seconds`` with ``wrk -t2 -c16`` (a Python client when ``wrk`` is missing), each
-run followed by a run against the bare view (``--bare-seconds``, half as long by
-default) so that both see the same machine state; between runs the bench waits
-until the server's CPU time stops growing (the queue of the last run is drained).
+``--seconds`` with ``wrk -t2 -c16`` (a Python client when ``wrk`` is missing or
+with ``--python-client``), each run followed by a run against the bare view
+(``--bare-seconds``, half as long by default) so that both see the same machine
+state; between runs the bench waits until the server's CPU time stops growing (the
+queue of the last run is drained).
 ``ratio`` is the page's rate over that of the bare run next to it. Then the same for
 a signed-in verified resident (a session made in the database, sent as a cookie)
 on the ward, the resident's group, the poll and the feedback list: ``signed_in``.
@@ -494,8 +496,9 @@ class Editor:
     def publish(self, code):
         """Post the form with ``code`` in the summary and the body; True once the
         admin answered with its redirect (the revision is live)."""
-        stamp = time.strftime("%H:%M")
-        lead = f"Cập nhật lúc {stamp} (mã {code}):"
+        from django.utils import timezone
+
+        lead = f"Cập nhật lúc {timezone.localtime():%H:%M} (mã {code}):"
         fields = []
         for name, value in self.fields:
             if name == "intro":
@@ -734,7 +737,10 @@ def main():
     server = bare = None
     try:
         if args.postgres and not env.get("REDIS_URL"):
-            env["REDIS_URL"], redis = start_redis(tmp)
+            # scripts/with-redis names its server REDIS_TEST_URL
+            env["REDIS_URL"] = env.get("REDIS_TEST_URL", "")
+            if not env["REDIS_URL"]:
+                env["REDIS_URL"], redis = start_redis(tmp)
         os.environ.update(env)
         for name in set(os.environ) - set(env):
             del os.environ[name]
