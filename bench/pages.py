@@ -231,10 +231,10 @@ def run_python(url, seconds, connections, cookie=None):
     }
 
 
-def load(url, args, cookie=None):
+def load(url, seconds, args, cookie=None):
     if WRK and not args.python_client:
-        return run_wrk(url, args.seconds_per(url), args.connections, 2, cookie)
-    return run_python(url, args.seconds_per(url), args.connections, cookie)
+        return run_wrk(url, seconds, args.connections, 2, cookie)
+    return run_python(url, seconds, args.connections, cookie)
 
 
 # --- the project: settings, seeding, data ------------------------------------------
@@ -554,19 +554,23 @@ def storm(port, paths, args, editor, code):
     ``paths`` on its own connection; the editor publishes half-way."""
     clients = args.storm_clients
     window = args.storm_window
-    results = []  # (intended, sent, ended, status or None, has code)
+    # (path, intended, sent, ended, status or what went wrong, has code, has comments)
+    results = []
     lock = threading.Lock()
     published = {}
     t0 = time.perf_counter() + 0.5
     hard_end = t0 + window + args.storm_timeout
     code_bytes = code.encode()
+    comment_bytes = COMMENT_MARK.encode()
+    headers = {"Accept-Language": "vi-VN,vi;q=0.9,en;q=0.8"}
 
     def household(i, arrival):
+        agent = f"ho-gia-dinh-{i}"
         conn = None
         intended = arrival
         for path in paths:
             sent = time.perf_counter()
-            status, has_code = "timeout", False  # not sent before the end
+            status, has_code, has_comments = "timeout", False, False  # not sent
             if sent < hard_end:
                 try:
                     if conn is None:
@@ -574,13 +578,12 @@ def storm(port, paths, args, editor, code):
                     conn.timeout = max(0.5, hard_end - sent)
                     if conn.sock is not None:
                         conn.sock.settimeout(conn.timeout)
-                    conn.request(
-                        "GET", path, headers={"User-Agent": f"ho-gia-dinh-{i}"}
-                    )
+                    conn.request("GET", path, headers=headers | {"User-Agent": agent})
                     response = conn.getresponse()
                     body = response.read()
                     status = response.status
                     has_code = code_bytes in body
+                    has_comments = comment_bytes in body
                 except TimeoutError:
                     status = "timeout"
                 except (OSError, http.client.HTTPException):
@@ -590,7 +593,9 @@ def storm(port, paths, args, editor, code):
                     conn = None
             ended = time.perf_counter()
             with lock:
-                results.append((path, intended, sent, ended, status, has_code))
+                results.append(
+                    (path, intended, sent, ended, status, has_code, has_comments)
+                )
             intended = ended
         if conn is not None:
             conn.close()
@@ -653,6 +658,10 @@ def storm(port, paths, args, editor, code):
             name: sum(1 for r in stale if r[0] == path)
             for name, path in zip(("ward", "notice"), paths, strict=True)
         },
+        # the comments are on the notice's own page: every answer shows them
+        "notice_without_comments": sum(
+            1 for r in answered if r[0] == paths[1] and not r[6]
+        ),
     }
     return figures
 
@@ -660,14 +669,28 @@ def storm(port, paths, args, editor, code):
 # --- main --------------------------------------------------------------------------
 
 
-def start_daphne(app, port, env):
-    return subprocess.Popen(
-        [sys.executable, "-m", "daphne", "-b", "127.0.0.1", "-p", str(port), app],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+def start_daphne(app, port, env, log_path):
+    """One daphne process; what it prints (its access log too) goes to
+    ``log_path``, as `make run` prints it to the terminal."""
+    with open(log_path, "ab") as output:
+        return subprocess.Popen(
+            [sys.executable, "-m", "daphne", "-b", "127.0.0.1", "-p", str(port), app],
+            cwd=ROOT,
+            env=env,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )
+
+
+def log_tail(log_path, lines=30):
+    """The end of a server's output without its access log lines."""
+    try:
+        text = Path(log_path).read_text(errors="replace").splitlines()
+    except OSError:
+        return
+    kept = [line for line in text if '] "' not in line][-lines:]
+    if kept:
+        log(f"the end of {Path(log_path).name}:\n" + "\n".join(kept))
 
 
 def stop(process):
@@ -681,13 +704,15 @@ def stop(process):
         process.wait()
 
 
-def measure(name, url, bare_url, args, server, bare, cookie=None, must=()):
-    project = load(url, args, cookie)
+def measure(name, url, bare_url, args, server, bare, cookie=None):
+    """The page for ``--seconds``, then the bare view for ``--bare-seconds``."""
+    project = load(url, args.seconds, args, cookie)
     settle(server.pid)
-    floor = load(bare_url, args)
+    floor = load(bare_url, args.bare_seconds, args)
     settle(bare.pid)
     ratio = round(project["per_s"] / floor["per_s"], 3) if floor["per_s"] else None
     figures = {
+        "path": "/" + url.split("/", 3)[3],
         "per_s": project["per_s"],
         "ratio": ratio,
         "bare_per_s": floor["per_s"],
@@ -722,7 +747,7 @@ def main():
     )
     parser.add_argument("--keep", action="store_true", help="keep the temp folder")
     args = parser.parse_args()
-    bare_seconds = args.bare_seconds or max(1, args.seconds // 2)
+    args.bare_seconds = args.bare_seconds or max(1, args.seconds // 2)
     bare_marker = "bench-bare"
 
     if not WRK:
@@ -735,6 +760,7 @@ def main():
     env = project_env(args, var_dir)
     redis = None
     server = bare = None
+    project_log = tmp / "project.log"
     try:
         if args.postgres and not env.get("REDIS_URL"):
             # scripts/with-redis names its server REDIS_TEST_URL
@@ -757,7 +783,7 @@ def main():
         connection.close()
 
         port = free_port()
-        server = start_daphne("config.asgi:application", port, env)
+        server = start_daphne("config.asgi:application", port, env, project_log)
         wait_for_port(port, server)
         base = f"http://127.0.0.1:{port}"
         resident = f"sessionid={data['resident_session']}"
@@ -778,11 +804,12 @@ def main():
         bare_port = free_port()
         bare_env = dict(env, DJANGO_SETTINGS_MODULE="bench.bare.settings")
         bare_env["BENCH_BARE_BYTES"] = str(int(statistics.median(sizes.values())))
-        bare = start_daphne("bench.bare.asgi:application", bare_port, bare_env)
+        bare = start_daphne(
+            "bench.bare.asgi:application", bare_port, bare_env, tmp / "bare.log"
+        )
         wait_for_port(bare_port, bare)
         bare_url = f"http://127.0.0.1:{bare_port}/"
         check_page(bare_port, bare_marker, "/")
-        args.seconds_per = lambda url: bare_seconds if url == bare_url else args.seconds
         settle(server.pid)
 
         pages = {}
@@ -825,6 +852,9 @@ def main():
                 "storm: {requests} requests, p95 {p95_ms} ms, errors {errors}, "
                 "stale {stale_after_publish}".format(**storm_figures)
             )
+    except BaseException:
+        log_tail(project_log)
+        raise
     finally:
         stop(server)
         stop(bare)
@@ -848,7 +878,7 @@ def main():
         else "python" + ("" if WRK else " (wrk not found)"),
         "connections": args.connections,
         "seconds": args.seconds,
-        "bare_seconds": bare_seconds,
+        "bare_seconds": args.bare_seconds,
         "bare_bytes": int(bare_env["BENCH_BARE_BYTES"]),
         "quiet": {
             "load_avg_start": [round(x, 2) for x in load_start],
@@ -867,6 +897,7 @@ def main():
             storm_figures["stale_after_publish"]
             or not storm_figures["published"]
             or not storm_figures["fresh_after_storm"]
+            or storm_figures["notice_without_comments"]
         )
     )
     return 1 if wrong else 0
