@@ -653,6 +653,10 @@ def storm(port, paths, args, editor, code):
         if published.get("ok")
         else None,
         "checked_after_publish": len(after),
+        # the check means something only if the code was not there before
+        "code_before_publish": sum(
+            1 for r in answered if r[5] and r[3] < published.get("started", 0)
+        ),
         "stale_after_publish": len(stale),
         "stale_by_page": {
             name: sum(1 for r in stale if r[0] == path)
@@ -898,6 +902,7 @@ def main():
             or not storm_figures["published"]
             or not storm_figures["fresh_after_storm"]
             or storm_figures["notice_without_comments"]
+            or storm_figures["code_before_publish"]
         )
     )
     return 1 if wrong else 0
