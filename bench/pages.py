@@ -3,6 +3,7 @@
     .venv/bin/python bench/pages.py [--seconds 8] [--storm-clients 1000]
     scripts/with-postgres scripts/with-redis .venv/bin/python bench/pages.py --postgres
     .venv/bin/python bench/pages.py --seconds 2 --storm-clients 100   # a quick look
+    PAGE_CACHE=false .venv/bin/python bench/pages.py   # the server's environment
 
 Starts the project exactly as ``make run`` configures it, in a throwaway directory
 (``VAR_DIR``, ``STATIC_ROOT``, ``MEDIA_ROOT`` and the Whoosh index under a temporary
