@@ -1,0 +1,1 @@
+"""The bare Django site bench/pages.py compares the project against (see settings)."""
