@@ -26,7 +26,7 @@ figures is due. Nothing is read back.
 import re
 
 from django.db import connection, transaction
-from django.db.models import Count, F
+from django.db.models import Case, Count, F, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
@@ -286,12 +286,14 @@ def _record(ballot, choice_ids):
     """Insert ``ballot`` and its marks for ``choice_ids`` and move their counts
     (see :func:`_mark`). On PostgreSQL in one statement: the two inserts and the
     update are independent (the marks' foreign key to the ballot is checked at
-    commit), so a data-modifying ``WITH`` sends them together."""
+    commit), so a data-modifying ``WITH`` sends them together; its ``locked``
+    part takes the choice rows in id order first, as :func:`_move_counts` does."""
     if connection.vendor != "postgresql":
         ballot.save(force_insert=True)
         _mark(ballot, choice_ids)
         return
     qn = connection.ops.quote_name
+    choice = qn(Choice._meta.db_table)
     marks = [BallotChoice(ballot=ballot, choice_id=pk) for pk in choice_ids]
     rows = ", ".join(["(%s, %s, %s)"] * len(marks))
     with connection.cursor() as cursor:
@@ -300,10 +302,13 @@ def _record(ballot, choice_ids):
             f" ({qn('id')}, {qn('poll_id')}, {qn('voter_id')}, {qn('household_id')})"
             f" VALUES (%s, %s, %s, %s)),"
             f" marks AS (INSERT INTO {qn(BallotChoice._meta.db_table)}"
-            f" ({qn('id')}, {qn('ballot_id')}, {qn('choice_id')}) VALUES {rows})"
-            f" UPDATE {qn(Choice._meta.db_table)} SET {qn('votes')} = {qn('votes')} + 1"
+            f" ({qn('id')}, {qn('ballot_id')}, {qn('choice_id')}) VALUES {rows}),"
+            f" locked AS MATERIALIZED (SELECT {qn('id')} FROM {choice}"
             f" WHERE {qn('poll_id')} = %s AND {qn('id')} IN"
-            f" ({', '.join(['%s'] * len(choice_ids))})",
+            f" ({', '.join(['%s'] * len(choice_ids))})"
+            f" ORDER BY {qn('id')} FOR NO KEY UPDATE)"
+            f" UPDATE {choice} SET {qn('votes')} = {choice}.{qn('votes')} + 1"
+            f" FROM locked WHERE {choice}.{qn('id')} = locked.{qn('id')}",
             [
                 ballot.pk,
                 ballot.poll_id,
@@ -321,18 +326,33 @@ def _record(ballot, choice_ids):
     ballot._state.db = connection.alias
 
 
-def _mark(ballot, choice_ids):
-    """Mark ``ballot`` for ``choice_ids`` and move their counts by one. The counts
-    move only for choices of the ballot's poll: if fewer rows moved than ids
-    given, one of them is not a choice of this poll and the cast is refused (the
-    transaction rolls back, marks included)."""
+def _mark(ballot, choice_ids, unmarked=()):
+    """Mark ``ballot`` for ``choice_ids`` and move the counts (one up for
+    ``choice_ids``, one down for ``unmarked``, a changed ballot's previous
+    choices)."""
     BallotChoice.objects.bulk_create(
         [BallotChoice(ballot=ballot, choice_id=pk) for pk in choice_ids]
     )
-    moved = Choice.objects.filter(poll_id=ballot.poll_id, pk__in=choice_ids).update(
-        votes=F("votes") + 1
-    )
-    if moved != len(choice_ids):
+    _move_counts(ballot.poll_id, choice_ids, unmarked)
+
+
+def _move_counts(poll_id, up, down=()):
+    """``Choice.votes`` one up for ``up``, one down for ``down``, in one update.
+    Several rows are first locked in id order, so that concurrent casts never
+    wait for each other's rows crosswise (voters changing A→B and B→A at once
+    deadlocked). The counts move only for choices of the poll: if fewer rows
+    moved than ids given, one of them is not a choice of this poll and the cast
+    is refused (the transaction rolls back, marks included)."""
+    touched = sorted(set(up) | set(down))
+    rows = Choice.objects.filter(poll_id=poll_id, pk__in=touched)
+    if len(touched) > 1 and connection.features.has_select_for_update:
+        list(rows.order_by("pk").select_for_update(no_key=True).values_list("pk"))
+    step = 1
+    if down:
+        step = Case(When(pk__in=up, then=Value(1)), default=Value(0)) - Case(
+            When(pk__in=down, then=Value(1)), default=Value(0)
+        )
+    if rows.update(votes=F("votes") + step) != len(touched):
         raise InvalidChoice(_("This choice does not belong to this poll."))
 
 
@@ -357,8 +377,7 @@ def _change_ballot(user, poll, household, choice_ids):
         choice_labels=[c.label for c in old],
     )
     BallotChoice.objects.filter(ballot=ballot).delete()
-    Choice.objects.filter(pk__in=[c.pk for c in old]).update(votes=F("votes") - 1)
-    _mark(ballot, choice_ids)
+    _mark(ballot, choice_ids, unmarked=[c.pk for c in old])
     Participation.objects.filter(pk=participation.pk).update(
         changes=F("changes") + 1, voted_at=timezone.now()
     )
