@@ -98,6 +98,10 @@ def _poll_tally_changed(poll_id):
 
 
 def _tally_shown(sender, poll, **kwargs):
+    from civic.polls.models import ResultsVisibility
+
+    if poll.results_visibility != ResultsVisibility.ALWAYS:
+        return  # the area pages show no figures of it: nothing to send, no query
     poll_id = poll.pk
     transaction.on_commit(lambda: _poll_tally_changed(poll_id))
 

@@ -20,6 +20,22 @@ def verified_residency(user):
     )
 
 
+def verified_home(user):
+    """``(household id, its representative's id, its area's path)`` of the user's
+    verified residency, or None: what deciding a vote needs, in one light query
+    (no model instances)."""
+    if not user or not user.is_authenticated:
+        return None
+    return (
+        Residency.objects.filter(user=user, status=ResidencyStatus.VERIFIED)
+        .order_by("pk")
+        .values_list(
+            "household_id", "household__representative_id", "household__area__path"
+        )
+        .first()
+    )
+
+
 def _subtree(area):
     return Q(area__path__startswith=area.path)
 

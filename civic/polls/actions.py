@@ -12,23 +12,33 @@ later cast waits for the close to commit, then sees the result and is refused.
 ``DEFERRABLE INITIALLY DEFERRED``, so that lock is only taken at COMMIT — a test
 caught ballots committed after the count.) SQLite serialises writers anyway
 (``transaction_mode = IMMEDIATE``).
+
+A ballot costs few statements (README, "Cost of a ballot"; a test pins the count):
+the voter's residency is read before the transaction; inside it, one statement
+locks the poll row and reads it (with its area's path), one inserts the
+participation (``ON CONFLICT DO NOTHING``, no savepoint, and only while the poll has
+no result — read in that statement, after the lock), then the ballot, its marks,
+the counts (``F()``; the number of rows moved is the check that the choices belong
+to the poll) and, for a secret poll, one statement that asks whether a batch of
+figures is due. Nothing is read back.
 """
 
 import re
 
-from django.db import IntegrityError, connection, transaction
-from django.db.models import Count, F
+from django.db import connection, transaction
+from django.db.models import Case, Count, F, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
+from wagtail.models import Page
 
 from civic.core.ids import parse_id, require_id
 from civic.core.text import clean_text
+from civic.people.models import Household
 from civic.people.permissions import can
 from civic.people.residents import (
     households_in,
-    is_verified_resident_in,
-    represented_household,
+    verified_home,
     verified_residents_in,
 )
 
@@ -79,9 +89,14 @@ class NotAllowed(PollError):
 # --- checks --------------------------------------------------------------------
 
 
-def _window(poll, now):
-    if poll.result_or_none() is not None or now >= poll.closes_at:
-        raise NotOpen(_("This poll is closed; no more ballots are accepted."))
+def _closed_message():
+    return _("This poll is closed; no more ballots are accepted.")
+
+
+def _dates(poll, now):
+    """The voting period and the kind of decision (the result is checked apart)."""
+    if now >= poll.closes_at:
+        raise NotOpen(_closed_message())
     if now < poll.opens_at:
         raise NotOpen(_("This poll is not open yet."))
     if poll.decided_at_meeting:
@@ -93,21 +108,6 @@ def _window(poll, now):
         )
 
 
-def eligible_household(user, poll):
-    """The household ``user`` votes for in a household decision (or refuse)."""
-    household = represented_household(user, poll.area)
-    if household is None:
-        if not is_verified_resident_in(user, poll.area):
-            raise NotEligible(_not_verified_message())
-        raise NotEligible(
-            _(
-                "Only the representative of a household of this area casts the "
-                "household's ballot."
-            )
-        )
-    return household
-
-
 def _not_verified_message():
     return _(
         "Only verified residents of this area can vote. Ask your group leader to "
@@ -115,15 +115,37 @@ def _not_verified_message():
     )
 
 
+def _standing(user, poll, area_path, home):
+    """The id of the household ``user`` votes for (None in a consultation), from
+    their verified ``home`` (``residents.verified_home``); raise ``NotEligible``
+    when they may not vote."""
+    if home is None or not home[2].startswith(area_path):
+        raise NotEligible(_not_verified_message())
+    if not poll.is_household:
+        return None
+    household_id, representative_id, _path = home
+    if representative_id != user.pk:
+        raise NotEligible(
+            _(
+                "Only the representative of a household of this area casts the "
+                "household's ballot."
+            )
+        )
+    return household_id
+
+
+def eligible_household(user, poll):
+    """The household ``user`` votes for in a household decision (or refuse)."""
+    household_id = _standing(user, poll, poll.area.path, verified_home(user))
+    return Household.objects.get(pk=household_id)
+
+
 def check_eligible(user, poll):
-    """Raise ``NotEligible`` unless ``user`` may vote; return the household or None."""
+    """Raise ``NotEligible`` unless ``user`` may vote; return the household's id or
+    None."""
     if not user or not user.is_authenticated:
         raise NotEligible(_("Sign in to vote."))
-    if poll.is_household:
-        return eligible_household(user, poll)
-    if not is_verified_resident_in(user, poll.area):
-        raise NotEligible(_not_verified_message())
-    return None
+    return _standing(user, poll, poll.area.path, verified_home(user))
 
 
 def _count(value):
@@ -139,7 +161,9 @@ def _count(value):
 
 
 def _clean_choice_ids(poll, choice_ids):
-    """The poll's ``Choice`` rows named by ``choice_ids`` (strings or ints)."""
+    """The ids in ``choice_ids`` (strings or ints), sorted, without repeats.
+    Whether they are choices of ``poll`` is checked when they are counted
+    (:func:`_mark`), with no statement of its own."""
     ids = [parse_id(c if isinstance(c, int) else str(c)) for c in choice_ids or ()]
     if None in ids:
         raise InvalidChoice(_("This choice does not exist."))
@@ -152,82 +176,187 @@ def _clean_choice_ids(poll, choice_ids):
             if poll.max_choices > 1
             else _("Choose only one answer.")
         )
-    choices = list(Choice.objects.filter(poll=poll, pk__in=ids))
-    if len(choices) != len(ids):
-        raise InvalidChoice(_("This choice does not belong to this poll."))
-    return choices
+    return ids
 
 
 # --- casting -------------------------------------------------------------------
 
 
-def cast_ballot(user, poll, choice_ids, household=None):
-    """Record ``user``'s ballot for ``choice_ids`` in ``poll``.
+def cast_ballot(user, poll, choice_ids, household=None, public=False):
+    """Record ``user``'s ballot for ``choice_ids`` in ``poll`` (a ``Poll`` or its id).
 
     ``household``, if given (e.g. from a form), must be the one ``user`` represents.
     Raises a ``PollError`` with a message for the resident; on any error nothing is
-    recorded. Returns the ``Ballot``.
+    recorded. ``Poll.DoesNotExist`` when there is no such poll or, with ``public``
+    (the public page), when its area page is not published. Returns the ``Ballot``.
     """
+    if not user or not user.is_authenticated:
+        raise NotEligible(_("Sign in to vote."))
+    poll_id = int(getattr(poll, "pk", poll))
+    # where the voter lives does not depend on the poll's lock: read it before
+    home = verified_home(user)
     with transaction.atomic():
-        _share_lock(poll)
-        poll = Poll.objects.select_related("area").get(pk=poll.pk)
+        poll = _lock_poll(poll_id)
+        if public and not poll.area_live:
+            raise Poll.DoesNotExist("the poll's area is not published")
         now = timezone.now()
-        _window(poll, now)
-        own_household = check_eligible(user, poll)
+        _dates(poll, now)
+        own_household = _standing(user, poll, poll.area_path, home)
         if household is not None and (
             own_household is None
-            or int(getattr(household, "pk", household)) != own_household.pk
+            or int(getattr(household, "pk", household)) != own_household
         ):
             raise NotEligible(_("You can only vote for your own household."))
-        choices = _clean_choice_ids(poll, choice_ids)
-        try:
-            with transaction.atomic():
-                participation = Participation.objects.create(
-                    poll=poll, user=user, household=own_household, voted_at=now
-                )
-        except IntegrityError:
-            participation = None
-        if participation is None:
+        choice_ids = _clean_choice_ids(poll, choice_ids)
+        if not _take_part(poll, user, own_household, now):
+            if PollResult.objects.filter(poll_id=poll.pk).exists():
+                raise NotOpen(_closed_message())
             if not poll.allow_change or poll.secret:
                 raise AlreadyVoted(
                     _("Your household has already voted in this poll.")
                     if poll.is_household
                     else _("You have already voted in this poll.")
                 )
-            ballot = _change_ballot(user, poll, own_household, choices)
+            ballot = _change_ballot(user, poll, own_household, choice_ids)
         else:
-            ballot = Ballot.objects.create(
-                poll=poll,
+            ballot = Ballot(
+                poll_id=poll.pk,
                 voter=None if poll.secret else user,
-                household=None if poll.secret else own_household,
+                household_id=None if poll.secret else own_household,
             )
-            _mark(ballot, choices, +1)
+            _record(ballot, choice_ids)
         # what may be shown of the tally now (a secret poll's in batches)
         live.ballot_counted(poll)
         return ballot
 
 
-def _share_lock(poll):
-    """Hold the poll row against ``close_poll`` (FOR UPDATE) until commit."""
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT 1 FROM {Poll._meta.db_table} WHERE id = %s FOR KEY SHARE",
-                [poll.pk],
-            )
-
-
-def _mark(ballot, choices, step):
-    if step > 0:
-        BallotChoice.objects.bulk_create(
-            [BallotChoice(ballot=ballot, choice=c) for c in choices]
-        )
-    Choice.objects.filter(pk__in=[c.pk for c in choices]).update(
-        votes=F("votes") + step
+def _lock_poll(poll_id):
+    """The poll, read in the statement that holds its row against ``close_poll``
+    (``FOR KEY SHARE`` on PostgreSQL: casts share it, a close's ``FOR UPDATE``
+    waits for them and they for it) until commit. After waiting, PostgreSQL
+    returns the row as last committed. The area's path and whether it is
+    published come along as ``area_path`` and ``area_live``.
+    Its result is NOT read here: a table read in the locking statement is seen as
+    it was before the wait, so it is read by the next statement (``_take_part``).
+    """
+    qn = connection.ops.quote_name
+    columns = ", ".join(f"p.{qn(f.column)}" for f in Poll._meta.concrete_fields)
+    sql = (
+        f"SELECT {columns}, a.{qn('path')} AS area_path, a.{qn('live')} AS area_live"
+        f" FROM {qn(Poll._meta.db_table)} p"
+        f" INNER JOIN {qn(Page._meta.db_table)} a ON a.{qn('id')} = p.{qn('area_id')}"
+        f" WHERE p.{qn('id')} = %s"
     )
+    if connection.vendor == "postgresql":
+        sql += " FOR KEY SHARE OF p"
+    for poll in Poll.objects.raw(sql, [poll_id]):
+        return poll
+    raise Poll.DoesNotExist(f"no poll {poll_id}")
 
 
-def _change_ballot(user, poll, household, choices):
+def _take_part(poll, user, household, now):
+    """Record THAT ``user`` (for ``household``) took part, in one statement: False
+    when they (or their household) already have, or when the poll has a result.
+    ``ON CONFLICT DO NOTHING`` stands for the unique constraints' refusal without
+    a savepoint; a concurrent cast of the same voter waits for the first to
+    commit, as with a plain insert."""
+    qn = connection.ops.quote_name
+    table = qn(Participation._meta.db_table)
+    result = qn(PollResult._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table}"
+            f" ({qn('poll_id')}, {qn('user_id')}, {qn('household_id')},"
+            f" {qn('voted_at')}, {qn('changes')})"
+            f" SELECT %s, %s, %s, %s, 0"
+            f" WHERE NOT EXISTS (SELECT 1 FROM {result} WHERE {qn('poll_id')} = %s)"
+            f" ON CONFLICT DO NOTHING RETURNING {qn('id')}",
+            [
+                poll.pk,
+                user.pk,
+                household,
+                connection.ops.adapt_datetimefield_value(now),
+                poll.pk,
+            ],
+        )
+        return cursor.fetchone() is not None
+
+
+def _record(ballot, choice_ids):
+    """Insert ``ballot`` and its marks for ``choice_ids`` and move their counts
+    (see :func:`_mark`). On PostgreSQL in one statement: the two inserts and the
+    update are independent (the marks' foreign key to the ballot is checked at
+    commit), so a data-modifying ``WITH`` sends them together; its ``locked``
+    part takes the choice rows in id order first, as :func:`_move_counts` does."""
+    if connection.vendor != "postgresql":
+        ballot.save(force_insert=True)
+        _mark(ballot, choice_ids)
+        return
+    qn = connection.ops.quote_name
+    choice = qn(Choice._meta.db_table)
+    marks = [BallotChoice(ballot=ballot, choice_id=pk) for pk in choice_ids]
+    rows = ", ".join(["(%s, %s, %s)"] * len(marks))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"WITH ballot AS (INSERT INTO {qn(Ballot._meta.db_table)}"
+            f" ({qn('id')}, {qn('poll_id')}, {qn('voter_id')}, {qn('household_id')})"
+            f" VALUES (%s, %s, %s, %s)),"
+            f" marks AS (INSERT INTO {qn(BallotChoice._meta.db_table)}"
+            f" ({qn('id')}, {qn('ballot_id')}, {qn('choice_id')}) VALUES {rows}),"
+            f" locked AS MATERIALIZED (SELECT {qn('id')} FROM {choice}"
+            f" WHERE {qn('poll_id')} = %s AND {qn('id')} IN"
+            f" ({', '.join(['%s'] * len(choice_ids))})"
+            f" ORDER BY {qn('id')} FOR NO KEY UPDATE)"
+            f" UPDATE {choice} SET {qn('votes')} = {choice}.{qn('votes')} + 1"
+            f" FROM locked WHERE {choice}.{qn('id')} = locked.{qn('id')}",
+            [
+                ballot.pk,
+                ballot.poll_id,
+                ballot.voter_id,
+                ballot.household_id,
+                *(v for m in marks for v in (m.pk, ballot.pk, m.choice_id)),
+                ballot.poll_id,
+                *choice_ids,
+            ],
+        )
+        moved = cursor.rowcount
+    if moved != len(choice_ids):
+        raise InvalidChoice(_("This choice does not belong to this poll."))
+    ballot._state.adding = False
+    ballot._state.db = connection.alias
+
+
+def _mark(ballot, choice_ids, unmarked=()):
+    """Mark ``ballot`` for ``choice_ids`` and move the counts (one up for
+    ``choice_ids``, one down for ``unmarked``, a changed ballot's previous
+    choices)."""
+    BallotChoice.objects.bulk_create(
+        [BallotChoice(ballot=ballot, choice_id=pk) for pk in choice_ids]
+    )
+    _move_counts(ballot.poll_id, choice_ids, unmarked)
+
+
+def _move_counts(poll_id, up, down=()):
+    """``Choice.votes`` one up for ``up``, one down for ``down``, in one update.
+    Several rows are first locked in id order, so that concurrent casts never
+    wait for each other's rows crosswise (voters changing A→B and B→A at once
+    deadlocked). The counts move only for choices of the poll: if fewer rows
+    moved than ids given, one of them is not a choice of this poll and the cast
+    is refused (the transaction rolls back, marks included)."""
+    touched = sorted(set(up) | set(down))
+    rows = Choice.objects.filter(poll_id=poll_id, pk__in=touched)
+    if len(touched) > 1 and connection.features.has_select_for_update:
+        list(rows.order_by("pk").select_for_update(no_key=True).values_list("pk"))
+    step = 1
+    if down:
+        step = Case(When(pk__in=up, then=Value(1)), default=Value(0)) - Case(
+            When(pk__in=down, then=Value(1)), default=Value(0)
+        )
+    if rows.update(votes=F("votes") + step) != len(touched):
+        raise InvalidChoice(_("This choice does not belong to this poll."))
+
+
+def _change_ballot(user, poll, household, choice_ids):
     """Replace an open ballot, keeping the old one in ``BallotHistory``."""
     lookup = {"poll": poll}
     if household is not None:
@@ -243,13 +372,12 @@ def _change_ballot(user, poll, household, choices):
     BallotHistory.objects.create(
         poll=poll,
         voter=user,
-        household=household,
+        household_id=household,
         choice_ids=[c.pk for c in old],
         choice_labels=[c.label for c in old],
     )
     BallotChoice.objects.filter(ballot=ballot).delete()
-    Choice.objects.filter(pk__in=[c.pk for c in old]).update(votes=F("votes") - 1)
-    _mark(ballot, choices, +1)
+    _mark(ballot, choice_ids, unmarked=[c.pk for c in old])
     Participation.objects.filter(pk=participation.pk).update(
         changes=F("changes") + 1, voted_at=timezone.now()
     )

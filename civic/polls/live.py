@@ -17,11 +17,11 @@ figures change.
 """
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
-from django.db.models import Count, Q
+from django.db import connection
+from django.db.models import Count, OuterRef, Subquery
 from django.dispatch import Signal
 
-from .models import Ballot, ChoiceMeaning, ShownTally
+from .models import Ballot, Choice, ChoiceMeaning, ShownTally
 from .rules import is_household_majority
 
 DEFAULT_BATCH = 5
@@ -46,22 +46,16 @@ def ballot_counted(poll):
 
 def _publish_batch_if_due(poll):
     size = batch_size()
-    shown = (
-        ShownTally.objects.filter(poll=poll).values_list("ballots", flat=True).first()
-        or 0
-    )
-    if Ballot.objects.filter(poll=poll).count() - shown < size:
-        return False  # the common case: no lock taken
+    if _ballots_not_shown(poll) < size:
+        return False  # the common case: one statement, no lock taken
     # Due: take the poll's ShownTally row FOR UPDATE, so that two casts finishing
     # together cannot both publish (the second would show a figure one ballot
     # apart from the first's). After the lock, PostgreSQL (READ COMMITTED) reads the
     # row as the other cast committed it, and the count below sees its ballot.
-    try:
-        with transaction.atomic():
-            ShownTally.objects.get_or_create(poll=poll)
-    except IntegrityError:  # created by a concurrent cast meanwhile
-        pass
-    row = ShownTally.objects.select_for_update().get(poll=poll)
+    # (The row is created by the first batch; ON CONFLICT DO NOTHING when a
+    # concurrent cast created it meanwhile, no savepoint.)
+    ShownTally.objects.bulk_create([ShownTally(poll_id=poll.pk)], ignore_conflicts=True)
+    row = ShownTally.objects.select_for_update().get(poll_id=poll.pk)
     ballots, votes = _count(poll)
     if ballots - row.ballots < size:
         return False
@@ -71,15 +65,39 @@ def _publish_batch_if_due(poll):
     return True
 
 
+def _ballots_not_shown(poll):
+    """How many ballots of ``poll`` the figures shown do not count yet (one
+    statement: the ballots counted, minus those of the last batch)."""
+    qn = connection.ops.quote_name
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT (SELECT COUNT(*) FROM {qn(Ballot._meta.db_table)}"
+            f" WHERE {qn('poll_id')} = %s) - COALESCE((SELECT {qn('ballots')}"
+            f" FROM {qn(ShownTally._meta.db_table)} WHERE {qn('poll_id')} = %s), 0)",
+            [poll.pk, poll.pk],
+        )
+        return cursor.fetchone()[0]
+
+
 def _count(poll):
     """(ballots, {choice id as text: votes}) of ``poll``, in one statement, so that
     both describe the same set of committed ballots."""
-    choice_ids = list(poll.choices.values_list("pk", flat=True))
-    figures = Ballot.objects.filter(poll=poll).aggregate(
-        ballots=Count("pk", distinct=True),
-        **{f"c{pk}": Count("marks", filter=Q(marks__choice=pk)) for pk in choice_ids},
+    ballots = (
+        Ballot.objects.filter(poll_id=OuterRef("poll_id"))
+        .order_by()
+        .values("poll_id")
+        .annotate(n=Count("pk"))
+        .values("n")
     )
-    return figures["ballots"], {str(pk): figures[f"c{pk}"] for pk in choice_ids}
+    rows = list(
+        Choice.objects.filter(poll_id=poll.pk)
+        .order_by()
+        .annotate(votes_now=Count("marks"), ballots=Subquery(ballots))
+        .values_list("pk", "votes_now", "ballots")
+    )
+    if not rows:
+        return 0, {}
+    return rows[0][2] or 0, {str(pk): n for pk, n, _ballots in rows}
 
 
 def shown_tally(poll):

@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -75,9 +75,9 @@ def results_visible(poll, voted, manager, now):
 
 
 def poll_detail(request, pk):
-    poll = _poll(pk)
     if request.method == "POST":
-        return _vote(request, poll)
+        return _vote(request, pk)
+    poll = _poll(pk)
     now = timezone.now()
     manager = can(request.user, "open_polls", poll.area)
     voted = has_voted(request.user, poll)
@@ -106,8 +106,12 @@ def poll_detail(request, pk):
     return render(request, "polls/poll_detail.html", context)
 
 
-def _vote(request, poll):
+def _vote(request, pk):
+    """Cast a ballot and redirect to the poll's page (which shows the message).
+    The poll is read by the casting itself, in the statement that locks it
+    (``actions.cast_ballot``): no lookup of its own here."""
     if not request.user.is_authenticated:
+        _poll(pk)  # 404 for a poll that is not shown
         return redirect_to_login(request.get_full_path())
     household = request.POST.get("household") or None
     try:
@@ -116,15 +120,21 @@ def _vote(request, poll):
             if household is None:
                 raise ValueError("not a household id")
         actions.cast_ballot(
-            request.user, poll, request.POST.getlist("choice"), household=household
+            request.user,
+            pk,
+            request.POST.getlist("choice"),
+            household=household,
+            public=True,
         )
+    except Poll.DoesNotExist:
+        raise Http404 from None
     except ValueError:
         messages.error(request, _("You can only vote for your own household."))
     except actions.PollError as e:
         messages.error(request, e.message)
     else:
         messages.success(request, _("Thank you: your ballot is recorded."))
-    return redirect("polls:detail", pk=poll.pk)
+    return redirect("polls:detail", pk=pk)
 
 
 def _manager_or_403(request, poll):

@@ -172,3 +172,44 @@ def test_nothing_slips_past_a_concurrent_close(pg, tree):
     assert {t["choice"]: t["votes"] for t in result.tallies} == stored_counts(poll)
     assert stored_counts(poll) == recount(poll)
     assert outcomes.count("closed") == 200 - accepted
+
+
+def test_concurrent_changes_of_open_ballots_and_forged_choices(pg, tree):
+    """An open poll whose voters may change their ballot: each voter sends three
+    ballots at once, mixed with ballots naming another poll's choice. Each voter
+    keeps one ballot with one mark, every change is in the history, the forged
+    ballots leave nothing, and the stored counts equal the ballots."""
+    from civic.polls.actions import InvalidChoice
+    from civic.polls.models import BallotChoice, BallotHistory
+
+    voters = make_voters(tree.group_1, 40, "4")
+    poll = make_poll(tree.group_1, secret=False, allow_change=True)
+    other = make_poll(tree.group_1, title="Khác")
+    choice_ids = list(poll.choices.values_list("pk", flat=True))
+    forged = other.choices.first().pk
+    refused = []
+
+    def forge(v):
+        try:
+            cast_ballot(v, poll, [forged])
+        except InvalidChoice:
+            refused.append(v.pk)
+
+    jobs = [
+        (lambda v=v, c=choice_ids[(i + k) % 3]: cast_ballot(v, poll, [c]))
+        for i, v in enumerate(voters)
+        for k in range(ATTEMPTS_EACH)
+    ] + [(lambda v=v: forge(v)) for v in voters[:10]]
+    random.Random(7).shuffle(jobs)
+    outcomes = run_concurrently(jobs)
+
+    assert len(refused) == 10
+    assert outcomes.count("accepted") == 40 * ATTEMPTS_EACH + 10  # forge() returns
+    assert Participation.objects.filter(poll=poll).count() == 40
+    assert Ballot.objects.filter(poll=poll).count() == 40
+    assert BallotChoice.objects.filter(ballot__poll=poll).count() == 40
+    assert not BallotChoice.objects.filter(choice=forged).exists()
+    assert BallotHistory.objects.filter(poll=poll).count() == 40 * (ATTEMPTS_EACH - 1)
+    assert stored_counts(poll) == recount(poll)
+    assert sum(stored_counts(poll).values()) == 40
+    assert sum(stored_counts(other).values()) == 0

@@ -1,0 +1,49 @@
+"""What one ballot costs the database (civic/polls/README.md, "Cost of a ballot"):
+the statements of a cast through the poll page are pinned, so that their number
+cannot grow unnoticed. Counted by the test client's connection: the session and
+the user (any signed-in POST has them), then the cast; the test's transaction
+turns the cast's BEGIN / COMMIT into SAVEPOINT / RELEASE, counted too."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from civic.polls.actions import recount, stored_counts
+from civic.polls.models import Ballot, Participation, ResultsVisibility
+
+from .conftest import ids, make_poll, sign_in
+
+#: session, user, residency, SAVEPOINT, poll (locked), participation, ballot +
+#: marks + counts (one statement on PostgreSQL, three on SQLite), batch due?, RELEASE
+BALLOT = {"postgresql": 9, "sqlite": 11}
+#: session, user, residency, SAVEPOINT, poll (locked), participation (refused),
+#: result?, ROLLBACK TO SAVEPOINT, RELEASE
+DUPLICATE = 9
+
+
+def post(client, poll, choice):
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.post(f"/binh-chon/{poll.pk}/", {"choice": choice})
+    assert response.status_code == 302
+    return [q["sql"] for q in ctx.captured_queries]
+
+
+@pytest.mark.parametrize("secret", [True, False])
+def test_a_ballot_costs_a_fixed_number_of_statements(client, tree, people, secret):
+    poll = make_poll(
+        tree.group_1, secret=secret, results_visibility=ResultsVisibility.ALWAYS
+    )
+    (a,) = ids(poll, "A")
+    sign_in(client, people.reps[0])
+    statements = post(client, poll, a)
+    # a secret poll asks whether a batch of figures is due; an open one has none
+    expected = BALLOT[connection.vendor] - (0 if secret else 1)
+    assert len(statements) == expected, "\n".join(statements)
+    assert Participation.objects.filter(poll=poll).count() == 1
+    assert Ballot.objects.filter(poll=poll).count() == 1
+    assert stored_counts(poll) == recount(poll) == {**stored_counts(poll), a: 1}
+
+    statements = post(client, poll, a)  # the same voter again: refused
+    assert len(statements) == DUPLICATE, "\n".join(statements)
+    assert Participation.objects.filter(poll=poll).count() == 1
+    assert sum(stored_counts(poll).values()) == 1
