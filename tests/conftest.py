@@ -137,3 +137,10 @@ def pg(transactional_db, django_db_serialized_rollback):
     test restores the migrations' data. Skips unless the database is PostgreSQL."""
     if connections["default"].vendor != "postgresql":
         pytest.skip("concurrency is tested on PostgreSQL (scripts/with-postgres)")
+
+
+@pytest.fixture
+def uncached(settings):
+    """Pages rendered at every request: query counts measure rendering, not the
+    page cache (a second GET of the same page would run no query at all)."""
+    settings.PAGE_CACHE_ENABLED = False

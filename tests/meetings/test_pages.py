@@ -1,3 +1,4 @@
+import pytest
 """Pages: the area page's coming meetings, the per-area list, the printable minutes,
 comments on meetings, search of published minutes only."""
 
@@ -129,6 +130,7 @@ def _meeting_with_items(tree, people, n):
     return meeting
 
 
+@pytest.mark.usefixtures("uncached")
 def test_meeting_page_costs_the_same_whatever_the_agenda(tree, people, client):
     small = _meeting_with_items(tree, people, 2)
     large = _meeting_with_items(tree, people, 12)

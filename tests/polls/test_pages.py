@@ -1,3 +1,4 @@
+import pytest
 """Public pages: area list, poll page with its form and results, chart, CSV, and the
 area page's open polls at a fixed number of queries."""
 
@@ -118,6 +119,7 @@ def test_leader_closes_from_the_poll_page(client, tree, people):
     assert "already closed" in str(list(response.context["messages"])[0])
 
 
+@pytest.mark.usefixtures("uncached")
 def test_area_page_shows_open_polls_in_fixed_queries(
     client, tree, people, django_assert_max_num_queries
 ):

@@ -49,6 +49,7 @@ PAGES = [
 ]
 
 
+@pytest.mark.usefixtures("uncached")
 @pytest.mark.parametrize("name,obj,params", PAGES)
 def test_query_count_does_not_grow(
     client, tree, svc, django_assert_max_num_queries, name, obj, params
