@@ -1,9 +1,9 @@
-import pytest
 """Pages: the area page's coming meetings, the per-area list, the printable minutes,
 comments on meetings, search of published minutes only."""
 
 from datetime import timedelta
 
+import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 

@@ -1,9 +1,9 @@
-import pytest
 """Public pages: area list, poll page with its form and results, chart, CSV, and the
 area page's open polls at a fixed number of queries."""
 
 from datetime import timedelta
 
+import pytest
 from django.utils import timezone
 
 from civic.polls.actions import cast_ballot, close_poll
