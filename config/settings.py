@@ -221,6 +221,8 @@ PAGE_CACHE_MAX_AGE = int(os.environ.get("PAGE_CACHE_MAX_AGE", "600"))
 #: the only query parameters a cached page may have (others: served uncached)
 PAGE_CACHE_QUERY_PARAMS = ("page", "q", "type", "area", "tag", "category", "show")
 #: never cached: the admin, documents (their own rules), media, static files
+#: tables no page shows: reading them is no dependency, writing them no change
+PAGE_CACHE_UNSHOWN_TABLES = ("django_session", "people_throttleevent")
 #: columns no page shows: an UPDATE setting only these changes no page
 PAGE_CACHE_UNSHOWN_COLUMNS = {"people_user": ("last_login",)}
 PAGE_CACHE_SKIP_PREFIXES = ("/quan-tri/", "/tai-lieu/", "/media/", "/static/", "/i18n/")

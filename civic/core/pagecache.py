@@ -50,6 +50,7 @@ cacheable request and forgets every page when it changed. With ``REDIS_URL``
 every process shares the versions and the pages in Redis.
 """
 
+import contextlib
 import contextvars
 import hashlib
 import logging
@@ -137,7 +138,8 @@ def known_tables():
 
 def tables_in(sql):
     """The installed tables a SQL statement names (an over-approximation: a
-    table named anywhere in it, quoted or not)."""
+    table named anywhere in it, quoted or not), but for those no page shows
+    (``PAGE_CACHE_UNSHOWN_TABLES``: sessions, throttle counts)."""
     return set(_WORD.findall(sql)).intersection(known_tables())
 
 
@@ -265,6 +267,18 @@ class Reads:
         for table, token in tokens.items():
             self.tokens.setdefault(table, token)
         self.valid_until(until)
+
+
+@contextlib.contextmanager
+def recording():
+    """Record what is read within (as the middleware does for a request)."""
+    reads = Reads()
+    token = _reads.set(reads)
+    try:
+        reads.read([GLOBAL])
+        yield reads
+    finally:
+        _reads.reset(token)
 
 
 def depends_on(*tables):
@@ -626,7 +640,13 @@ class PageCacheMiddleware:
             return self.get_response(request)
         key = request_key(request)
         if key is None:
-            response = self.get_response(request)
+            if request.method == "GET":
+                # not kept, but what it reads is recorded: a shared fragment
+                # of the page depends on what was read before it (fragment())
+                with recording():
+                    response = self.get_response(request)
+            else:
+                response = self.get_response(request)
             if request.COOKIES.get(settings.SESSION_COOKIE_NAME):
                 # a signed-in page: never kept by a browser for someone else
                 patch_cache_control(response, private=True)
@@ -649,13 +669,8 @@ class PageCacheMiddleware:
         else:
             leader, event = False, None
         try:
-            reads = Reads()
-            token = _reads.set(reads)
-            try:
-                reads.read([GLOBAL])
+            with recording() as reads:
                 response = self.get_response(request)
-            finally:
-                _reads.reset(token)
             if not reads.failed and _usable() and storable(request, response):
                 _store(key, request, response, reads, now)
                 response["X-Page-Cache"] = "miss"
@@ -672,30 +687,34 @@ class PageCacheMiddleware:
 
 def fragment(name, parts, render):
     """A shared part of a page (an area's lists, its header), cached with the
-    same versions as whole pages: ``render()`` runs only when a table it read
-    before has changed. For content that is the same for everyone who may see
-    the page (no CSRF token, no names of the viewer). Returns the text."""
-    if not _settings()["enabled"] or not _usable():
+    same versions as whole pages: ``render()`` runs only when a table that it,
+    or the request before it, read has changed. For content that is the same
+    for everyone who may see the page (no CSRF token, no names of the viewer).
+    Only within a request's render (the middleware records its reads).
+    Returns the text."""
+    outer = _reads.get()
+    if outer is None or not _settings()["enabled"] or not _usable():
+        # outside a request's render nothing says what was read before it
         return render()
     raw = "\x1f".join([name, *(str(part) for part in parts)])
     key = FRAGMENT_PREFIX + hashlib.sha256(raw.encode()).hexdigest()
     now = timezone.now()
-    outer = _reads.get()
     found = _valid(key, now)
     if found is not None:
         value, tokens, until = found
-        if outer is not None:
-            outer.merge(tokens, until)
+        outer.merge(tokens, until)
         return value
+    # what the page read before the fragment (its view's context, evaluated
+    # there or here) may be shown in it: the fragment depends on that too
     reads = Reads()
+    reads.merge(outer.tokens, outer.until)
     token = _reads.set(reads)
     try:
         reads.read([GLOBAL])
         text = render()
     finally:
         _reads.reset(token)
-    if outer is not None:
-        outer.merge(reads.tokens, reads.until)
+    outer.merge(reads.tokens, reads.until)
     if not reads.failed:
         limit = now + timedelta(seconds=_settings()["max_age"])
         boundary = _boundary_cached(now)
