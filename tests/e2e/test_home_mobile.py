@@ -28,9 +28,9 @@ def test_home_page_fits_a_360px_phone_and_switches_to_english(
     assert page.evaluate("document.documentElement.clientWidth") == 360
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
 
-    page.locator('button[name="language"][value="en"]').click()
+    page.locator('a.lang-switch[hreflang="en"]').click()
     expect(page).to_have_url(re.compile(r"/en/$"))
     expect(page.locator("html")).to_have_attribute("lang", "en")
-    expect(page.locator('button[name="language"][value="vi"]')).to_be_visible()
+    expect(page.locator('a.lang-switch[hreflang="vi"]')).to_be_visible()
     expect(page.locator("a.brand")).to_have_text("Electronic residential area")
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
