@@ -181,11 +181,33 @@ def private_q():
     return q if q else Q(pk__in=[])
 
 
-class ViewRestrictionsMixin:
-    """``get_view_restrictions()`` (what Wagtail checks before serving a page)
-    with no query when neither the page nor a page above it is restricted or an
-    alias: the usual case, answered from :func:`guarded_pages`. Otherwise
-    Wagtail's own (two queries)."""
+class ServedPageMixin:
+    """What serving one of the site's pages asks, answered without queries in the
+    usual case.
+
+    ``get_view_restrictions()`` (Wagtail checks it before serving a page): none,
+    with no query, when neither the page nor a page above it is restricted or an
+    alias (answered from :func:`guarded_pages`); otherwise Wagtail's own (two
+    queries).
+
+    ``breadcrumb_ancestors``: the pages above this one, from the portal down,
+    taken from the parents routing found on its way here (no query), else read.
+    """
+
+    @cached_property
+    def breadcrumb_ancestors(self):
+        chain = []
+        page = self
+        while page.depth > 2:
+            page = getattr(page, "_cached_parent_obj", None)
+            if page is None:
+                return list(
+                    self.get_ancestors()
+                    .filter(depth__gt=1)
+                    .only("id", "path", "depth", "title", "url_path")
+                )
+            chain.append(page)
+        return chain[::-1]
 
     def get_view_restrictions(self):
         if self.path and not any(
@@ -239,7 +261,7 @@ def attach_areas(pages, known=()):
 
 
 class HomePage(
-    AsciiSlugMixin, ViewRestrictionsMixin, RoutablePageMixin, SpecificChildRoute, Page
+    AsciiSlugMixin, ServedPageMixin, RoutablePageMixin, SpecificChildRoute, Page
 ):
     """The portal: the communes it serves and their latest notices and news."""
 
@@ -296,7 +318,7 @@ GROUP_KINDS = {
 
 
 class AreaPage(
-    AsciiSlugMixin, ViewRestrictionsMixin, RoutablePageMixin, SpecificChildRoute, Page
+    AsciiSlugMixin, ServedPageMixin, RoutablePageMixin, SpecificChildRoute, Page
 ):
     """A commune/ward/special zone, or a residential group inside one.
 
@@ -542,7 +564,7 @@ class ArticleBlock(blocks.StreamBlock):
     )
 
 
-class NewsPage(AsciiSlugMixin, ViewRestrictionsMixin, Page):
+class NewsPage(AsciiSlugMixin, ServedPageMixin, Page):
     """A news article (tin tức) of an area."""
 
     date = models.DateField(_("date"), default=today)
@@ -583,7 +605,8 @@ class NewsPage(AsciiSlugMixin, ViewRestrictionsMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["area"] = self.get_parent().specific
+        # the parent area (routing knows it); also what comments ask (area_of)
+        context["area"] = self.area = self.get_parent().specific
         context["tag_list"] = list(self.tags.all())
         return context
 
@@ -626,7 +649,7 @@ class NoticeManager(PageManager.from_queryset(NoticeQuerySet)):
         )
 
 
-class NoticePage(AsciiSlugMixin, ViewRestrictionsMixin, Page):
+class NoticePage(AsciiSlugMixin, ServedPageMixin, Page):
     """A notice (thông báo) posted publicly for a period, then kept in the archive."""
 
     category = models.CharField(
@@ -741,7 +764,8 @@ class NoticePage(AsciiSlugMixin, ViewRestrictionsMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["area"] = self.get_parent().specific
+        # the parent area (routing knows it); also what comments ask (area_of)
+        context["area"] = self.area = self.get_parent().specific
         context["attachment_list"] = list(
             self.attachments.select_related("document").all()
         )
