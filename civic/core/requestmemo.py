@@ -6,16 +6,22 @@ per request. Only during a GET or HEAD request: a request that writes may change
 answer half-way (a restriction added, then the search index updated), so there,
 and outside any request (commands, tests, the shell), every call computes afresh.
 
-The store is a context variable set when Django starts a request and cleared when
-it finishes: under ASGI each request runs in its own context, so nothing is shared
-between two requests, even two served by the same thread.
+The store belongs to the thread that runs the request's code, and a new one is
+started when Django starts a request (``request_started``) and dropped when it
+finishes. A context variable would not do: under ASGI Django sends
+``request_started`` from a task of its own, whose context the view never sees.
+Under daphne every request's synchronous code (middleware, view, rendering) runs
+on the one thread ``sync_to_async`` keeps for it, one piece at a time; as each
+request starts a fresh store, whatever a request reads was computed after it
+started, as if it had read it then, and a save that changes the answer forgets
+it (``forget``, from ``content.signals``).
 """
 
-from contextvars import ContextVar
+import threading
 
 from django.core.signals import request_finished, request_started
 
-_store = ContextVar("civic_request_memo", default=None)
+_local = threading.local()
 
 SAFE_METHODS = {"GET", "HEAD"}
 
@@ -29,11 +35,11 @@ def _method(environ=None, scope=None):
 
 
 def _start(sender, environ=None, scope=None, **kwargs):
-    _store.set({} if _method(environ, scope).upper() in SAFE_METHODS else None)
+    _local.store = {} if _method(environ, scope).upper() in SAFE_METHODS else None
 
 
 def _finish(sender, **kwargs):
-    _store.set(None)
+    _local.store = None
 
 
 request_started.connect(_start, dispatch_uid="civic.core.requestmemo.start")
@@ -42,7 +48,7 @@ request_finished.connect(_finish, dispatch_uid="civic.core.requestmemo.finish")
 
 def memo(key, compute):
     """``compute()``, computed once per GET/HEAD request under ``key``."""
-    store = _store.get()
+    store = getattr(_local, "store", None)
     if store is None:
         return compute()
     try:
@@ -54,7 +60,7 @@ def memo(key, compute):
 
 def forget(key=None):
     """Drop ``key`` (or everything) from this request's store."""
-    store = _store.get()
+    store = getattr(_local, "store", None)
     if store is not None:
         if key is None:
             store.clear()
