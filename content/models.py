@@ -5,10 +5,11 @@
 belong to, so "everything in this commune" is one ``descendant_of()`` query.
 """
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Q
+from django.db.models import BooleanField, Q, Value
+from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -22,8 +23,18 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images.blocks import ImageBlock
-from wagtail.models import Orderable, Page, PageManager, PageQuerySet, Task, TaskState
+from wagtail.models import (
+    Orderable,
+    Page,
+    PageManager,
+    PageQuerySet,
+    PageViewRestriction,
+    Task,
+    TaskState,
+)
 from wagtail.search import index
+
+from civic.core.requestmemo import memo
 
 from .forms import AreaContentPageForm
 from .slugs import ascii_slug
@@ -59,6 +70,56 @@ class AsciiSlugMixin:
             )
 
 
+class SpecificChildRoute:
+    """Wagtail's ``Page.route`` for a child, reading the child with its own fields
+    in one query instead of two (the ``Page`` row, then ``.specific``): the row
+    is joined to the tables of the page types the parent allows. A child of
+    another type (moved in by code) falls back to ``.specific``. Goes between
+    ``RoutablePageMixin`` and ``Page`` in the bases."""
+
+    @classmethod
+    def _child_accessors(cls):
+        # Page -> AreaPage/NewsPage/NoticePage: reverse one-to-one parent links
+        names = cls.__dict__.get("_specific_child_accessors")
+        if names is None:
+            names = tuple(
+                model._meta.model_name
+                for model in cls.clean_subpage_models()
+                if Page in model._meta.parents  # a direct child of Page
+            )
+            cls._specific_child_accessors = names
+        return names
+
+    def route(self, request, path_components):
+        if not path_components:
+            return super().route(request, path_components)
+        accessors = self._child_accessors()
+        try:
+            child = (
+                self.get_children()
+                .filter(slug=path_components[0])
+                .select_related(*accessors)
+                .get()
+            )
+        except Page.DoesNotExist as e:
+            raise Http404 from e
+        subpage = None
+        model = child.specific_class
+        for name in accessors:
+            try:
+                candidate = getattr(child, name)
+            except ObjectDoesNotExist:
+                continue
+            if type(candidate) is model:
+                subpage = candidate
+                break
+        if subpage is None:
+            subpage = child.specific
+        # as Wagtail does: the parent is known, no query for it later
+        subpage._cached_parent_obj = self
+        return subpage.route(request, path_components[1:])
+
+
 def today():
     return timezone.localdate()
 
@@ -77,12 +138,84 @@ def listed(queryset, on=None):
     the same rule (``search.sources``).
     """
     day = on or today()
-    queryset = queryset.live().public()
+    queryset = queryset.live().exclude(private_q())
     if issubclass(queryset.model, NoticePage):
         return queryset.filter(posting_starts__lte=day)
     if issubclass(NoticePage, queryset.model):  # Page: notices among other kinds
         return queryset.exclude(noticepage__posting_starts__gt=day)
     return queryset
+
+
+def _guarded_pages():
+    return list(
+        PageViewRestriction.objects.values_list(
+            "page__path", "page__depth", Value(True, output_field=BooleanField())
+        )
+        .order_by()
+        .union(
+            Page.objects.filter(alias_of__isnull=False)
+            .values_list("path", "depth", Value(False, output_field=BooleanField()))
+            .order_by(),
+            all=True,
+        )
+    )
+
+
+def guarded_pages():
+    """``(path, depth, restricted)`` of the pages that have a view restriction
+    (``restricted``) and of the alias pages (whose restrictions are their
+    original's): one light query, once per request (``civic.core.requestmemo``),
+    however many lists the page shows."""
+    return memo("content.guarded_pages", _guarded_pages)
+
+
+def private_q():
+    """The pages with a view restriction on them or above them: the filter of
+    Wagtail's ``PageQuerySet.private_q()`` (what ``public()`` excludes), built
+    from :func:`guarded_pages` instead of one query (of whole pages) per list."""
+    q = Q()
+    for page_path, depth, restricted in guarded_pages():
+        if restricted:
+            q |= Q(path__startswith=page_path) & Q(depth__gte=depth)
+    # do not match any page if no private section exists
+    return q if q else Q(pk__in=[])
+
+
+class ServedPageMixin:
+    """What serving one of the site's pages asks, answered without queries in the
+    usual case.
+
+    ``get_view_restrictions()`` (Wagtail checks it before serving a page): none,
+    with no query, when neither the page nor a page above it is restricted or an
+    alias (answered from :func:`guarded_pages`); otherwise Wagtail's own (two
+    queries).
+
+    ``breadcrumb_ancestors``: the pages above this one, from the portal down,
+    taken from the parents routing found on its way here (no query), else read.
+    """
+
+    @cached_property
+    def breadcrumb_ancestors(self):
+        chain = []
+        page = self
+        while page.depth > 2:
+            page = getattr(page, "_cached_parent_obj", None)
+            if page is None:
+                return list(
+                    self.get_ancestors()
+                    .filter(depth__gt=1)
+                    .only("id", "path", "depth", "title", "url_path")
+                )
+            chain.append(page)
+        return chain[::-1]
+
+    def get_view_restrictions(self):
+        if self.path and not any(
+            self.path.startswith(page_path)
+            for page_path, _depth, _restricted in guarded_pages()
+        ):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
 
 def is_listed(page, on=None):
@@ -91,17 +224,45 @@ def is_listed(page, on=None):
     return listed(model.objects.filter(pk=page.pk), on).exists()
 
 
-def attach_areas(pages):
-    """Set ``page.area`` (the parent AreaPage) on each page with one query."""
+#: What a list shows of a page (its title, its link, its place in the tree), for
+#: ``only()``: a listed page is built from a few columns instead of all of them.
+#: (Whatever else a list template reads would cost a query per item: the query
+#: count tests, tests/content/test_query_counts.py, catch that.)
+PAGE_LIST_FIELDS = ("id", "path", "depth", "title", "url_path")
+AREA_LIST_FIELDS = (*PAGE_LIST_FIELDS, "kind")
+NOTICE_LIST_FIELDS = (
+    *PAGE_LIST_FIELDS,
+    "category",
+    "intro",
+    "posting_starts",
+    "posting_ends",
+    "is_urgent",
+    "is_pinned",
+)
+NEWS_LIST_FIELDS = (*PAGE_LIST_FIELDS, "date", "intro", "lead_image")
+
+
+def attach_areas(pages, known=()):
+    """Set ``page.area`` (the parent AreaPage) on each page: no query for the
+    parents among ``known`` (areas the caller already has), one for the rest."""
     step = Page.steplen
-    parent_paths = {p.path[:-step] for p in pages}
-    areas = {a.path: a for a in AreaPage.objects.filter(path__in=parent_paths)}
+    areas = {a.path: a for a in known}
+    parent_paths = {p.path[:-step] for p in pages} - areas.keys()
+    if parent_paths:
+        areas.update(
+            (a.path, a)
+            for a in AreaPage.objects.filter(path__in=parent_paths).only(
+                *AREA_LIST_FIELDS
+            )
+        )
     for p in pages:
         p.area = areas.get(p.path[:-step])
     return pages
 
 
-class HomePage(AsciiSlugMixin, RoutablePageMixin, Page):
+class HomePage(
+    AsciiSlugMixin, ServedPageMixin, RoutablePageMixin, SpecificChildRoute, Page
+):
     """The portal: the communes it serves and their latest notices and news."""
 
     intro = RichTextField(
@@ -118,15 +279,22 @@ class HomePage(AsciiSlugMixin, RoutablePageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["communes"] = list(
-            listed(AreaPage.objects.child_of(self)).order_by("title")
+        communes = list(
+            listed(AreaPage.objects.child_of(self))
+            .order_by("title")
+            .only(*AREA_LIST_FIELDS)
         )
-        context["notices"] = attach_areas(
-            list(NoticePage.objects.current().descendant_of(self).ordered()[:10])
+        notices = list(
+            NoticePage.objects.current()
+            .descendant_of(self)
+            .ordered()
+            .only(*NOTICE_LIST_FIELDS)[:10]
         )
-        context["news"] = attach_areas(
-            list(NewsPage.objects.listing().descendant_of(self)[:6])
+        news = list(
+            NewsPage.objects.listing().descendant_of(self).only(*NEWS_LIST_FIELDS)[:6]
         )
+        attach_areas(notices + news, known=communes)
+        context.update(communes=communes, notices=notices, news=news)
         return context
 
 
@@ -149,7 +317,9 @@ GROUP_KINDS = {
 }
 
 
-class AreaPage(AsciiSlugMixin, RoutablePageMixin, Page):
+class AreaPage(
+    AsciiSlugMixin, ServedPageMixin, RoutablePageMixin, SpecificChildRoute, Page
+):
     """A commune/ward/special zone, or a residential group inside one.
 
     The page is the area's home: notices, news, the groups inside it, contacts.
@@ -255,15 +425,30 @@ class AreaPage(AsciiSlugMixin, RoutablePageMixin, Page):
         from civic.people.models import Role, RoleKind
 
         context = super().get_context(request, *args, **kwargs)
-        notices = list(NoticePage.objects.current().descendant_of(self).ordered()[:20])
-        news = list(NewsPage.objects.listing().descendant_of(self)[:8])
-        attach_areas(notices + news)
+        notices = list(
+            NoticePage.objects.current()
+            .descendant_of(self)
+            .ordered()
+            .only(*NOTICE_LIST_FIELDS)[:20]
+        )
+        news = list(
+            NewsPage.objects.listing().descendant_of(self).only(*NEWS_LIST_FIELDS)[:8]
+        )
+        groups = (
+            list(
+                listed(AreaPage.objects.child_of(self))
+                .order_by("path")
+                .only(*AREA_LIST_FIELDS)
+            )
+            if self.is_commune
+            else []
+        )
+        # the notices and news of an area are its own or its groups': no query
+        attach_areas(notices + news, known=[self, *groups])
         context.update(
             notices=notices,
             news=news,
-            groups=list(listed(AreaPage.objects.child_of(self)).order_by("path"))
-            if self.is_commune
-            else [],
+            groups=groups,
             group_leaders=[
                 role.user
                 for role in Role.objects.filter(
@@ -283,8 +468,10 @@ class AreaPage(AsciiSlugMixin, RoutablePageMixin, Page):
         tag = request.GET.get("tag", "").strip()
         if tag:
             pages = pages.filter(tags__name=tag)
-        page_obj = Paginator(pages, NEWS_PER_PAGE).get_page(request.GET.get("page"))
-        attach_areas(list(page_obj.object_list))
+        page_obj = Paginator(pages.only(*NEWS_LIST_FIELDS), NEWS_PER_PAGE).get_page(
+            request.GET.get("page")
+        )
+        attach_areas(list(page_obj.object_list), known=[self])
         return self.render(
             request,
             context_overrides={"page_obj": page_obj, "tag": tag},
@@ -303,8 +490,10 @@ class AreaPage(AsciiSlugMixin, RoutablePageMixin, Page):
             pages = pages.filter(category=category)
         else:
             category = ""
-        page_obj = Paginator(pages, NOTICES_PER_PAGE).get_page(request.GET.get("page"))
-        attach_areas(list(page_obj.object_list))
+        page_obj = Paginator(
+            pages.only(*NOTICE_LIST_FIELDS), NOTICES_PER_PAGE
+        ).get_page(request.GET.get("page"))
+        attach_areas(list(page_obj.object_list), known=[self])
         return self.render(
             request,
             context_overrides={
@@ -375,7 +564,7 @@ class ArticleBlock(blocks.StreamBlock):
     )
 
 
-class NewsPage(AsciiSlugMixin, Page):
+class NewsPage(AsciiSlugMixin, ServedPageMixin, Page):
     """A news article (tin tức) of an area."""
 
     date = models.DateField(_("date"), default=today)
@@ -416,7 +605,8 @@ class NewsPage(AsciiSlugMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["area"] = self.get_parent().specific
+        # the parent area (routing knows it); also what comments ask (area_of)
+        context["area"] = self.area = self.get_parent().specific
         context["tag_list"] = list(self.tags.all())
         return context
 
@@ -459,7 +649,7 @@ class NoticeManager(PageManager.from_queryset(NoticeQuerySet)):
         )
 
 
-class NoticePage(AsciiSlugMixin, Page):
+class NoticePage(AsciiSlugMixin, ServedPageMixin, Page):
     """A notice (thông báo) posted publicly for a period, then kept in the archive."""
 
     category = models.CharField(
@@ -574,7 +764,8 @@ class NoticePage(AsciiSlugMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["area"] = self.get_parent().specific
+        # the parent area (routing knows it); also what comments ask (area_of)
+        context["area"] = self.area = self.get_parent().specific
         context["attachment_list"] = list(
             self.attachments.select_related("document").all()
         )

@@ -1,10 +1,18 @@
 """Tell people what happened to what they submitted for review."""
 
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.utils.translation import gettext as _
 from django.utils.translation import override
-from wagtail.signals import task_submitted, workflow_approved, workflow_rejected
+from wagtail.models import Page, PageViewRestriction
+from wagtail.signals import (
+    post_page_move,
+    task_submitted,
+    workflow_approved,
+    workflow_rejected,
+)
 
+from civic.core.requestmemo import forget
 from civic.people.actions import notify
 from civic.people.models import Role, RoleKind
 
@@ -71,3 +79,13 @@ def tell_author_rejected(sender, instance, user=None, **kwargs):
             if comment:
                 message += " " + _("Comment: %(comment)s") % {"comment": comment}
             notify(instance.requested_by, message, _admin_edit_url(page))
+
+
+@receiver(post_save)
+@receiver(post_delete)
+@receiver(post_page_move)
+def forget_guarded_pages(sender, instance=None, **kwargs):
+    """A restriction or a page changed: what this request remembered of the
+    restricted and alias pages (``content.models.guarded_pages``) is read again."""
+    if isinstance(instance, PageViewRestriction | Page):
+        forget("content.guarded_pages")

@@ -88,6 +88,26 @@ def _page(request, reports):
     return page
 
 
+#: What a list of reports shows (feedback/_report_item.html: the status, the
+#: deadline, the point on the map) and of its area only the title: built from a
+#: few columns, not from the report's texts and two whole area pages.
+REPORT_LIST_FIELDS = (
+    "id",
+    "title",
+    "status",
+    "urgent",
+    "category",
+    "created_at",
+    "latitude",
+    "longitude",
+    "accept_due",
+    "accepted_at",
+    "resolve_due",
+    "resolved_at",
+    "area__title",
+)
+
+
 # --- public -------------------------------------------------------------------------
 
 
@@ -100,7 +120,8 @@ def report_list(request, area_pk=None):
         area = get_object_or_404(AreaPage.objects.live(), pk=area_pk)
         reports = reports.filter(area__path__startswith=area.path)
     form, reports = _filtered(request, reports)
-    page = _page(request, reports.order_by("-created_at"))
+    reports = reports.select_related(None).select_related("area")
+    page = _page(request, reports.only(*REPORT_LIST_FIELDS).order_by("-created_at"))
     query = request.GET.copy()
     query.pop("page", None)
     return render(

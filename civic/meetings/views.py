@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from civic.core.ids import require_id
+from civic.core.lists import with_area_title
 from civic.people.permissions import can, subtree_q
 from civic.people.residents import households_in, is_verified_resident_in
 from civic.polls.models import Poll, PollKind
@@ -85,7 +86,7 @@ def schedulable_areas(user):
 def area_meetings(request, area_id):
     area = get_object_or_404(AreaPage.objects.live(), pk=area_id)
     now = timezone.now()
-    meetings = Meeting.objects.concerning(area).select_related("area")
+    meetings = with_area_title(Meeting.objects.concerning(area))
     upcoming = list(meetings.upcoming(now).order_by("starts_at"))
     past = meetings.past(now).order_by("-starts_at")
     return render(

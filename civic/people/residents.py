@@ -6,17 +6,25 @@ directly.
 
 from django.db.models import Exists, OuterRef, Q
 
+from civic.core.requestmemo import memo
+
 from .models import Household, Residency, ResidencyStatus
 
 
 def verified_residency(user):
-    """The user's verified residency (with household and group), or None."""
+    """The user's verified residency (with household and group), or None.
+
+    Read once per page however many parts of it ask (the ballot form, the
+    comment form, the channels: ``civic.core.requestmemo``)."""
     if not user or not user.is_authenticated:
         return None
-    return (
-        Residency.objects.filter(user=user, status=ResidencyStatus.VERIFIED)
-        .select_related("household__area")
-        .first()
+    return memo(
+        ("people.verified_residency", user.pk),
+        lambda: (
+            Residency.objects.filter(user=user, status=ResidencyStatus.VERIFIED)
+            .select_related("household__area")
+            .first()
+        ),
     )
 
 

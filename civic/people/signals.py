@@ -2,7 +2,9 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.signals import post_page_move
 
-from .models import Role
+from civic.core.requestmemo import forget
+
+from .models import Residency, Role
 
 
 @receiver(post_save, sender=Role)
@@ -32,3 +34,11 @@ def area_moved(sender, instance, parent_page_after, **kwargs):
     from .actions import move_area_collection
 
     move_area_collection(instance, parent_page_after)
+
+
+@receiver(post_save, sender=Residency)
+@receiver(post_delete, sender=Residency)
+def forget_verified_residency(sender, instance, **kwargs):
+    """A residency changed: what this request remembered of its user's verified
+    residency (``residents.verified_residency``) is read again."""
+    forget(("people.verified_residency", instance.user_id))

@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db.models import prefetch_related_objects
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -78,6 +79,8 @@ def poll_detail(request, pk):
     if request.method == "POST":
         return _vote(request, pk)
     poll = _poll(pk)
+    # the ballot form and the live figures read the same choices: one query
+    prefetch_related_objects([poll], "choices")
     now = timezone.now()
     manager = can(request.user, "open_polls", poll.area)
     voted = has_voted(request.user, poll)

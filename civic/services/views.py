@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from civic.core.ids import parse_id
+from civic.core.lists import with_area_title
 from civic.people.permissions import can
 
 from . import actions
@@ -61,7 +62,7 @@ def _refuse(request, error):
 
 def procedure_list(request):
     form = ProcedureFilterForm(request.GET or None)
-    procedures = Procedure.objects.filter(area__live=True).select_related("area")
+    procedures = with_area_title(Procedure.objects.filter(area__live=True))
     event = None
     if form.is_valid():
         q = form.cleaned_data["q"].strip()

@@ -1,6 +1,8 @@
 from django import template
 from django.utils import timezone
 
+from civic.core.lists import with_area_title
+
 from ..models import Meeting
 
 register = template.Library()
@@ -12,10 +14,10 @@ UPCOMING_SHOWN = 3
 def upcoming_meetings(page):
     """The next meetings concerning ``page`` (an AreaPage), soonest first: one query."""
     meetings = list(
-        Meeting.objects.concerning(page)
-        .upcoming(timezone.now())
-        .filter(cancelled=False)
-        .select_related("area")
-        .order_by("starts_at")[:UPCOMING_SHOWN]
+        with_area_title(
+            Meeting.objects.concerning(page)
+            .upcoming(timezone.now())
+            .filter(cancelled=False)
+        ).order_by("starts_at")[:UPCOMING_SHOWN]
     )
     return {"meetings": meetings, "area": page}

@@ -1,6 +1,8 @@
 from django import template
 from django.utils import timezone
 
+from civic.core.lists import with_area_title
+
 from ..models import Poll
 
 register = template.Library()
@@ -12,9 +14,8 @@ OPEN_POLLS_SHOWN = 5
 def open_polls(page):
     """The open polls concerning ``page`` (an AreaPage): one query, however many."""
     polls = list(
-        Poll.objects.concerning(page)
-        .open_now(timezone.now())
-        .select_related("area")
-        .order_by("closes_at")[:OPEN_POLLS_SHOWN]
+        with_area_title(
+            Poll.objects.concerning(page).open_now(timezone.now())
+        ).order_by("closes_at")[:OPEN_POLLS_SHOWN]
     )
     return {"polls": polls, "area": page}
