@@ -422,39 +422,16 @@ class AreaPage(
     # --- what the area page shows -------------------------------------------------
 
     def get_context(self, request, *args, **kwargs):
-        from civic.people.models import Role, RoleKind
-
         context = super().get_context(request, *args, **kwargs)
-        notices = list(
-            NoticePage.objects.current()
-            .descendant_of(self)
-            .ordered()
-            .only(*NOTICE_LIST_FIELDS)[:20]
-        )
-        news = list(
-            NewsPage.objects.listing().descendant_of(self).only(*NEWS_LIST_FIELDS)[:8]
-        )
-        groups = (
-            list(
-                listed(AreaPage.objects.child_of(self))
-                .order_by("path")
-                .only(*AREA_LIST_FIELDS)
-            )
-            if self.is_commune
-            else []
-        )
-        # the notices and news of an area are its own or its groups': no query
-        attach_areas(notices + news, known=[self, *groups])
+        # read when the template first shows them: a signed-in resident's page
+        # takes them from a shared fragment (civic.core.pagecache) and reads
+        # none of them while nothing they depend on changed
+        lists = _AreaLists(self)
         context.update(
-            notices=notices,
-            news=news,
-            groups=groups,
-            group_leaders=[
-                role.user
-                for role in Role.objects.filter(
-                    area=self, kind=RoleKind.GROUP_LEADER
-                ).select_related("user")
-            ],
+            notices=lists.notices,
+            news=lists.news,
+            groups=lists.groups,
+            group_leaders=lists.group_leaders,
         )
         return context
 
@@ -861,3 +838,56 @@ class PageCreation(models.Model):
     class Meta:
         verbose_name = _("page creation")
         verbose_name_plural = _("page creations")
+
+
+class _AreaLists:
+    """An area page's lists, read together on first use (the template calls
+    each method when it first shows it)."""
+
+    def __init__(self, area):
+        self.area = area
+
+    @cached_property
+    def _read(self):
+        from civic.people.models import Role, RoleKind
+
+        area = self.area
+        notices = list(
+            NoticePage.objects.current()
+            .descendant_of(area)
+            .ordered()
+            .only(*NOTICE_LIST_FIELDS)[:20]
+        )
+        news = list(
+            NewsPage.objects.listing().descendant_of(area).only(*NEWS_LIST_FIELDS)[:8]
+        )
+        groups = (
+            list(
+                listed(AreaPage.objects.child_of(area))
+                .order_by("path")
+                .only(*AREA_LIST_FIELDS)
+            )
+            if area.is_commune
+            else []
+        )
+        # the notices and news of an area are its own or its groups': no query
+        attach_areas(notices + news, known=[area, *groups])
+        leaders = [
+            role.user
+            for role in Role.objects.filter(
+                area=area, kind=RoleKind.GROUP_LEADER
+            ).select_related("user")
+        ]
+        return {"notices": notices, "news": news, "groups": groups, "leaders": leaders}
+
+    def notices(self):
+        return self._read["notices"]
+
+    def news(self):
+        return self._read["news"]
+
+    def groups(self):
+        return self._read["groups"]
+
+    def group_leaders(self):
+        return self._read["leaders"]
