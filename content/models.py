@@ -34,6 +34,7 @@ from wagtail.models import (
 )
 from wagtail.search import index
 
+from civic.core import pagecache
 from civic.core.requestmemo import memo
 
 from .forms import AreaContentPageForm
@@ -166,7 +167,11 @@ def guarded_pages():
     (``restricted``) and of the alias pages (whose restrictions are their
     original's): one light query, once per request (``civic.core.requestmemo``),
     however many lists the page shows."""
-    return memo("content.guarded_pages", _guarded_pages)
+    return memo(
+        "content.guarded_pages",
+        # and across requests while no page or restriction changed
+        lambda: pagecache.memo("content.guarded_pages", [], _guarded_pages),
+    )
 
 
 def private_q():

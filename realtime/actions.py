@@ -16,6 +16,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from civic.core import pagecache
 from civic.core.ids import require_id
 from civic.core.text import clean_text
 from civic.people.actions import notify
@@ -63,7 +64,12 @@ def clean_body(body):
 
 def area_channel(area):
     """The area's own channel, created on first use (areas made before the app)."""
-    channel = Channel.objects.filter(area=area, kind=ChannelKind.AREA).first()
+    # kept across requests while no channel changed (civic.core.pagecache)
+    channel = pagecache.memo(
+        "realtime.area_channel",
+        [area.pk],
+        lambda: Channel.objects.filter(area=area, kind=ChannelKind.AREA).first(),
+    )
     if channel is not None:
         return channel
     try:

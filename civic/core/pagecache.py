@@ -55,6 +55,7 @@ import contextvars
 import hashlib
 import logging
 import os
+import pickle
 import re
 import threading
 import time
@@ -456,6 +457,8 @@ def _put(key, value, reads, now, until):
         tokens.update(current_tokens([GLOBAL]))
     try:
         _pages().set(key, (tokens, until, value), int(seconds))
+    except (pickle.PicklingError, TypeError, AttributeError):
+        return  # a value that cannot be kept: computed each time
     except Exception as exc:
         _failed(exc)
 
@@ -731,3 +734,31 @@ def next_local_midnight(now):
         hour=0, minute=0, second=0, microsecond=0
     )
     return tomorrow
+
+
+def memo(name, parts, compute):
+    """A value read from the database (a user's residency, the restricted
+    pages, an area's channel), kept across requests until a table that
+    ``compute()`` read changes - the same versions as pages, so never stale.
+    ``parts`` must say everything the value depends on besides the database
+    (a user's id, an area's id); ``compute`` must not depend on the clock."""
+    if not _settings()["enabled"] or not _usable():
+        return compute()
+    raw = "\x1f".join(["memo", name, *(str(part) for part in parts)])
+    key = FRAGMENT_PREFIX + hashlib.sha256(raw.encode()).hexdigest()
+    now = timezone.now()
+    outer = _reads.get()
+    found = _valid(key, now)
+    if found is not None:
+        value, tokens, until = found
+        if outer is not None:
+            outer.merge(tokens, until)
+        return value
+    with recording() as reads:
+        value = compute()
+    if outer is not None:
+        outer.merge(reads.tokens, reads.until)
+    if not reads.failed:
+        until = now + timedelta(seconds=_settings()["max_age"])
+        _put(key, value, reads, now, until)
+    return value

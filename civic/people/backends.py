@@ -2,6 +2,7 @@ from django.contrib.auth.backends import ModelBackend
 from django.contrib.auth.models import Permission
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from civic.core import pagecache
 from civic.core.clients import client_address
 
 from . import throttle
@@ -79,5 +80,11 @@ class PhoneOrEmailBackend(ModelBackend):
                         .order_by()
                     )
                 )
-            user_obj._perm_cache = {f"{app}.{codename}" for app, codename in perms}
+            # kept across requests while no permission, group or membership
+            # changed (civic.core.pagecache)
+            user_obj._perm_cache = pagecache.memo(
+                "people.permissions",
+                [user_obj.pk, user_obj.is_superuser],
+                lambda: {f"{app}.{codename}" for app, codename in perms},
+            )
         return user_obj._perm_cache

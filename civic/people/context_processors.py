@@ -1,3 +1,6 @@
+from civic.core import pagecache
+
+
 def account(request):
     """The signed-in user's unread notification count, for the header."""
     user = getattr(request, "user", None)
@@ -5,6 +8,11 @@ def account(request):
         return {}
 
     def unread():
-        return user.notifications.filter(read_at__isnull=True).count()
+        # kept across requests until a notification is written (civic.core.pagecache)
+        return pagecache.memo(
+            "people.unread_notifications",
+            [user.pk],
+            lambda: user.notifications.filter(read_at__isnull=True).count(),
+        )
 
     return {"unread_notifications": unread}

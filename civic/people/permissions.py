@@ -9,6 +9,8 @@ materialised ``path`` and the whole check is one indexed query.
 from django.db.models import Q
 from wagtail.models import Page
 
+from civic.core import pagecache
+
 from .models import Role, RoleKind
 
 LEADER = RoleKind.GROUP_LEADER
@@ -49,10 +51,15 @@ def role_kinds(user, area):
         return frozenset()
     cache = user.__dict__.setdefault("_area_role_cache", {})
     if area.path not in cache:
-        cache[area.path] = frozenset(
-            Role.objects.filter(
-                user=user, area__path__in=ancestor_paths(area)
-            ).values_list("kind", flat=True)
+        # and across requests while no role or area changed (civic.core.pagecache)
+        cache[area.path] = pagecache.memo(
+            "people.role_kinds",
+            [user.pk, area.path],
+            lambda: frozenset(
+                Role.objects.filter(
+                    user=user, area__path__in=ancestor_paths(area)
+                ).values_list("kind", flat=True)
+            ),
         )
     return cache[area.path]
 

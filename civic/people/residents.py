@@ -6,6 +6,7 @@ directly.
 
 from django.db.models import Exists, OuterRef, Q
 
+from civic.core import pagecache
 from civic.core.requestmemo import memo
 
 from .models import Household, Residency, ResidencyStatus
@@ -18,13 +19,18 @@ def verified_residency(user):
     comment form, the channels: ``civic.core.requestmemo``)."""
     if not user or not user.is_authenticated:
         return None
-    return memo(
-        ("people.verified_residency", user.pk),
-        lambda: (
+
+    def read():
+        return (
             Residency.objects.filter(user=user, status=ResidencyStatus.VERIFIED)
             .select_related("household__area")
             .first()
-        ),
+        )
+
+    # and across requests while no residency, household or area changed
+    return memo(
+        ("people.verified_residency", user.pk),
+        lambda: pagecache.memo("people.verified_residency", [user.pk], read),
     )
 
 

@@ -413,3 +413,33 @@ def test_one_render_per_page_at_a_time():
     assert event.is_set()
     assert pagecache._inflight_start("k")[0]
     pagecache._inflight_end("k", pagecache._inflight["k"])
+
+
+def test_a_memo_is_kept_across_requests_until_what_it_read_changes(tree, rep):
+    """A signed-in page's per-user reads (residency, roles, permissions) are
+    kept between requests with the same versions as pages."""
+    from civic.people.models import Residency, ResidencyStatus
+    from civic.people.permissions import can
+    from civic.people.residents import verified_residency
+
+    calls = []
+
+    def count():
+        calls.append(1)
+        return NoticePage.objects.count()
+
+    assert pagecache.memo("count", [], count) == 0
+    assert pagecache.memo("count", [], count) == 0 and len(calls) == 1
+    publish(tree.group_1, NoticePage(title="Bão", slug="bao", body="<p>x</p>"))
+    assert pagecache.memo("count", [], count) == 1 and len(calls) == 2
+
+    assert verified_residency(rep) is not None
+    Residency.objects.filter(user=rep).update(status=ResidencyStatus.PENDING)
+    assert verified_residency(rep) is None
+    assert not can(tree.leader_2, "moderate", tree.group_1)
+    from civic.people.actions import grant_role
+    from civic.people.models import RoleKind
+
+    grant_role(tree.editor_a, tree.leader_2, tree.group_1, RoleKind.GROUP_LEADER)
+    tree.leader_2.__dict__.pop("_area_role_cache", None)  # a new request's user
+    assert can(tree.leader_2, "moderate", tree.group_1)
