@@ -204,11 +204,10 @@ else:
             "LOCATION": "pages",
             "OPTIONS": {"MAX_ENTRIES": 3000},
         },
-        # one version token per table: never culled in practice
+        # one version token per table, in a plain dict (civic.core.pagecache)
         "page_versions": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "BACKEND": "civic.core.pagecache.LocalVersions",
             "LOCATION": "page-versions",
-            "OPTIONS": {"MAX_ENTRIES": 100000},
         },
     }
     # writes by another process (a management command while the site serves)

@@ -18,3 +18,4 @@ class CoreConfig(AppConfig):
         post_migrate.connect(
             lambda **kwargs: pagecache.bump_all(), dispatch_uid="pagecache-migrate"
         )
+        pagecache.keep_site_lookups()

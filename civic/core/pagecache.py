@@ -65,6 +65,7 @@ from datetime import timedelta
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import caches
+from django.core.cache.backends.base import DEFAULT_TIMEOUT, BaseCache
 from django.core.signals import setting_changed
 from django.db import connections, transaction
 from django.db.backends.signals import connection_created
@@ -762,3 +763,62 @@ def memo(name, parts, compute):
         until = now + timedelta(seconds=_settings()["max_age"])
         _put(key, value, reads, now, until)
     return value
+
+
+def keep_site_lookups():
+    """Wagtail finds the request's ``Site`` with a query on every request (its
+    ``get_site_for_hostname``, which ``Site.find_for_request`` calls): keep the
+    answer per host and port with :func:`memo`, until a site or page changes.
+    A wrapper of that module function, checked by tests/core/test_pagecache.py
+    (a Wagtail upgrade that renames it fails there, not silently)."""
+    from wagtail.models import sites
+
+    original = sites.get_site_for_hostname
+    if getattr(original, "kept", False):
+        return
+
+    def get_site_for_hostname(hostname, port):
+        return memo("wagtail.site", [hostname, port], lambda: original(hostname, port))
+
+    get_site_for_hostname.kept = True
+    sites.get_site_for_hostname = get_site_for_hostname
+
+
+class LocalVersions(BaseCache):
+    """The embedded default's store of version tokens: a dict in the process
+    (a hit checks some 20-30 tokens; Django's local-memory cache would pickle
+    and lock each). Tokens are short strings that never expire; there are as
+    many as tables, so nothing is ever culled."""
+
+    def __init__(self, location, params):
+        super().__init__(params)
+        self._tokens = _LOCAL_VERSIONS.setdefault(location, {})
+
+    def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        return self._tokens.setdefault(key, value) is value
+
+    def get(self, key, default=None, version=None):
+        return self._tokens.get(key, default)
+
+    def get_many(self, keys, version=None):
+        tokens = self._tokens
+        return {key: tokens[key] for key in keys if key in tokens}
+
+    def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        self._tokens[key] = value
+
+    def set_many(self, data, timeout=DEFAULT_TIMEOUT, version=None):
+        self._tokens.update(data)
+        return []
+
+    def delete(self, key, version=None):
+        return self._tokens.pop(key, None) is not None
+
+    def has_key(self, key, version=None):
+        return key in self._tokens
+
+    def clear(self):
+        self._tokens.clear()
+
+
+_LOCAL_VERSIONS = {}

@@ -443,3 +443,16 @@ def test_a_memo_is_kept_across_requests_until_what_it_read_changes(tree, rep):
     grant_role(tree.editor_a, tree.leader_2, tree.group_1, RoleKind.GROUP_LEADER)
     tree.leader_2.__dict__.pop("_area_role_cache", None)  # a new request's user
     assert can(tree.leader_2, "moderate", tree.group_1)
+
+
+def test_the_site_of_a_request_is_found_without_a_query_while_nothing_changed(
+    tree, rf, django_assert_num_queries
+):
+    from wagtail.models import Site
+
+    request = rf.get("/")
+    site = Site.find_for_request(request)
+    with django_assert_num_queries(0):
+        assert Site.find_for_request(rf.get("/")) == site
+    Site.objects.filter(pk=site.pk).update(site_name="Phường A")
+    assert Site.find_for_request(rf.get("/")).site_name == "Phường A"
