@@ -190,6 +190,12 @@ if REDIS_URL:
             "KEY_PREFIX": "pagev",
             "OPTIONS": _redis_options,
         },
+        "page_parts": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "pagep",
+            "OPTIONS": _redis_options,
+        },
     }
     PAGE_CACHE_FLUSH_FILE = None
 else:
@@ -203,6 +209,12 @@ else:
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "pages",
             "OPTIONS": {"MAX_ENTRIES": 3000},
+        },
+        # shared fragments and per-user memos (small; civic.core.pagecache)
+        "page_parts": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "page-parts",
+            "OPTIONS": {"MAX_ENTRIES": 20000},
         },
         # one version token per table, in a plain dict (civic.core.pagecache)
         "page_versions": {

@@ -110,8 +110,13 @@ def _settings():
     }
 
 
-def _pages():
-    return caches[getattr(settings, "PAGE_CACHE_ALIAS", "pages")]
+def _store_for(key):
+    """Whole pages in one cache (``pages``: few, large); fragments, memos and
+    the time boundary in another (``page_parts``: many, small), so that
+    thousands of residents' memos never push the storm notice out."""
+    if key.startswith(ENTRY_PREFIX):
+        return caches[getattr(settings, "PAGE_CACHE_ALIAS", "pages")]
+    return caches[getattr(settings, "PAGE_CACHE_PARTS_ALIAS", "page_parts")]
 
 
 def _versions():
@@ -457,7 +462,7 @@ def _put(key, value, reads, now, until):
     if tokens[GLOBAL] is None:
         tokens.update(current_tokens([GLOBAL]))
     try:
-        _pages().set(key, (tokens, until, value), int(seconds))
+        _store_for(key).set(key, (tokens, until, value), int(seconds))
     except (pickle.PicklingError, TypeError, AttributeError):
         return  # a value that cannot be kept: computed each time
     except Exception as exc:
@@ -467,7 +472,7 @@ def _put(key, value, reads, now, until):
 def _valid(key, now):
     """The value stored at ``key`` if every token it read is current."""
     try:
-        stored = _pages().get(key)
+        stored = _store_for(key).get(key)
         if stored is None:
             return None
         tokens, until, value = stored

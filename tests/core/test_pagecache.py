@@ -292,7 +292,12 @@ def test_a_cache_that_is_down_degrades_to_uncached_pages(client, tree, settings)
         "LOCATION": "redis://127.0.0.1:9/0",
         "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
     }
-    settings.CACHES = {**settings.CACHES, "pages": down, "page_versions": down}
+    settings.CACHES = {
+        **settings.CACHES,
+        "pages": down,
+        "page_parts": down,
+        "page_versions": down,
+    }
     try:
         for _ in range(2):
             response = client.get(tree.group_1.url)
