@@ -14,6 +14,7 @@ URL patterns use the ``<id:…>`` converter registered here (instead of Django's
 
 import re
 
+from asgiref.sync import iscoroutinefunction, markcoroutinefunction
 from django.core.exceptions import ValidationError
 from django.urls import register_converter
 
@@ -173,12 +174,30 @@ class OddIdMiddleware:
     :func:`odd_path_segment`) before any view, ours or a library's (Wagtail's
     admin reads ``<str:pk>`` and regex groups with ``int()``), sees it."""
 
+    # both: under ASGI the middleware inside it run in the event loop without a
+    # switch to a thread and back around this one (issue 15, README "Where a
+    # page's time goes")
+    sync_capable = True
+    async_capable = True
+
     def __init__(self, get_response):
         self.get_response = get_response
+        if iscoroutinefunction(get_response):
+            markcoroutinefunction(self)
 
     def __call__(self, request):
+        if iscoroutinefunction(self):
+            return self.__acall__(request)
+        self._check(request)
+        return self.get_response(request)
+
+    async def __acall__(self, request):
+        self._check(request)
+        return await self.get_response(request)
+
+    @staticmethod
+    def _check(request):
         from django.http import Http404
 
         if odd_path_segment(request.path_info):
             raise Http404("odd id in the path")
-        return self.get_response(request)
