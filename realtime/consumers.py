@@ -54,7 +54,13 @@ from civic.core.ids import parse_id
 
 from . import actions, events, fanout, presence
 from .models import MAX_LENGTH, Channel
-from .permissions import can_moderate, can_read, post_refusal, read_refusal
+from .permissions import (
+    can_moderate,
+    can_read,
+    is_member,
+    post_refusal,
+    read_refusal,
+)
 
 log = logging.getLogger(__name__)
 
@@ -291,6 +297,12 @@ class ChannelConsumer(JsonSocket):
         user_id = (
             self.user.pk if getattr(self.user, "is_authenticated", False) else None
         )
+        query = parse_qs(self.scope.get("query_string", b"").decode("latin-1"))
+        after = _int((query.get("after") or [None])[0])
+        # counted before the database is asked: a flood costs no query
+        self.slot = _take_slot("channel", self.scope, self.user)
+        if self.slot is None:
+            return await self.too_many()
         if user_id is not None:
             # joined before the check: a change of access committed after it is
             # heard (and checked again) once the socket is set up
@@ -299,27 +311,24 @@ class ChannelConsumer(JsonSocket):
             if self.session_mark:
                 self.session_group = events.session_group(self.session_mark)
                 await self.subscribe(self.session_group)
-        found = await self._open(channel_id)
+        # the channel's group is joined before the backlog is read: nothing can
+        # fall in between (a message may arrive twice; clients drop ids they
+        # already have). Held, and dropped unsent if the socket is refused.
+        await self.subscribe(events.channel_group(channel_id))
+        found = await self._open(channel_id, after)
         if found is None:
-            await self._leave_user_group()
+            await self._refused()
             return await self.refuse(
                 "not_found",
                 self.translated(lambda: _("This channel does not exist.")),
                 CLOSE_NOT_FOUND,
             )
-        channel, refusal, self.may_post, self.may_moderate = found
+        channel, refusal, self.may_post, self.may_moderate, backfill = found
         if refusal:
-            await self._leave_user_group()
+            await self._refused()
             return await self.refuse("forbidden", refusal, CLOSE_FORBIDDEN)
-        self.slot = _take_slot("channel", self.scope, self.user)
-        if self.slot is None:
-            await self._leave_user_group()
-            return await self.too_many()
         self.who = user_id if user_id is not None else f"visitor.{uuid.uuid4().hex}"
         self.channel = channel
-        # join before reading the backlog: nothing can fall in between (a message
-        # may arrive twice; clients drop ids they already have)
-        await self.subscribe(channel.group_name)
         await self.subscribe(events.area_group(channel.area_id))
         self.joined = True
         await self.accept()
@@ -336,9 +345,7 @@ class ChannelConsumer(JsonSocket):
                 "presence": presence,
             }
         )
-        query = parse_qs(self.scope.get("query_string", b"").decode("latin-1"))
-        after = _int((query.get("after") or [None])[0])
-        await self._send_backfill(after)
+        await self.send_json(backfill)
         await self._drain()  # what arrived meanwhile, in order; then at once
         await self._broadcast_presence(presence)
         if user_id is not None and session_recheck_interval() > 0:
@@ -356,6 +363,14 @@ class ChannelConsumer(JsonSocket):
     async def disconnect(self, code):
         self.lost = True  # nothing more is written to a closed socket
         await self._leave()
+
+    async def _refused(self):
+        """Not set up: nothing held is sent, the slot and the groups are freed."""
+        self.lost = True
+        _free_slot(self.slot)
+        self.slot = None
+        self.user_group = self.session_group = None
+        await self.unsubscribe_all()
 
     async def _leave_user_group(self):
         if self.user_group is not None:
@@ -458,28 +473,21 @@ class ChannelConsumer(JsonSocket):
             if user is not None and user.is_authenticated:
                 if not _session_holds(self.session_key, user):
                     return SIGNED_OUT
-            refusal = read_refusal(user, channel)
-            why_not = post_refusal(user, channel) if refusal is None else refusal
-            return (
-                channel,
-                refusal,
-                why_not is None,
-                refusal is None and can_moderate(user, channel),
-                why_not,
-            )
+            return (channel, *_access(user, channel))
 
     @database_sync_to_async
-    def _open(self, channel_id):
+    def _open(self, channel_id, after):
+        """Everything a connect reads, in one trip to a thread: the channel, what
+        the user may do in it, and (when they may read) the backlog."""
         with translation.override(self.lang):
             channel = (
                 Channel.objects.select_related("area").filter(pk=channel_id).first()
             )
             if channel is None:
                 return None
-            user = self.user
-            refusal = read_refusal(user, channel)
-            may_post = refusal is None and post_refusal(user, channel) is None
-            return channel, refusal, may_post, can_moderate(user, channel)
+            refusal, may_post, may_moderate, _why_not = _access(self.user, channel)
+            backfill = None if refusal else _backfill_frame(channel, after)
+            return channel, refusal, may_post, may_moderate, backfill
 
     # --- presence: people (not windows) connected (``presence``) ------------------
 
@@ -665,18 +673,34 @@ class ChannelConsumer(JsonSocket):
             channel = Channel.objects.select_related("area").get(pk=self.channel.pk)
             if not can_read(_fresh(self.user), channel):
                 return None
-            if after is None:
-                new, changed = actions.recent_messages(channel), []
-            else:
-                new, changed = actions.messages_after(channel, after)
-            return {
-                "type": "backfill",
-                "after": after,
-                "messages": [events.message_data(m) for m in new],
-                "more": after is not None and len(new) >= actions.BACKFILL_LIMIT,
-                "hidden": [m.pk for m in changed if m.is_hidden],
-                "edited": [events.message_data(m) for m in changed if not m.is_hidden],
-            }
+            return _backfill_frame(channel, after)
+
+
+def _access(user, channel):
+    """(read refusal, may post, may moderate, why not post): membership is asked
+    once for the three."""
+    member = is_member(user, channel)
+    refusal = read_refusal(user, channel, member=member)
+    why_not = post_refusal(user, channel, member=member) if refusal is None else refusal
+    may_moderate = refusal is None and can_moderate(user, channel)
+    return refusal, why_not is None, may_moderate, why_not
+
+
+def _backfill_frame(channel, after):
+    """The ``backfill`` frame: the recent messages, or what came after ``after``
+    (and what changed before it), in one query."""
+    if after is None:
+        new, changed = actions.recent_messages(channel), []
+    else:
+        new, changed = actions.messages_after(channel, after)
+    return {
+        "type": "backfill",
+        "after": after,
+        "messages": [events.message_data(m) for m in new],
+        "more": after is not None and len(new) >= actions.BACKFILL_LIMIT,
+        "hidden": [m.pk for m in changed if m.is_hidden],
+        "edited": [events.message_data(m) for m in changed if not m.is_hidden],
+    }
 
 
 def _session_holds(session_key, user):
