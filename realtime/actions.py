@@ -13,6 +13,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -401,22 +402,23 @@ def recent_messages(channel, limit=HISTORY_SIZE):
 
 def messages_after(channel, after, limit=BACKFILL_LIMIT):
     """What a client that saw every message up to id ``after`` missed: the visible
-    messages after it, and the recent older ones hidden or edited since."""
-    new = list(
-        Message.objects.filter(channel=channel, pk__gt=after, is_hidden=False)
-        .select_related("author")
-        .order_by("pk")[:limit]
-    )
-    recent_ids = list(
+    messages after it, and the recent older ones hidden or edited since (one
+    query: a reconnect storm asks it once per socket)."""
+    recent = (
         Message.objects.filter(channel=channel, pk__lte=after)
         .order_by("-pk")
-        .values_list("pk", flat=True)[:CHANGED_WINDOW]
+        .values("pk")[:CHANGED_WINDOW]
     )
-    changed = list(
-        Message.objects.filter(pk__in=recent_ids)
-        # hidden, edited, or shown again (hidden_at kept by unhide_message)
-        .exclude(is_hidden=False, edited_at__isnull=True, hidden_at__isnull=True)
+    # hidden, edited, or shown again (hidden_at kept by unhide_message)
+    changed = Q(pk__in=recent) & ~Q(
+        is_hidden=False, edited_at__isnull=True, hidden_at__isnull=True
+    )
+    rows = list(
+        Message.objects.filter(channel=channel)
+        .filter(Q(pk__gt=after, is_hidden=False) | changed)
         .select_related("author")
-        .order_by("pk")
+        # the changed ones (at most CHANGED_WINDOW, all ≤ after) come first
+        .order_by("pk")[: CHANGED_WINDOW + limit]
     )
-    return new, changed
+    new = [m for m in rows if m.pk > after][:limit]
+    return new, [m for m in rows if m.pk <= after]

@@ -37,11 +37,13 @@ import asyncio
 import json
 import logging
 import time
-from collections import defaultdict
+import uuid
+from collections import defaultdict, deque
 from urllib.parse import parse_qs
 
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncWebsocketConsumer
+from channels.layers import get_channel_layer
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import translation
@@ -50,9 +52,15 @@ from django.utils.translation import gettext as _
 from civic.core.clients import client_address, client_bucket
 from civic.core.ids import parse_id
 
-from . import actions, events, presence
+from . import actions, events, fanout, presence
 from .models import MAX_LENGTH, Channel
-from .permissions import can_moderate, can_read, post_refusal, read_refusal
+from .permissions import (
+    can_moderate,
+    can_read,
+    is_member,
+    post_refusal,
+    read_refusal,
+)
 
 log = logging.getLogger(__name__)
 
@@ -149,7 +157,9 @@ _presence_pending = {}
 
 async def _send_presence(layer, channel, count):
     text = json.dumps({"type": "presence", "count": max(count or 0, 0)})
-    await layer.group_send(channel.group_name, {"type": events.EVENT, "text": text})
+    await fanout.group_send(
+        layer, channel.group_name, {"type": events.EVENT, "text": text}
+    )
 
 
 async def _presence_later(layer, channel, delay):
@@ -161,8 +171,81 @@ async def _presence_later(layer, channel, delay):
     await _send_presence(layer, channel, count)
 
 
+#: No layer alias has this name: a socket gets no channel of its own in the layer
+#: (no queue, no Redis subscription per socket); the process's hub
+#: (``fanout.Hub``) hands it the broadcasts of the groups it subscribed to.
+NO_SOCKET_CHANNEL = "realtime.no-channel-per-socket"
+
+
 class JsonSocket(AsyncWebsocketConsumer):
-    """Shared plumbing: error frames, language, pre-encoded broadcast events."""
+    """Shared plumbing: error frames, language, and the local subscriptions.
+
+    Broadcasts come from the process's hub (``fanout``) through
+    :meth:`fanout_receive`, in the order the hub read them. A broadcast frame
+    (already JSON) is written at once, unless frames are *held*: while the socket
+    is being set up (until the hello and the backfill are sent) and while an
+    access check runs, frames wait in ``_held`` and are handled in order by one
+    task (:meth:`_drain`), so nothing sent after a change of access reaches the
+    socket before it was checked again, and nothing is sent once it lost access.
+    """
+
+    channel_layer_alias = NO_SOCKET_CHANNEL
+    #: set when the socket lost its access or closed: nothing more is sent
+    lost = False
+    #: frames waiting (a deque) while held; None when frames go out at once
+    _held = None
+    _subscriptions = None
+
+    def hold(self):
+        """Hold the broadcasts until :meth:`_drain` (set-up)."""
+        self._held = deque()
+
+    async def subscribe(self, group):
+        if self._subscriptions is None:
+            self._subscriptions = []
+        self._subscriptions.append(group)
+        await fanout.hub().subscribe(group, self)
+
+    async def unsubscribe(self, group):
+        if self._subscriptions and group in self._subscriptions:
+            self._subscriptions.remove(group)
+            await fanout.hub().unsubscribe(group, self)
+
+    async def unsubscribe_all(self):
+        groups, self._subscriptions = self._subscriptions or [], None
+        hub = fanout.hub()
+        for group in groups:
+            await hub.unsubscribe(group, self)
+
+    async def fanout_receive(self, message):
+        """A message of one of this socket's groups (called by the hub)."""
+        if self.lost:
+            return
+        if self._held is not None:
+            self._held.append(message)
+        elif message.get("type") == events.EVENT:
+            await self.send(text_data=message["text"])
+        else:  # to be handled in turn: later broadcasts wait behind it
+            self._held = deque([message])
+            asyncio.ensure_future(self._drain())
+
+    async def _drain(self):
+        """Handle the held messages in order, then write broadcasts at once."""
+        try:
+            while self._held:
+                message = self._held.popleft()
+                if self.lost:
+                    break
+                try:
+                    await self.handle_held(message)
+                except Exception:
+                    log.exception("a socket failed on a broadcast")
+        finally:
+            self._held = None
+
+    async def handle_held(self, message):
+        if message.get("type") == events.EVENT:
+            await self.send(text_data=message["text"])
 
     async def send_json(self, data):
         await self.send(text_data=json.dumps(data, ensure_ascii=False))
@@ -191,22 +274,17 @@ class JsonSocket(AsyncWebsocketConsumer):
             CLOSE_TOO_MANY,
         )
 
-    async def chat_event(self, event):
-        """A broadcast from ``events.broadcast``: already JSON, sent as it is."""
-        await self.send(text_data=event["text"])
-
 
 class ChannelConsumer(JsonSocket):
     channel = None
     slot = None
     joined = False
     user_group = None
-    #: set when the socket lost its access: nothing more is sent or handled
-    lost = False
 
     # --- connect / disconnect --------------------------------------------------------
 
     async def connect(self):
+        self.hold()  # until the hello and the backfill are out
         self.lang = _language(self.scope)
         self.user = self.scope.get("user")
         self.frames = []
@@ -219,40 +297,39 @@ class ChannelConsumer(JsonSocket):
         user_id = (
             self.user.pk if getattr(self.user, "is_authenticated", False) else None
         )
+        query = parse_qs(self.scope.get("query_string", b"").decode("latin-1"))
+        after = _int((query.get("after") or [None])[0])
+        # counted before the database is asked: a flood costs no query
+        self.slot = _take_slot("channel", self.scope, self.user)
+        if self.slot is None:
+            return await self.too_many()
         if user_id is not None:
             # joined before the check: a change of access committed after it is
             # heard (and checked again) once the socket is set up
             self.user_group = events.user_group(user_id)
-            await self.channel_layer.group_add(self.user_group, self.channel_name)
+            await self.subscribe(self.user_group)
             if self.session_mark:
                 self.session_group = events.session_group(self.session_mark)
-                await self.channel_layer.group_add(
-                    self.session_group, self.channel_name
-                )
-        found = await self._open(channel_id)
+                await self.subscribe(self.session_group)
+        # the channel's group is joined before the backlog is read: nothing can
+        # fall in between (a message may arrive twice; clients drop ids they
+        # already have). Held, and dropped unsent if the socket is refused.
+        await self.subscribe(events.channel_group(channel_id))
+        found = await self._open(channel_id, after)
         if found is None:
-            await self._leave_user_group()
+            await self._refused()
             return await self.refuse(
                 "not_found",
                 self.translated(lambda: _("This channel does not exist.")),
                 CLOSE_NOT_FOUND,
             )
-        channel, refusal, self.may_post, self.may_moderate = found
+        channel, refusal, self.may_post, self.may_moderate, backfill = found
         if refusal:
-            await self._leave_user_group()
+            await self._refused()
             return await self.refuse("forbidden", refusal, CLOSE_FORBIDDEN)
-        self.slot = _take_slot("channel", self.scope, self.user)
-        if self.slot is None:
-            await self._leave_user_group()
-            return await self.too_many()
-        self.who = user_id if user_id is not None else self.channel_name
+        self.who = user_id if user_id is not None else f"visitor.{uuid.uuid4().hex}"
         self.channel = channel
-        # join before reading the backlog: nothing can fall in between (a message
-        # may arrive twice; clients drop ids they already have)
-        await self.channel_layer.group_add(channel.group_name, self.channel_name)
-        await self.channel_layer.group_add(
-            events.area_group(channel.area_id), self.channel_name
-        )
+        await self.subscribe(events.area_group(channel.area_id))
         self.joined = True
         await self.accept()
         presence = await self._presence(+1)
@@ -268,9 +345,8 @@ class ChannelConsumer(JsonSocket):
                 "presence": presence,
             }
         )
-        query = parse_qs(self.scope.get("query_string", b"").decode("latin-1"))
-        after = _int((query.get("after") or [None])[0])
-        await self._send_backfill(after)
+        await self.send_json(backfill)
+        await self._drain()  # what arrived meanwhile, in order; then at once
         await self._broadcast_presence(presence)
         if user_id is not None and session_recheck_interval() > 0:
             self.recheck_timer = asyncio.ensure_future(self._recheck_periodically())
@@ -278,24 +354,31 @@ class ChannelConsumer(JsonSocket):
     async def _recheck_periodically(self):
         """Ask this socket to check again every ``REALTIME_SESSION_RECHECK``
         seconds (an expired session, or one ended where no signal tells us),
-        through its own queue so the check runs in order with the broadcasts."""
+        in turn with the broadcasts (``fanout_receive``)."""
         interval = session_recheck_interval()
         while True:
             await asyncio.sleep(interval)
-            await self.channel_layer.send(
-                self.channel_name, {"type": events.ACCESS_EVENT}
-            )
+            await self.fanout_receive({"type": events.ACCESS_EVENT})
 
     async def disconnect(self, code):
+        self.lost = True  # nothing more is written to a closed socket
         await self._leave()
+
+    async def _refused(self):
+        """Not set up: nothing held is sent, the slot and the groups are freed."""
+        self.lost = True
+        _free_slot(self.slot)
+        self.slot = None
+        self.user_group = self.session_group = None
+        await self.unsubscribe_all()
 
     async def _leave_user_group(self):
         if self.user_group is not None:
             group, self.user_group = self.user_group, None
-            await self.channel_layer.group_discard(group, self.channel_name)
+            await self.unsubscribe(group)
         if self.session_group is not None:
             group, self.session_group = self.session_group, None
-            await self.channel_layer.group_discard(group, self.channel_name)
+            await self.unsubscribe(group)
 
     async def _leave(self):
         """Leave every group, free the slot, count one person less (once)."""
@@ -307,11 +390,7 @@ class ChannelConsumer(JsonSocket):
         await self._leave_user_group()
         if self.joined:
             self.joined = False
-            group = self.channel.group_name
-            await self.channel_layer.group_discard(group, self.channel_name)
-            await self.channel_layer.group_discard(
-                events.area_group(self.channel.area_id), self.channel_name
-            )
+            await self.unsubscribe_all()
             try:
                 presence = await self._presence(-1)
                 await self._broadcast_presence(presence)
@@ -328,9 +407,10 @@ class ChannelConsumer(JsonSocket):
         finally:
             await self._leave()
 
-    async def chat_event(self, event):
-        if not self.lost:
-            await self.send(text_data=event["text"])
+    async def handle_held(self, message):
+        if message.get("type") == events.ACCESS_EVENT:
+            return await self.realtime_access(message)
+        await super().handle_held(message)
 
     async def realtime_access(self, event):
         """``events.access_changed``: check again who this socket belongs to and
@@ -393,28 +473,21 @@ class ChannelConsumer(JsonSocket):
             if user is not None and user.is_authenticated:
                 if not _session_holds(self.session_key, user):
                     return SIGNED_OUT
-            refusal = read_refusal(user, channel)
-            why_not = post_refusal(user, channel) if refusal is None else refusal
-            return (
-                channel,
-                refusal,
-                why_not is None,
-                refusal is None and can_moderate(user, channel),
-                why_not,
-            )
+            return (channel, *_access(user, channel))
 
     @database_sync_to_async
-    def _open(self, channel_id):
+    def _open(self, channel_id, after):
+        """Everything a connect reads, in one trip to a thread: the channel, what
+        the user may do in it, and (when they may read) the backlog."""
         with translation.override(self.lang):
             channel = (
                 Channel.objects.select_related("area").filter(pk=channel_id).first()
             )
             if channel is None:
                 return None
-            user = self.user
-            refusal = read_refusal(user, channel)
-            may_post = refusal is None and post_refusal(user, channel) is None
-            return channel, refusal, may_post, can_moderate(user, channel)
+            refusal, may_post, may_moderate, _why_not = _access(self.user, channel)
+            backfill = None if refusal else _backfill_frame(channel, after)
+            return channel, refusal, may_post, may_moderate, backfill
 
     # --- presence: people (not windows) connected (``presence``) ------------------
 
@@ -430,11 +503,12 @@ class ChannelConsumer(JsonSocket):
         channel and process: a thousand people joining do not send a million
         frames."""
         delay = presence_delay()
+        layer = get_channel_layer()
         if delay <= 0:
-            return await _send_presence(self.channel_layer, self.channel, count)
+            return await _send_presence(layer, self.channel, count)
         if self.channel.pk not in _presence_pending:
             _presence_pending[self.channel.pk] = asyncio.ensure_future(
-                _presence_later(self.channel_layer, self.channel, delay)
+                _presence_later(layer, self.channel, delay)
             )
 
     # --- frames from the client ------------------------------------------------------
@@ -442,6 +516,11 @@ class ChannelConsumer(JsonSocket):
     async def receive(self, text_data=None, bytes_data=None):
         if self.lost:
             return
+        # broadcasts wait while a frame is handled, as with a queue per socket:
+        # the poster gets its ``ack`` before the ``message`` it caused
+        own = self._held is None
+        if own:
+            self.hold()
         try:
             await self._receive(text_data, bytes_data)
         except Exception:
@@ -450,6 +529,9 @@ class ChannelConsumer(JsonSocket):
                 "server_error",
                 self.translated(lambda: _("Something went wrong; try again.")),
             )
+        finally:
+            if own:
+                await self._drain()
 
     def _too_fast(self):
         now = time.monotonic()
@@ -591,18 +673,34 @@ class ChannelConsumer(JsonSocket):
             channel = Channel.objects.select_related("area").get(pk=self.channel.pk)
             if not can_read(_fresh(self.user), channel):
                 return None
-            if after is None:
-                new, changed = actions.recent_messages(channel), []
-            else:
-                new, changed = actions.messages_after(channel, after)
-            return {
-                "type": "backfill",
-                "after": after,
-                "messages": [events.message_data(m) for m in new],
-                "more": after is not None and len(new) >= actions.BACKFILL_LIMIT,
-                "hidden": [m.pk for m in changed if m.is_hidden],
-                "edited": [events.message_data(m) for m in changed if not m.is_hidden],
-            }
+            return _backfill_frame(channel, after)
+
+
+def _access(user, channel):
+    """(read refusal, may post, may moderate, why not post): membership is asked
+    once for the three."""
+    member = is_member(user, channel)
+    refusal = read_refusal(user, channel, member=member)
+    why_not = post_refusal(user, channel, member=member) if refusal is None else refusal
+    may_moderate = refusal is None and can_moderate(user, channel)
+    return refusal, why_not is None, may_moderate, why_not
+
+
+def _backfill_frame(channel, after):
+    """The ``backfill`` frame: the recent messages, or what came after ``after``
+    (and what changed before it), in one query."""
+    if after is None:
+        new, changed = actions.recent_messages(channel), []
+    else:
+        new, changed = actions.messages_after(channel, after)
+    return {
+        "type": "backfill",
+        "after": after,
+        "messages": [events.message_data(m) for m in new],
+        "more": after is not None and len(new) >= actions.BACKFILL_LIMIT,
+        "hidden": [m.pk for m in changed if m.is_hidden],
+        "edited": [events.message_data(m) for m in changed if not m.is_hidden],
+    }
 
 
 def _session_holds(session_key, user):
@@ -671,17 +769,19 @@ class AreaLiveConsumer(JsonSocket):
                 self.translated(lambda: _("This area does not exist.")),
                 CLOSE_NOT_FOUND,
             )
-        self.group = events.area_group(area_id)
-        await self.channel_layer.group_add(self.group, self.channel_name)
+        self.hold()  # nothing before the accept
+        await self.subscribe(events.area_group(area_id))
         self.joined = True
         await self.accept()
+        await self._drain()
 
     async def disconnect(self, code):
+        self.lost = True
         _free_slot(self.slot)
         self.slot = None
         if self.joined:
             self.joined = False
-            await self.channel_layer.group_discard(self.group, self.channel_name)
+            await self.unsubscribe_all()
 
     async def receive(self, text_data=None, bytes_data=None):
         try:

@@ -1,5 +1,9 @@
 """What is sent to the sockets, and how.
 
+Every event goes to a group of the channel layer once; each process that has
+sockets in the group writes it to them (``fanout``: one layer message per process,
+not per socket).
+
 Actions call :func:`broadcast` from ``transaction.on_commit``: a message is in the
 database before any socket hears of it, so a client that missed the event finds it
 again by asking for the messages after the last id it saw.
@@ -11,6 +15,8 @@ import logging
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
 from django.utils import formats, timezone
+
+from . import fanout
 
 log = logging.getLogger(__name__)
 
@@ -72,7 +78,7 @@ def broadcast(group, event):
         return
     try:
         text = json.dumps(event, ensure_ascii=False)  # encoded once for everyone
-        async_to_sync(layer.group_send)(group, {"type": EVENT, "text": text})
+        async_to_sync(fanout.group_send)(layer, group, {"type": EVENT, "text": text})
     except Exception:  # the layer (e.g. Redis) is down: clients backfill later
         log.exception("could not broadcast to %s", group)
 
@@ -90,7 +96,7 @@ def _send_access(groups, extra=None):
     event = {"type": ACCESS_EVENT, **(extra or {})}
     for group in groups:
         try:
-            async_to_sync(layer.group_send)(group, dict(event))
+            async_to_sync(fanout.group_send)(layer, group, dict(event))
         except Exception:
             log.exception("could not tell %s that access changed", group)
 

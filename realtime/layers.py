@@ -18,6 +18,11 @@ capacity, group expiry) but expires lazily:
 
 ``inspected`` counts the queue entries looked at for expiry; the tests use it to
 show that a broadcast and its receives cost O(N), not O(N²).
+
+The channel of a process's fan-out hub (``realtime.fanout``, named
+``fanout…``) carries every broadcast of the process: its queue is unbounded and
+its group memberships never expire (an expired message is dropped, the hub stays
+in its groups; it leaves them itself when its last local socket does).
 """
 
 import asyncio
@@ -26,6 +31,12 @@ from copy import deepcopy
 
 from channels.exceptions import ChannelFull
 from channels.layers import InMemoryChannelLayer
+
+from .fanout import CHANNEL_PREFIX
+
+
+def _is_hub(channel):
+    return channel.startswith(CHANNEL_PREFIX)
 
 
 class LazyExpiryChannelLayer(InMemoryChannelLayer):
@@ -36,6 +47,11 @@ class LazyExpiryChannelLayer(InMemoryChannelLayer):
         #: channel → the groups it joined (to leave them when a message expires)
         self._memberships = {}
         self.inspected = 0
+
+    def get_capacity(self, channel):
+        if _is_hub(channel):
+            return 0  # unbounded: the hub reads as fast as the process can
+        return super().get_capacity(channel)
 
     # --- sending -----------------------------------------------------------------
 
@@ -101,7 +117,7 @@ class LazyExpiryChannelLayer(InMemoryChannelLayer):
                 break
             queue.get_nowait()
             expired = True
-        if expired:
+        if expired and not _is_hub(channel):
             self._remove_from_groups(channel)
             if queue.empty() and self.channels.get(channel) is queue:
                 del self.channels[channel]
@@ -118,7 +134,7 @@ class LazyExpiryChannelLayer(InMemoryChannelLayer):
         timeout = now - self.group_expiry
         for group, members in list(self.groups.items()):
             for channel, joined in list(members.items()):
-                if joined and joined < timeout:
+                if joined and joined < timeout and not _is_hub(channel):
                     self._leave(group, channel)
 
     def _clean_expired(self):

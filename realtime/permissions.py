@@ -33,8 +33,12 @@ def is_member(user, channel):
     )
 
 
-def can_read(user, channel):
-    return channel.is_public or is_member(user, channel)
+def can_read(user, channel, member=None):
+    """``member``: :func:`is_member`, when the caller already asked it (a socket
+    connecting asks it once for reading, writing and moderating)."""
+    if channel.is_public:
+        return True
+    return is_member(user, channel) if member is None else member
 
 
 def listed_channels(user, area):
@@ -51,8 +55,8 @@ def listed_channels(user, area):
     return channels.filter(Q(is_public=True) | Q(kind=ChannelKind.AREA))
 
 
-def read_refusal(user, channel):
-    if can_read(user, channel):
+def read_refusal(user, channel, member=None):
+    if can_read(user, channel, member):
         return None
     if not _active(user):
         return _("Sign in to read this channel.")
@@ -62,13 +66,14 @@ def read_refusal(user, channel):
     ) % {"area": channel.area.title}
 
 
-def post_refusal(user, channel):
-    """Why ``user`` may not post in ``channel`` (a message), or None if they may."""
+def post_refusal(user, channel, member=None):
+    """Why ``user`` may not post in ``channel`` (a message), or None if they may.
+    ``member``: as for :func:`can_read`."""
     if not _active(user):
         return _("Sign in to take part in the discussion.")
     if channel.is_archived:
         return _("This channel is archived: it can be read, not written in.")
-    if not is_member(user, channel):
+    if not (is_member(user, channel) if member is None else member):
         return _("Only verified residents of %(area)s can write in this channel.") % {
             "area": channel.area.title
         }
