@@ -461,3 +461,41 @@ def test_the_site_of_a_request_is_found_without_a_query_while_nothing_changed(
         assert Site.find_for_request(rf.get("/")) == site
     Site.objects.filter(pk=site.pk).update(site_name="Phường A")
     assert Site.find_for_request(rf.get("/")).site_name == "Phường A"
+
+
+@pytest.fixture
+def on_redis(settings):
+    """The page cache as a scaled-out deployment runs it: pages, parts and
+    versions in Redis (``scripts/with-redis`` gives a throwaway server)."""
+    import os
+
+    url = os.environ.get("REDIS_TEST_URL")
+    if not url:
+        pytest.skip("REDIS_TEST_URL not set (run under scripts/with-redis)")
+    settings.CACHES = {
+        **settings.CACHES,
+        **{
+            alias: {
+                "BACKEND": "django.core.cache.backends.redis.RedisCache",
+                "LOCATION": url,
+                "KEY_PREFIX": f"test-{alias}",
+            }
+            for alias in ("pages", "page_parts", "page_versions")
+        },
+    }
+    from django.core.cache import caches
+
+    for alias in ("pages", "page_parts", "page_versions"):
+        caches[alias].clear()
+
+
+def test_on_redis_pages_are_kept_and_invalidated(client, tree, notice, on_redis):
+    url = notice.url
+    hit(client, url)
+    hit(client, tree.group_1.url)
+    notice.body = "<p>Có nước lại lúc 17 giờ</p>"
+    notice.save_revision().publish()
+    assert "Có nước lại lúc 17 giờ" in fresh(client, url)
+    assert client.get(tree.group_1.url)["X-Page-Cache"] == "miss"
+    client.login(username=tree.leader_1.phone, password=PASSWORD)
+    assert client.get(tree.group_1.url)["X-Page-Cache"] == "bypass"
