@@ -7,6 +7,9 @@ from civic.comments.models import Comment
 
 from .conftest import page_url
 
+# query counts measure rendering, not the page cache and its memos
+pytestmark = pytest.mark.usefixtures("uncached")
+
 
 def add_comments(target, authors, count, start=0):
     from django.contrib.contenttypes.models import ContentType

@@ -2,11 +2,15 @@
 
 import datetime
 
+import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from content.models import NewsPage, NoticePage
+
+# query counts measure rendering, not the page cache and its memos
+pytestmark = pytest.mark.usefixtures("uncached")
 
 
 def fill(area, count):

@@ -11,6 +11,9 @@ from civic.services import actions
 from ..conftest import make_user
 from .conftest import make_point, make_procedure, next_weekday
 
+# query counts measure rendering, not the page cache and its memos
+pytestmark = pytest.mark.usefixtures("uncached")
+
 
 def grow(tree, svc, n):
     for i in range(n):
