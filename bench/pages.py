@@ -59,7 +59,6 @@ import os
 import random
 import re
 import shutil
-import socket
 import statistics
 import string
 import subprocess
@@ -83,23 +82,7 @@ def log(message):
     print(f"bench/pages: {message}", file=sys.stderr, flush=True)
 
 
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def wait_for_port(port, process, timeout=120):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise SystemExit(f"server on port {port} exited ({process.returncode})")
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            return
-        except OSError:
-            time.sleep(0.2)
-    raise SystemExit(f"server did not listen on port {port}")
+from bench.servers import free_port, wait_for_port  # noqa: E402
 
 
 def percentile(values, q):
