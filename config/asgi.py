@@ -2,10 +2,15 @@
 
 import os
 
-from django.core.asgi import get_asgi_application
+import django
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-django_asgi_app = get_asgi_application()
+django.setup(set_prefix=False)
+
+from civic.core.asgi import PooledASGIHandler  # noqa: E402
+
+# Django's handler with one thread hop per request (civic/core/asgi.py)
+django_asgi_app = PooledASGIHandler()
 
 from civic.core import pagecache  # noqa: E402
 

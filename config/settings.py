@@ -159,6 +159,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
+# The web server's worker threads (civic/core/asgi.py): how many run pages at once,
+# and how long each keeps its database connection between requests.
+WEB_THREADS = int(os.environ.get("WEB_THREADS", "4"))
+WEB_CONN_MAX_AGE = int(os.environ.get("WEB_CONN_MAX_AGE", "300"))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
@@ -220,6 +224,12 @@ else:
         "page_versions": {
             "BACKEND": "civic.core.pagecache.LocalVersions",
             "LOCATION": "page-versions",
+        },
+        # signed-in visitors' sessions, in front of the database (below)
+        "sessions": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "sessions",
+            "OPTIONS": {"MAX_ENTRIES": 20000},
         },
     }
     # writes by another process (a management command while the site serves)
@@ -325,6 +335,14 @@ EMAIL_BACKEND = os.environ.get(
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "khudancu@localhost")
 
 SESSION_COOKIE_HTTPONLY = True
+# Sessions live in the database. In the embedded default (one process) a cache
+# of the process's own sits in front (read on every signed-in request; written
+# through, so signing out ends the session at once). Not with REDIS_URL: Django's
+# cached sessions fail when Redis is down, and a sign-out while it is down would
+# leave the session in Redis, valid again when Redis is back.
+if not REDIS_URL:
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    SESSION_CACHE_ALIAS = "sessions"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 # No page of the site is meant to be framed. Wagtail's preview panel frames its
 # preview views, which set SAMEORIGIN on their own responses

@@ -33,6 +33,10 @@ def pytest_configure(config):
     # the test process is the one serving: its writes reach its page cache
     # directly (the flush file is for other processes; tests/core/test_pagecache.py)
     settings.PAGE_CACHE_FLUSH_FILE = None
+    # the live server's workers (civic/core/asgi.py) close their connection
+    # after each request, as Django's own threads do, so that the test database
+    # can be flushed and dropped (tests/core/test_asgi.py turns keeping it on)
+    settings.WEB_CONN_MAX_AGE = 0
 
 
 def pytest_unconfigure(config):

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.html import urlize
 from wagtail.models import Page
 
+from civic.core import pagecache
 from civic.people.permissions import ancestor_paths, areas_where
 
 from .models import Mute
@@ -241,15 +242,22 @@ def target_url(target):
 
 def active_mute(user, area, now=None):
     """The mute that keeps ``user`` from posting in ``area`` (set on its commune or
-    any area above it), the longest first; None when they may post."""
+    any area above it), the longest first; None when they may post. The user's
+    mutes there are kept between requests (civic.core.pagecache.memo, until a
+    mute is written); which of them still runs is decided here, at ``now``."""
     if area is None or not user or not user.is_authenticated:
         return None
     now = now or timezone.now()
-    return _longest(
-        Mute.objects.filter(user=user, area__path__in=ancestor_paths(area))
-        .filter(Q(until__isnull=True) | Q(until__gt=now))
-        .select_related("area")
+    mutes = pagecache.memo(
+        "comments.mutes",
+        [user.pk, area.path],
+        lambda: list(
+            Mute.objects.filter(
+                user=user, area__path__in=ancestor_paths(area)
+            ).select_related("area")
+        ),
     )
+    return _longest(m for m in mutes if m.until is None or m.until > now)
 
 
 def _longest(mutes):

@@ -19,3 +19,4 @@ class CoreConfig(AppConfig):
             lambda **kwargs: pagecache.bump_all(), dispatch_uid="pagecache-migrate"
         )
         pagecache.keep_site_lookups()
+        pagecache.keep_routes()

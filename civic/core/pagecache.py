@@ -789,6 +789,58 @@ def keep_site_lookups():
     sites.get_site_for_hostname = get_site_for_hostname
 
 
+def keep_routes():
+    """Wagtail walks the page tree on every request (``Page.route_for_request``:
+    the site's root page, then one query per level of the path, each page with
+    its own fields): keep the route found per host, language and path with
+    :func:`memo`, until a site or a page changes. Routing does not depend on the
+    visitor (privacy is checked when the page is served, after routing), so
+    signed-in pages use it too. A path that leads nowhere is not kept (no key
+    for every mistyped address). Wraps Wagtail's static method; checked by
+    tests/core/test_pagecache.py, so an upgrade that renames it fails there."""
+    from django.utils import translation
+    from wagtail.models import Page
+    from wagtail.url_routing import RouteResult
+
+    original = Page.route_for_request
+    if getattr(original, "kept", False):
+        return
+
+    def route_for_request(request, path):
+        if hasattr(request, "_wagtail_route_for_request"):
+            return request._wagtail_route_for_request
+        meta = request.META
+        parts = [
+            meta.get("HTTP_HOST", ""),
+            meta.get("SERVER_NAME", ""),
+            meta.get("SERVER_PORT", ""),
+            translation.get_language(),
+            path,
+        ]
+
+        def compute():
+            found = original(request, path)
+            del request._wagtail_route_for_request
+            if found is None:
+                raise _NoRoute
+            return (found.page, found.args, found.kwargs)
+
+        try:
+            page, args, kwargs = memo("wagtail.route", parts, compute)
+        except _NoRoute:
+            request._wagtail_route_for_request = None
+        else:
+            request._wagtail_route_for_request = RouteResult(page, args, kwargs)
+        return request._wagtail_route_for_request
+
+    route_for_request.kept = True
+    Page.route_for_request = staticmethod(route_for_request)
+
+
+class _NoRoute(Exception):
+    """No page at a path: not kept (see keep_routes)."""
+
+
 class LocalVersions(BaseCache):
     """The embedded default's store of version tokens: a dict in the process
     (a hit checks some 20-30 tokens; Django's local-memory cache would pickle

@@ -3,6 +3,7 @@
 users who may ``handle_feedback`` on the report's commune."""
 
 from datetime import timedelta
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -13,6 +14,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -121,23 +123,62 @@ def report_list(request, area_pk=None):
         reports = reports.filter(area__path__startswith=area.path)
     form, reports = _filtered(request, reports)
     reports = reports.select_related(None).select_related("area")
-    page = _page(request, reports.only(*REPORT_LIST_FIELDS).order_by("-created_at"))
-    query = request.GET.copy()
-    query.pop("page", None)
+    listing = _Listing(
+        request, reports.only(*REPORT_LIST_FIELDS).order_by("-created_at"), form
+    )
     return render(
         request,
         "feedback/report_list.html",
         {
             "area": area,
             "form": form,
-            "page_obj": page,
-            "reports": page.object_list,
-            "query": query.urlencode(),
-            "now": timezone.now(),
+            "listing": listing,
+            # the list is the same for everyone: a shared part of the page
+            # (civic.core.pagecache), by its filters and page number; a form
+            # with errors is shown as it is, not kept
+            "list_key": listing.key(),
             "map_config": map_config(centres=False),
-            "map_points": report_points(page.object_list),
         },
     )
+
+
+class _Listing:
+    """The reports a list shows, read only when the page renders them (not at
+    all when its shared part is kept)."""
+
+    def __init__(self, request, reports, form):
+        self.reports_query = reports
+        self.form = form
+        self.requested_page = request.GET.get("page", "")
+
+    def key(self):
+        if self.form.is_bound and not self.form.is_valid():
+            return None
+        filters = self.form.cleaned_data if self.form.is_bound else {}
+        page = self.requested_page
+        page = page if page.isdigit() and len(page) <= 5 else "1"
+        return "|".join(
+            [*(str(filters.get(name) or "") for name in self.form.fields), page]
+        )
+
+    @cached_property
+    def page_obj(self):
+        return Paginator(self.reports_query, PER_PAGE).get_page(self.requested_page)
+
+    @cached_property
+    def reports(self):
+        return self.page_obj.object_list
+
+    @cached_property
+    def map_points(self):
+        return report_points(self.reports)
+
+    @cached_property
+    def query(self):
+        """The filters for the pages' links: the valid ones only, so a link
+        never carries what another visitor typed into the address."""
+        filters = self.form.cleaned_data if self.form.is_bound else {}
+        return urlencode({k: v for k, v in filters.items() if v})
 
 
 def area_statistics(request, area_pk):

@@ -59,6 +59,15 @@ class PhoneOrEmailBackend(ModelBackend):
         throttle.record_failure(username, address)
         return None
 
+    def get_user(self, user_id):
+        """The signed-in user of every request, kept between requests with the
+        page cache's versions (civic.core.pagecache.memo) until the users'
+        table changes - a new password, a deactivation or a new name is seen at
+        once; only a sign-in's ``last_login`` is not (shown nowhere)."""
+        return pagecache.memo(
+            "auth.user", [user_id], lambda: ModelBackend.get_user(self, user_id)
+        )
+
     def get_all_permissions(self, user_obj, obj=None):
         """Django's answer (the user's own permissions and their groups'), read
         with one query instead of two: every signed-in page asks it, for the
@@ -66,25 +75,27 @@ class PhoneOrEmailBackend(ModelBackend):
         if not user_obj.is_active or user_obj.is_anonymous or obj is not None:
             return set()
         if not hasattr(user_obj, "_perm_cache"):
-            fields = ("content_type__app_label", "codename")
-            if user_obj.is_superuser:
-                perms = Permission.objects.values_list(*fields)
-            else:
-                perms = (
-                    Permission.objects.filter(user=user_obj)
-                    .values_list(*fields)
-                    .order_by()
-                    .union(
-                        Permission.objects.filter(group__user=user_obj)
+
+            def read():
+                fields = ("content_type__app_label", "codename")
+                if user_obj.is_superuser:
+                    perms = Permission.objects.values_list(*fields)
+                else:
+                    perms = (
+                        Permission.objects.filter(user=user_obj)
                         .values_list(*fields)
                         .order_by()
+                        .union(
+                            Permission.objects.filter(group__user=user_obj)
+                            .values_list(*fields)
+                            .order_by()
+                        )
                     )
-                )
+                return {f"{app}.{codename}" for app, codename in perms}
+
             # kept across requests while no permission, group or membership
-            # changed (civic.core.pagecache)
+            # changed (civic.core.pagecache); the query is built only when read
             user_obj._perm_cache = pagecache.memo(
-                "people.permissions",
-                [user_obj.pk, user_obj.is_superuser],
-                lambda: {f"{app}.{codename}" for app, codename in perms},
+                "people.permissions", [user_obj.pk, user_obj.is_superuser], read
             )
         return user_obj._perm_cache

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from civic.core import csv as safe_csv
+from civic.core import pagecache
 from civic.core.ids import parse_id
 from civic.people.permissions import can
 from civic.people.residents import represented_household
@@ -29,6 +30,20 @@ def _poll(pk):
     return get_object_or_404(
         Poll.objects.select_related("area", "result"), pk=pk, area__live=True
     )
+
+
+def _poll_with_choices(pk):
+    """A poll as its page shows it, with its area, result and choices (the
+    ballot form and the live figures read the same choices), kept between
+    requests until a poll, choice or tally changes (civic.core.pagecache.memo):
+    nothing in it depends on the clock or on the visitor."""
+
+    def read():
+        poll = _poll(pk)
+        prefetch_related_objects([poll], "choices")
+        return poll
+
+    return pagecache.memo("polls.poll", [pk], read)
 
 
 def area_polls(request, area_id):
@@ -78,9 +93,7 @@ def results_visible(poll, voted, manager, now):
 def poll_detail(request, pk):
     if request.method == "POST":
         return _vote(request, pk)
-    poll = _poll(pk)
-    # the ballot form and the live figures read the same choices: one query
-    prefetch_related_objects([poll], "choices")
+    poll = _poll_with_choices(pk)
     now = timezone.now()
     manager = can(request.user, "open_polls", poll.area)
     voted = has_voted(request.user, poll)

@@ -499,3 +499,71 @@ def test_on_redis_pages_are_kept_and_invalidated(client, tree, notice, on_redis)
     assert client.get(tree.group_1.url)["X-Page-Cache"] == "miss"
     client.login(username=tree.leader_1.phone, password=PASSWORD)
     assert client.get(tree.group_1.url)["X-Page-Cache"] == "bypass"
+
+
+def test_a_route_is_found_without_a_query_while_no_page_changed(
+    client, tree, notice, django_assert_num_queries
+):
+    """Wagtail's routing (root page, then one query per level of the path) is
+    kept per host, language and path until a page changes; a path that leads
+    nowhere is not kept. Signed-in pages route through it too."""
+    from wagtail.models import Page
+
+    request = RequestFactory().get(notice.url)
+    found = Page.route_for_request(request, notice.url)
+    assert found.page.specific_class is NoticePage and found.page.pk == notice.pk
+    again = RequestFactory().get(notice.url)
+    with django_assert_num_queries(0):
+        kept = Page.route_for_request(again, notice.url)
+    assert kept.page == notice and kept.page is not found.page
+    assert (
+        Page.route_for_request(RequestFactory().get("/khong-co/"), "/khong-co/") is None
+    )
+    # a page moved away (its address changed) is not found at the old address
+    NoticePage.objects.filter(pk=notice.pk).update(slug="cat-nuoc-2")
+    moved = RequestFactory().get(notice.url)
+    assert Page.route_for_request(moved, notice.url) is None
+    assert client.get(notice.url).status_code == 404
+
+
+def test_the_signed_in_user_is_kept_until_the_users_table_changes(
+    client, tree, django_assert_num_queries
+):
+    """Every signed-in request reads its user: kept between requests with the
+    page cache's versions, so a deactivated account is signed out at once."""
+    client.force_login(tree.leader_1)
+    assert client.get(reverse("people:account")).status_code == 200
+    backend = "civic.people.backends.PhoneOrEmailBackend"
+    from django.contrib.auth import load_backend
+
+    with django_assert_num_queries(0):
+        assert load_backend(backend).get_user(tree.leader_1.pk) == tree.leader_1
+    tree.leader_1.is_active = False
+    tree.leader_1.save()
+    assert load_backend(backend).get_user(tree.leader_1.pk) is None
+    assert client.get(reverse("people:account")).status_code == 302
+
+
+def test_a_session_is_read_from_its_cache_and_signing_out_ends_it(
+    client, tree, django_assert_num_queries
+):
+    """The embedded default keeps sessions in a cache of the process in front
+    of the table (settings.SESSION_ENGINE): a signed-in page reads neither its
+    session nor its user again; signing out ends the session at once."""
+    from django.conf import settings
+
+    assert settings.SESSION_ENGINE.endswith("cached_db")
+    client.force_login(tree.leader_1)
+    key = client.cookies[settings.SESSION_COOKIE_NAME].value
+    url = reverse("people:account")
+    assert client.get(url).status_code == 200
+    from django.contrib.auth import get_user
+    from django.contrib.sessions.backends.cached_db import SessionStore
+
+    request = RequestFactory().get(url)
+    request.session = SessionStore(key)
+    with django_assert_num_queries(0):
+        assert get_user(request) == tree.leader_1
+    assert client.post(reverse("people:logout")).status_code == 302
+    request.session = SessionStore(key)
+    assert not get_user(request).is_authenticated

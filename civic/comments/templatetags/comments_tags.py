@@ -3,6 +3,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Prefetch
 from django.utils import timezone
 
+from civic.core import pagecache
 from civic.people.models import Residency, ResidencyStatus
 
 from .. import actions
@@ -25,15 +26,11 @@ def _group_of(user):
     return residencies[0].household.area.title if residencies else ""
 
 
-def comment_thread(target, user=None):
-    """The comments on ``target``, oldest first, replies under their comment.
-
-    Two queries whatever their number: the comments with their authors, and the
-    authors' verified residencies with their group.
-    """
-    content_type = ContentType.objects.get_for_model(target, for_concrete_model=False)
+def _thread_rows(content_type, object_id):
+    """The comments on an item with what every reader sees of them (the
+    author's group, the text as HTML): two queries, kept between requests."""
     comments = list(
-        Comment.objects.filter(content_type=content_type, object_id=target.pk)
+        Comment.objects.filter(content_type=content_type, object_id=object_id)
         .select_related("author")
         .prefetch_related(
             Prefetch(
@@ -46,11 +43,29 @@ def comment_thread(target, user=None):
         )
         .order_by("created_at", "pk")
     )
+    for comment in comments:
+        comment.author_group = _group_of(comment.author)
+        del comment.author.verified_residencies  # read; not kept
+        comment.html = render_body(comment.body) if comment.is_visible else ""
+    return comments
+
+
+def comment_thread(target, user=None):
+    """The comments on ``target``, oldest first, replies under their comment.
+
+    What every reader sees is read in two queries and kept between requests
+    until a comment, an author or a residency changes (civic.core.pagecache.memo);
+    what is the reader's own (edit, delete) is decided here.
+    """
+    content_type = ContentType.objects.get_for_model(target, for_concrete_model=False)
+    comments = pagecache.memo(
+        "comments.thread",
+        [content_type.pk, target.pk],
+        lambda: _thread_rows(content_type, target.pk),
+    )
     now = timezone.now()
     replies = {}
     for comment in comments:
-        comment.author_group = _group_of(comment.author)
-        comment.html = render_body(comment.body) if comment.is_visible else ""
         comment.is_own = bool(user and user.pk == comment.author_id)
         comment.editable = bool(user) and actions.can_edit(user, comment, now)
         if comment.parent_id:

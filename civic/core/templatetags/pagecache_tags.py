@@ -2,7 +2,9 @@
 same for everyone who may see the page (an area's lists, its header), cached
 with the page cache's table versions (civic.core.pagecache.fragment) - so a
 signed-in resident's fresh page does not render it again until a table it read
-changes. Never wrap a form (CSRF token) or anything about the viewer."""
+changes. Never wrap a form (CSRF token) or anything about the viewer.
+A part that resolves to None (a form with errors, say) means "not shared
+this time": the block is rendered as it is and not kept."""
 
 from django import template
 from django.utils import translation
@@ -20,6 +22,8 @@ class SharedNode(template.Node):
 
     def render(self, context):
         parts = [part.resolve(context) for part in self.parts]
+        if any(part is None for part in parts):
+            return self.nodelist.render(context)
         request = context.get("request")
         host = request.get_host() if request is not None else ""
         key = [self.name.resolve(context), *parts, translation.get_language(), host]
