@@ -30,6 +30,12 @@ queue of the last run is drained).
 ``ratio`` is the page's rate over that of the bare run next to it. Then the same for
 a signed-in verified resident (a session made in the database, sent as a cookie)
 on the ward, the resident's group, the poll and the feedback list: ``signed_in``.
+The bare view runs on Django's stock ASGI handler (the issue's floor); the project
+runs on its own (``civic/core/asgi.py``), which also spares the bare view Django's
+new thread per request. So the same bare view is also served on the project's
+handler (``bench/bare/asgi_pooled.py``) and measured once after the signed-in
+pages: ``ratio_pooled_bare`` of each, ``baseline_pooled_per_s``, and
+``min_signed_in_ratio_pooled_bare`` — the stricter figure.
 
 Storm: ``--storm-clients`` distinct clients (one connection each, no cookies)
 arrive spread over ``--storm-window`` seconds, each reading the ward page, then the
@@ -747,7 +753,7 @@ def main():
     var_dir.mkdir()
     env = project_env(args, var_dir)
     redis = None
-    server = bare = None
+    server = bare = bare_pooled = pooled_floor = None
     project_log = tmp / "project.log"
     try:
         if args.postgres and not env.get("REDIS_URL"):
@@ -798,6 +804,17 @@ def main():
         wait_for_port(bare_port, bare)
         bare_url = f"http://127.0.0.1:{bare_port}/"
         check_page(bare_port, bare_marker, "/")
+        # the same bare view on the project's own handler (civic/core/asgi.py)
+        pooled_port = free_port()
+        bare_pooled = start_daphne(
+            "bench.bare.asgi_pooled:application",
+            pooled_port,
+            bare_env,
+            tmp / "bare-pooled.log",
+        )
+        wait_for_port(pooled_port, bare_pooled)
+        bare_pooled_url = f"http://127.0.0.1:{pooled_port}/"
+        check_page(pooled_port, bare_marker, "/")
         settle(server.pid)
 
         pages = {}
@@ -814,6 +831,17 @@ def main():
                 server,
                 bare,
                 cookie=resident,
+            )
+        # the stricter floor: the bare view without Django's per-request thread
+        settle(bare_pooled.pid)
+        pooled_floor = load(bare_pooled_url, args.seconds, args)
+        settle(bare_pooled.pid)
+        log(f"bare view on the pooled handler {pooled_floor['per_s']:>7.1f}/s")
+        for figures in signed_in.values():
+            figures["ratio_pooled_bare"] = (
+                round(figures["per_s"] / pooled_floor["per_s"], 3)
+                if pooled_floor["per_s"]
+                else None
             )
 
         storm_figures = None
@@ -846,6 +874,7 @@ def main():
     finally:
         stop(server)
         stop(bare)
+        stop(bare_pooled)
         stop(redis)
         if args.keep:
             log(f"kept {tmp}")
@@ -859,6 +888,8 @@ def main():
         "signed_in": signed_in,
         "storm": storm_figures,
         "baseline_per_s": round(statistics.median(bare_rates), 1),
+        # the bare view on the project's handler (bench/bare/asgi_pooled.py)
+        "baseline_pooled_per_s": pooled_floor["per_s"] if pooled_floor else None,
         "db": vendor,
         "cache": "redis" if env.get("REDIS_URL") else "embedded",
         "client": "wrk"
@@ -876,6 +907,9 @@ def main():
         },
         "min_ratio": min(p["ratio"] or 0 for p in pages.values()),
         "min_signed_in_ratio": min(p["ratio"] or 0 for p in signed_in.values()),
+        "min_signed_in_ratio_pooled_bare": min(
+            p.get("ratio_pooled_bare") or 0 for p in signed_in.values()
+        ),
         "total_s": round(time.perf_counter() - started),
     }
     print(json.dumps(figures, ensure_ascii=False))

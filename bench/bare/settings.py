@@ -20,3 +20,6 @@ DATABASES = {}
 USE_I18N = False
 USE_TZ = True
 BARE_PAGE_BYTES = int(os.environ.get("BENCH_BARE_BYTES", "12000"))
+# for bench/bare/asgi_pooled.py (the project's handler; no database here)
+WEB_THREADS = 4
+WEB_CONN_MAX_AGE = 0
