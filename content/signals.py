@@ -37,8 +37,9 @@ def tell_editors(sender, instance, user=None, **kwargs):
     commune = parent.commune if parent else None
     if commune is None:
         return
+    # a deactivated editor's account is told nothing
     editors = Role.objects.filter(
-        area=commune, kind=RoleKind.COMMUNE_EDITOR
+        area=commune, kind=RoleKind.COMMUNE_EDITOR, user__is_active=True
     ).select_related("user")
     for role in editors:
         with override("vi"):

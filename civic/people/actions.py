@@ -198,13 +198,17 @@ def _verifiers(area, applicant=None):
     is verified by another leader, or by the commune's editors)."""
     paths = ancestor_paths(area)
     exclude = {"pk": applicant.pk} if applicant is not None else {}
+    # a deactivated account is told nothing (and cannot verify anyway)
     leaders = User.objects.filter(
-        area_roles__area__path=area.path, area_roles__kind=RoleKind.GROUP_LEADER
+        is_active=True,
+        area_roles__area__path=area.path,
+        area_roles__kind=RoleKind.GROUP_LEADER,
     ).exclude(**exclude)
     if leaders.exists():
         return list(leaders.distinct())
     return list(
         User.objects.filter(
+            is_active=True,
             area_roles__area__path__in=paths,
             area_roles__kind=RoleKind.COMMUNE_EDITOR,
         )
