@@ -52,7 +52,7 @@ from django.utils.translation import gettext as _
 from civic.core.clients import client_address, client_bucket
 from civic.core.ids import parse_id
 
-from . import actions, events, fanout, presence
+from . import actions, batch, events, fanout, presence
 from .models import MAX_LENGTH, Channel
 from .permissions import (
     can_moderate,
@@ -315,7 +315,7 @@ class ChannelConsumer(JsonSocket):
         # fall in between (a message may arrive twice; clients drop ids they
         # already have). Held, and dropped unsent if the socket is refused.
         await self.subscribe(events.channel_group(channel_id))
-        found = await self._open(channel_id, after)
+        found = await batch.run(self._open, channel_id, after)
         if found is None:
             await self._refused()
             return await self.refuse(
@@ -475,10 +475,10 @@ class ChannelConsumer(JsonSocket):
                     return SIGNED_OUT
             return (channel, *_access(user, channel))
 
-    @database_sync_to_async
     def _open(self, channel_id, after):
-        """Everything a connect reads, in one trip to a thread: the channel, what
-        the user may do in it, and (when they may read) the backlog."""
+        """Everything a connect reads, in one trip to the database thread
+        (batched with the other connects of the moment, ``batch``): the channel,
+        what the user may do in it, and (when they may read) the backlog."""
         with translation.override(self.lang):
             channel = (
                 Channel.objects.select_related("area").filter(pk=channel_id).first()
