@@ -381,7 +381,7 @@ def main():
         )
         try:
             wait_for_port(port, server)
-            b_latencies, b_delivered, b_duplicates, _ = asyncio.run(
+            b_latencies, b_delivered, b_duplicates, b_connect = asyncio.run(
                 run_clients(
                     [f"ws://127.0.0.1:{port}/"],
                     lambda i: {},
@@ -396,6 +396,7 @@ def main():
                 "baseline_p99_ms": percentile(b_latencies, 99),
                 "baseline_lost": args.clients * args.messages - b_delivered,
                 "baseline_rss_mb": rss_mb([server.pid]),
+                "baseline_connect_s": round(b_connect, 1),
             }
         finally:
             server.terminate()

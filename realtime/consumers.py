@@ -49,6 +49,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from civic.core import pagecache
 from civic.core.clients import client_address, client_bucket
 from civic.core.ids import parse_id
 
@@ -345,7 +346,7 @@ class ChannelConsumer(JsonSocket):
                 "presence": presence,
             }
         )
-        await self.send_json(backfill)
+        await self.send(text_data=backfill)
         await self._drain()  # what arrived meanwhile, in order; then at once
         await self._broadcast_presence(presence)
         if user_id is not None and session_recheck_interval() > 0:
@@ -480,13 +481,19 @@ class ChannelConsumer(JsonSocket):
         (batched with the other connects of the moment, ``batch``): the channel,
         what the user may do in it, and (when they may read) the backlog."""
         with translation.override(self.lang):
-            channel = (
-                Channel.objects.select_related("area").filter(pk=channel_id).first()
+            # kept across connects while no channel or area changed
+            # (civic.core.pagecache: the same versions as pages, never stale)
+            channel = pagecache.memo(
+                "realtime.channel",
+                [channel_id],
+                lambda: (
+                    Channel.objects.select_related("area").filter(pk=channel_id).first()
+                ),
             )
             if channel is None:
                 return None
             refusal, may_post, may_moderate, _why_not = _access(self.user, channel)
-            backfill = None if refusal else _backfill_frame(channel, after)
+            backfill = None if refusal else _backfill_text(channel, after)
             return channel, refusal, may_post, may_moderate, backfill
 
     # --- presence: people (not windows) connected (``presence``) ------------------
@@ -701,6 +708,19 @@ def _backfill_frame(channel, after):
         "hidden": [m.pk for m in changed if m.is_hidden],
         "edited": [events.message_data(m) for m in changed if not m.is_hidden],
     }
+
+
+def _backfill_text(channel, after):
+    """The ``backfill`` frame as JSON. A fresh connect's (the recent messages)
+    is the same for every socket of the channel in a language: encoded once and
+    kept while no message changed (``pagecache.memo``)."""
+    if after is not None:
+        return json.dumps(_backfill_frame(channel, after), ensure_ascii=False)
+    return pagecache.memo(
+        "realtime.recent_frame",
+        [channel.pk, translation.get_language()],
+        lambda: json.dumps(_backfill_frame(channel, None), ensure_ascii=False),
+    )
 
 
 def _session_holds(session_key, user):
