@@ -686,7 +686,7 @@ class ChannelConsumer(JsonSocket):
 def _access(user, channel):
     """(read refusal, may post, may moderate, why not post): membership is asked
     once for the three."""
-    member = is_member(user, channel)
+    member = is_member(user, channel, light=True)
     refusal = read_refusal(user, channel, member=member)
     why_not = post_refusal(user, channel, member=member) if refusal is None else refusal
     may_moderate = refusal is None and can_moderate(user, channel)
