@@ -15,8 +15,12 @@ pagecache.serving()
 from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
 from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E402
 
+from realtime import slowreaders  # noqa: E402
 from realtime.auth import SocketAuthMiddlewareStack  # noqa: E402
 from realtime.routing import websocket_urlpatterns  # noqa: E402
+
+# a socket that stops reading is dropped (4408), not buffered without limit
+slowreaders.install()
 
 application = ProtocolTypeRouter(
     {

@@ -26,6 +26,8 @@ frame. Close codes:
 * 4401 — the session signed out, was flushed or expired, or the password changed;
 * 4403 — not allowed to read (at connect, or access lost while connected);
 * 4404 — the channel or area does not exist (or was deleted);
+* 4408 — the client stopped reading: more than ``REALTIME_SEND_BUFFER`` bytes
+  waited for it in the server (``slowreaders``); it catches up with ``?after=``;
 * 4429 — too many sockets for this user or (visitors) this address.
 
 Bad frames (binary, oversized, malformed JSON, unknown types) get an error frame;
