@@ -24,8 +24,10 @@ small as the two-process test).
 
 import argparse
 import asyncio
+import contextlib
 import json
 import os
+import random
 import shutil
 import statistics
 import subprocess
@@ -168,15 +170,40 @@ class Client:
         self.index = index
         self.socket = None
         self.arrivals = {}  # message number → arrival time
-        self.duplicates = 0
+        self.order = []  # message numbers as they arrived (first time)
+        self.duplicates = 0  # frames of a message this client already had
+        self.last_id = None  # the last message id seen (``?after=``)
         self.task = None
         self.ready = asyncio.Event()
+
+    def _got(self, message):
+        body = message.get("body") or ""
+        if message.get("id"):
+            self.last_id = max(self.last_id or 0, message["id"])
+        if not body.startswith(MARK):
+            return
+        number = int(body[len(MARK) :].split(" ", 1)[0])
+        if number in self.arrivals:
+            self.duplicates += 1  # the page script drops it (same id)
+        else:
+            self.arrivals[number] = time.perf_counter()
+            self.order.append(number)
 
     async def read(self, ready_type):
         if ready_type is None:
             self.ready.set()
         try:
             async for text in self.socket:
+                if '"backfill"' in text:
+                    data = json.loads(text)
+                    if data.get("type") == "backfill":
+                        if data.get("after") is None and self.last_id is None:
+                            # a first connect: the history, not counted
+                            ids = [m["id"] for m in data["messages"]]
+                            self.last_id = max(ids, default=0)
+                        else:
+                            for message in data["messages"]:
+                                self._got(message)
                 if ready_type and not self.ready.is_set() and ready_type in text:
                     self.ready.set()  # the server has finished setting it up
                 if '"message"' not in text:
@@ -184,35 +211,36 @@ class Client:
                 data = json.loads(text)
                 if data.get("type") != "message":
                     continue
-                body = data["message"].get("body") or ""
-                if not body.startswith(MARK):
-                    continue
-                number = int(body[len(MARK) :].split(" ", 1)[0])
-                if number in self.arrivals:
-                    self.duplicates += 1
-                else:
-                    self.arrivals[number] = time.perf_counter()
+                self._got(data["message"])
         except Exception:
             pass
 
 
 async def run_clients(
-    urls, headers_for, count, messages, interval, timeout, ready_type=None
+    urls,
+    headers_for,
+    count,
+    messages,
+    interval,
+    timeout,
+    ready_type=None,
+    storm=None,
 ):
     """Connect ``count`` clients (spread over ``urls``), post ``messages``, and
-    return the latencies (ms), the deliveries and the duplicates."""
+    return the latencies (ms), the deliveries and the duplicates (and, with
+    ``storm``, the figures of a reconnect storm: :func:`reconnect_storm`)."""
     from websockets.asyncio.client import connect
 
     clients = [Client(i) for i in range(count)]
     gate = asyncio.Semaphore(20)
     started = time.perf_counter()
 
-    async def open_one(client):
-        async with gate:
+    async def open_one(client, gated=True, query=""):
+        async with gate if gated else contextlib.nullcontext():
             for attempt in range(5):
                 try:
                     client.socket = await connect(
-                        urls[client.index % len(urls)],
+                        urls[client.index % len(urls)] + query,
                         additional_headers=headers_for(client.index),
                         open_timeout=60,
                         max_size=2**22,
@@ -224,6 +252,7 @@ async def run_clients(
                     if attempt == 4:
                         raise
                     await asyncio.sleep(0.5 * (attempt + 1))
+            client.ready = asyncio.Event()
             client.task = asyncio.ensure_future(client.read(ready_type))
 
     await asyncio.gather(*(open_one(c) for c in clients))
@@ -252,12 +281,72 @@ async def run_clients(
     ]
     delivered = sum(len(c.arrivals) for c in clients)
     duplicates = sum(c.duplicates for c in clients)
+    stormed = None
+    if storm is not None:
+        stormed = await reconnect_storm(clients, open_one, messages, storm)
+        clients += stormed.pop("posters")
     for c in clients:
         c.task.cancel()
     await asyncio.gather(
         *(c.socket.close() for c in clients if c.socket), return_exceptions=True
     )
-    return latencies, delivered, duplicates, connect_s
+    return latencies, delivered, duplicates, connect_s, stormed
+
+
+async def reconnect_storm(clients, open_one, first, storm):
+    """Every client drops its connection at once (the transport aborted, as in a
+    network blip) and reconnects after a random delay in [0.5, 1.5) s (the page
+    script's first retry, ``channel.js``) with ``?after=<last id seen>``, while
+    posters (``storm["posters"]`` other residents, connected throughout) keep
+    posting ``storm["messages"]`` messages, one every ``storm["interval"]`` s.
+    At the end every client must have every message once, in order."""
+    posters = [Client(index) for index in storm["poster_indexes"]]
+    await asyncio.gather(*(open_one(p) for p in posters))
+    await asyncio.gather(*(p.ready.wait() for p in posters))
+    numbers = list(range(first, first + storm["messages"]))
+
+    async def post():
+        for i, number in enumerate(numbers):
+            poster = posters[i % len(posters)]
+            body = f"{MARK}{number} mất mạng rồi có lại"
+            await poster.socket.send(json.dumps({"type": "post", "body": body}))
+            await asyncio.sleep(storm["interval"])
+
+    async def come_back(client):
+        await asyncio.sleep(0.5 + random.random())
+        await open_one(client, gated=False, query=f"?after={client.last_id or 0}")
+        await client.ready.wait()
+
+    for c in clients:
+        c.duplicates = 0
+    posting = asyncio.ensure_future(post())
+    await asyncio.sleep(min(1.0, storm["interval"] * 2))  # messages are coming
+    dropped = time.perf_counter()
+    for c in clients:
+        c.task.cancel()
+        c.socket.transport.abort()
+    await asyncio.wait_for(
+        asyncio.gather(*(come_back(c) for c in clients)), timeout=600
+    )
+    back_s = time.perf_counter() - dropped
+    await posting
+    deadline = time.perf_counter() + storm["timeout"]
+    while time.perf_counter() < deadline:
+        if all(all(n in c.arrivals for n in numbers) for c in clients):
+            break
+        await asyncio.sleep(0.1)
+    lost = sum(1 for c in clients for n in numbers if n not in c.arrivals)
+    out_of_order = sum(
+        1 for c in clients if [n for n in c.order if n >= first] != numbers
+    )
+    return {
+        "reconnect_lost": lost,
+        "reconnect_duplicates": sum(c.duplicates for c in clients),
+        "reconnect_out_of_order": out_of_order,
+        "reconnect_s": round(back_s, 1),
+        "reconnect_messages": len(numbers),
+        "posters": posters,
+    }
 
 
 # --- main --------------------------------------------------------------------------
@@ -289,6 +378,13 @@ def main():
     parser.add_argument("--redis", action="store_true")
     parser.add_argument("--processes", type=int, default=1)
     parser.add_argument("--no-baseline", action="store_true")
+    parser.add_argument(
+        "--reconnect-storm",
+        action="store_true",
+        help="then every client drops and reconnects at once while messages come",
+    )
+    parser.add_argument("--storm-messages", type=int, default=20)
+    parser.add_argument("--storm-posters", type=int, default=8)
     parser.add_argument("--baseline-server", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
 
@@ -313,7 +409,8 @@ def main():
 
     call_command("migrate", verbosity=0, interactive=False)
     vendor = connection.vendor
-    channel, sessions = build(args.clients)
+    posters = args.storm_posters if args.reconnect_storm else 0
+    channel, sessions = build(args.clients + posters)
     connection.close()
 
     env = dict(os.environ, DEBUG="false", SECURE_SSL_REDIRECT="false")
@@ -350,7 +447,15 @@ def main():
                 "Origin": f"http://127.0.0.1:{port}",
             }
 
-        latencies, delivered, duplicates, connect_s = asyncio.run(
+        storm = None
+        if args.reconnect_storm:
+            storm = {
+                "messages": args.storm_messages,
+                "interval": args.interval,
+                "timeout": args.timeout,
+                "poster_indexes": range(args.clients, args.clients + posters),
+            }
+        latencies, delivered, duplicates, connect_s, stormed = asyncio.run(
             run_clients(
                 urls,
                 headers_for,
@@ -359,6 +464,7 @@ def main():
                 args.interval,
                 args.timeout,
                 ready_type='"backfill"',
+                storm=storm,
             )
         )
         server_rss = rss_mb([s.pid for s in servers])
@@ -381,7 +487,7 @@ def main():
         )
         try:
             wait_for_port(port, server)
-            b_latencies, b_delivered, b_duplicates, b_connect = asyncio.run(
+            b_latencies, b_delivered, b_duplicates, b_connect, _ = asyncio.run(
                 run_clients(
                     [f"ws://127.0.0.1:{port}/"],
                     lambda i: {},
@@ -426,8 +532,16 @@ def main():
         "interval_s": args.interval,
     }
     figures.update(baseline)
+    figures.update(stormed or {})
     print(json.dumps(figures))
-    return 0 if figures["lost"] == 0 and duplicates == 0 else 1
+    ok = figures["lost"] == 0 and duplicates == 0
+    if stormed:
+        ok = ok and not (
+            stormed["reconnect_lost"]
+            or stormed["reconnect_duplicates"]
+            or stormed["reconnect_out_of_order"]
+        )
+    return 0 if ok else 1
 
 
 if __name__ == "__main__":

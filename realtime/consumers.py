@@ -348,7 +348,13 @@ class ChannelConsumer(JsonSocket):
                 "presence": presence,
             }
         )
+        backfill, seen = backfill
         await self.send(text_data=backfill)
+        # what the backfill already had is not sent again (a reconnect storm
+        # would otherwise get the messages of its moment twice)
+        self._held = deque(
+            m for m in self._held if not 0 < (m.get("message_id") or 0) <= seen
+        )
         await self._drain()  # what arrived meanwhile, in order; then at once
         await self._broadcast_presence(presence)
         if user_id is not None and session_recheck_interval() > 0:
@@ -713,15 +719,20 @@ def _backfill_frame(channel, after):
 
 
 def _backfill_text(channel, after):
-    """The ``backfill`` frame as JSON. A fresh connect's (the recent messages)
-    is the same for every socket of the channel in a language: encoded once and
-    kept while no message changed (``pagecache.memo``)."""
+    """The ``backfill`` frame as JSON, and the last message id the client has
+    with it. A fresh connect's (the recent messages) is the same for every
+    socket of the channel in a language: encoded once and kept while no message
+    changed (``pagecache.memo``)."""
+
+    def encode():
+        frame = _backfill_frame(channel, after)
+        seen = max([m["id"] for m in frame["messages"]] + [after or 0])
+        return json.dumps(frame, ensure_ascii=False), seen
+
     if after is not None:
-        return json.dumps(_backfill_frame(channel, after), ensure_ascii=False)
+        return encode()
     return pagecache.memo(
-        "realtime.recent_frame",
-        [channel.pk, translation.get_language()],
-        lambda: json.dumps(_backfill_frame(channel, None), ensure_ascii=False),
+        "realtime.recent_frame", [channel.pk, translation.get_language()], encode
     )
 
 
