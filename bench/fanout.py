@@ -60,6 +60,20 @@ def rss_mb(pids):
     return round(total / 1024, 1)
 
 
+def cpu_s(pids):
+    """CPU seconds (user + system) the processes have used so far: a figure
+    that depends less on what else runs on the machine than the wall clock."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            total += int(fields[11]) + int(fields[12])
+        except OSError:
+            pass
+    return total / ticks
+
+
 def percentile(values, q):
     if not values:
         return None
@@ -170,7 +184,7 @@ class Client:
         self.index = index
         self.socket = None
         self.arrivals = {}  # message number → arrival time
-        self.order = []  # message numbers as they arrived (first time)
+        self.order = []  # (number, id) of the messages as they arrived
         self.duplicates = 0  # frames of a message this client already had
         self.last_id = None  # the last message id seen (``?after=``)
         self.task = None
@@ -187,7 +201,7 @@ class Client:
             self.duplicates += 1  # the page script drops it (same id)
         else:
             self.arrivals[number] = time.perf_counter()
-            self.order.append(number)
+            self.order.append((number, message.get("id") or 0))
 
     async def read(self, ready_type):
         if ready_type is None:
@@ -225,6 +239,7 @@ async def run_clients(
     timeout,
     ready_type=None,
     storm=None,
+    mark=lambda name: None,
 ):
     """Connect ``count`` clients (spread over ``urls``), post ``messages``, and
     return the latencies (ms), the deliveries and the duplicates (and, with
@@ -261,6 +276,7 @@ async def run_clients(
         asyncio.gather(*(c.ready.wait() for c in clients)), timeout=600
     )
     connect_s = time.perf_counter() - started
+    mark("connected")
     await asyncio.sleep(1.5)  # the coalesced presence counts go out
     sent = {}
     for number in range(messages):
@@ -283,7 +299,9 @@ async def run_clients(
     duplicates = sum(c.duplicates for c in clients)
     stormed = None
     if storm is not None:
+        mark("storm")
         stormed = await reconnect_storm(clients, open_one, messages, storm)
+        mark("stormed")
         clients += stormed.pop("posters")
     for c in clients:
         c.task.cancel()
@@ -336,8 +354,12 @@ async def reconnect_storm(clients, open_one, first, storm):
             break
         await asyncio.sleep(0.1)
     lost = sum(1 for c in clients for n in numbers if n not in c.arrivals)
+    # in the server's order: the ids (the posters' messages may be saved in
+    # another order than they were sent)
     out_of_order = sum(
-        1 for c in clients if [n for n in c.order if n >= first] != numbers
+        1
+        for c in clients
+        if (ids := [i for n, i in c.order if n >= first]) != sorted(set(ids))
     )
     return {
         "reconnect_lost": lost,
@@ -419,13 +441,21 @@ def main():
     if redis_url:
         env["REDIS_URL"] = redis_url
     servers, ports = [], []
+    cpu = {}
+
+    def mark(name):
+        cpu[name] = cpu_s([s.pid for s in servers])
+
     try:
         for _ in range(args.processes):
             port = free_port()
             servers.append(
                 subprocess.Popen(
                     [sys.executable, "-m", "daphne"]
-                    + ["-b", "127.0.0.1", "-p", str(port)]
+                    # Twisted listens with a backlog of 50: a thousand sockets
+                    # reconnecting in the same second overflow it and wait for
+                    # the kernel's SYN retries (1 s, 3 s, 7 s...)
+                    + ["-e", f"tcp:port={port}:interface=127.0.0.1:backlog=4096"]
                     # a join storm on a small machine outlasts the default 5 s
                     + ["--websocket_connect_timeout", "60"]
                     + ["config.asgi:application"],
@@ -439,6 +469,7 @@ def main():
         for port, server in zip(ports, servers, strict=True):
             wait_for_port(port, server)
         urls = [f"ws://127.0.0.1:{p}/ws/channels/{channel.pk}/" for p in ports]
+        mark("started")
 
         def headers_for(i):
             port = ports[i % len(ports)]
@@ -465,6 +496,7 @@ def main():
                 args.timeout,
                 ready_type='"backfill"',
                 storm=storm,
+                mark=mark,
             )
         )
         server_rss = rss_mb([s.pid for s in servers])
@@ -532,6 +564,10 @@ def main():
         "interval_s": args.interval,
     }
     figures.update(baseline)
+    # the servers' CPU seconds for the connects (and the storm's reconnects)
+    figures["connect_cpu_s"] = round(cpu["connected"] - cpu["started"], 1)
+    if stormed:
+        figures["reconnect_cpu_s"] = round(cpu["stormed"] - cpu["storm"], 1)
     figures.update(stormed or {})
     print(json.dumps(figures))
     ok = figures["lost"] == 0 and duplicates == 0
