@@ -28,7 +28,9 @@ import contextlib
 import json
 import os
 import random
+import resource
 import shutil
+import socket
 import statistics
 import subprocess
 import sys
@@ -374,6 +376,39 @@ async def reconnect_storm(clients, open_one, first, storm):
 # --- main --------------------------------------------------------------------------
 
 
+def server_command(kind, fd):
+    """The ASGI server serving ``config.asgi:application`` on the listening
+    socket ``fd``."""
+    if kind == "uvicorn":
+        return [sys.executable, "-m", "uvicorn", "config.asgi:application"] + [
+            "--fd",
+            str(fd),
+            "--ws",
+            "websockets",
+            "--lifespan",
+            "off",
+            "--no-access-log",
+            "--log-level",
+            "warning",
+        ]
+    # daphne (Twisted) adopts a listening socket as systemd passes it: fd 3,
+    # LISTEN_FDS and LISTEN_PID (see docs/deploy.md, socket activation)
+    adopt = (
+        "import os, sys; os.dup2(int(sys.argv[1]), 3); "
+        "os.environ.update(LISTEN_FDS='1', LISTEN_FDNAMES='web', "
+        "LISTEN_PID=str(os.getpid())); "
+        "os.execv(sys.executable, [sys.executable] + sys.argv[2:])"
+    )
+    return [sys.executable, "-c", adopt, str(fd), "-m", "daphne"] + [
+        "-e",
+        "systemd:domain=INET:index=0",
+        # a join storm on a small machine outlasts the default 5 s
+        "--websocket_connect_timeout",
+        "60",
+        "config.asgi:application",
+    ]
+
+
 def start_redis():
     """A throwaway redis-server when --redis is asked and none is given."""
     binary = shutil.which("redis-server")
@@ -399,6 +434,7 @@ def main():
     parser.add_argument("--timeout", type=float, default=30)
     parser.add_argument("--redis", action="store_true")
     parser.add_argument("--processes", type=int, default=1)
+    parser.add_argument("--server", choices=["daphne", "uvicorn"], default="daphne")
     parser.add_argument("--no-baseline", action="store_true")
     parser.add_argument(
         "--reconnect-storm",
@@ -413,6 +449,12 @@ def main():
     if args.baseline_server:
         asyncio.run(baseline_server(args.baseline_server))
         return 0
+    # thousands of client sockets in this process
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    wanted = min(hard, max(soft, 4 * args.clients + 1024))
+    if hard == resource.RLIM_INFINITY:
+        wanted = max(soft, 4 * args.clients + 1024)
+    resource.setrlimit(resource.RLIMIT_NOFILE, (wanted, hard))
 
     redis_process = None
     redis_url = ""
@@ -440,39 +482,47 @@ def main():
     env.pop("REDIS_URL", None)
     if redis_url:
         env["REDIS_URL"] = redis_url
-    servers, ports = [], []
+    servers, listeners = [], []
     cpu = {}
 
     def mark(name):
         cpu[name] = cpu_s([s.pid for s in servers])
 
+    # one address for every process (as behind one URL): each process gets its
+    # own listening socket on the same port (SO_REUSEPORT), the kernel spreads
+    # the connections over them
+    port = free_port()
     try:
         for _ in range(args.processes):
-            port = free_port()
+            listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+            listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
+            listener.bind(("127.0.0.1", port))
+            # a thousand sockets reconnecting in the same second overflow a
+            # small backlog (Twisted's default is 50) and wait for the kernel's
+            # SYN retries (1 s, 3 s, 7 s...)
+            listener.listen(4096)
+            listeners.append(listener)
             servers.append(
                 subprocess.Popen(
-                    [sys.executable, "-m", "daphne"]
-                    # Twisted listens with a backlog of 50: a thousand sockets
-                    # reconnecting in the same second overflow it and wait for
-                    # the kernel's SYN retries (1 s, 3 s, 7 s...)
-                    + ["-e", f"tcp:port={port}:interface=127.0.0.1:backlog=4096"]
-                    # a join storm on a small machine outlasts the default 5 s
-                    + ["--websocket_connect_timeout", "60"]
-                    + ["config.asgi:application"],
+                    server_command(args.server, listener.fileno()),
                     cwd=ROOT,
                     env=env,
                     stdout=subprocess.DEVNULL,
                     stderr=subprocess.DEVNULL,
+                    pass_fds=[listener.fileno()],
                 )
             )
-            ports.append(port)
-        for port, server in zip(ports, servers, strict=True):
+        for server in servers:
             wait_for_port(port, server)
-        urls = [f"ws://127.0.0.1:{p}/ws/channels/{channel.pk}/" for p in ports]
+        time.sleep(1)  # every process is up (the port answers with the first)
+        for server in servers:
+            if server.poll() is not None:
+                raise SystemExit(f"a server exited ({server.returncode})")
+        urls = [f"ws://127.0.0.1:{port}/ws/channels/{channel.pk}/"]
         mark("started")
 
         def headers_for(i):
-            port = ports[i % len(ports)]
             return {
                 "Cookie": f"sessionid={sessions[i]}",
                 "Origin": f"http://127.0.0.1:{port}",
@@ -501,6 +551,8 @@ def main():
         )
         server_rss = rss_mb([s.pid for s in servers])
     finally:
+        for listener in listeners:
+            listener.close()
         for server in servers:
             server.terminate()
         for server in servers:
@@ -558,6 +610,7 @@ def main():
         "baseline_p99_ms": None,
         "rss_mb": server_rss,
         "processes": args.processes,
+        "server": args.server,
         "layer": "redis-pubsub" if args.redis else "in-process",
         "database": vendor,
         "connect_s": round(connect_s, 1),
