@@ -189,6 +189,7 @@ class Client:
         self.order = []  # (number, id) of the messages as they arrived
         self.duplicates = 0  # frames of a message this client already had
         self.last_id = None  # the last message id seen (``?after=``)
+        self.presence = None  # the last count of people the server told
         self.task = None
         self.ready = asyncio.Event()
 
@@ -220,6 +221,12 @@ class Client:
                         else:
                             for message in data["messages"]:
                                 self._got(message)
+                if '"presence"' in text:
+                    data = json.loads(text)
+                    if data.get("type") == "presence":
+                        self.presence = data.get("count")
+                    elif data.get("type") == "hello":
+                        self.presence = data.get("presence")
                 if ready_type and not self.ready.is_set() and ready_type in text:
                     self.ready.set()  # the server has finished setting it up
                 if '"message"' not in text:
@@ -355,6 +362,8 @@ async def reconnect_storm(clients, open_one, first, storm):
         if all(all(n in c.arrivals for n in numbers) for c in clients):
             break
         await asyncio.sleep(0.1)
+    await asyncio.sleep(2)  # the coalesced presence counts (1 s) go out
+    people = len(clients) + len(posters)
     lost = sum(1 for c in clients for n in numbers if n not in c.arrivals)
     # in the server's order: the ids (the posters' messages may be saved in
     # another order than they were sent)
@@ -369,6 +378,10 @@ async def reconnect_storm(clients, open_one, first, storm):
         "reconnect_out_of_order": out_of_order,
         "reconnect_s": round(back_s, 1),
         "reconnect_messages": len(numbers),
+        # clients whose last presence count is not everyone (one per person)
+        "reconnect_presence_wrong": sum(
+            1 for c in clients + posters if c.presence != people
+        ),
         "posters": posters,
     }
 
