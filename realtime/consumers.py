@@ -38,6 +38,7 @@ before it is broadcast.
 import asyncio
 import json
 import logging
+import random
 import time
 import uuid
 from collections import defaultdict, deque
@@ -366,7 +367,9 @@ class ChannelConsumer(JsonSocket):
         in turn with the broadcasts (``fanout_receive``)."""
         interval = session_recheck_interval()
         while True:
-            await asyncio.sleep(interval)
+            # spread over [½, 1½) of the interval: the sockets of a connect (or
+            # reconnect) storm do not all check again in the same second
+            await asyncio.sleep(interval * (0.5 + random.random()))
             await self.fanout_receive({"type": events.ACCESS_EVENT})
 
     async def disconnect(self, code):
@@ -436,7 +439,9 @@ class ChannelConsumer(JsonSocket):
                     CLOSE_SIGNED_OUT,
                 )
             return
-        state = await self._recheck()
+        # batched with the connects and other checks of the moment: a channel-
+        # wide change makes every socket of the channel check at once
+        state = await batch.run(self._recheck)
         if state == SIGNED_OUT:
             return await self.lose_access(
                 "signed_out",
@@ -468,7 +473,6 @@ class ChannelConsumer(JsonSocket):
                 }
             )
 
-    @database_sync_to_async
     def _recheck(self):
         with translation.override(self.lang):
             channel = (
@@ -674,7 +678,7 @@ class ChannelConsumer(JsonSocket):
     # --- backfill ----------------------------------------------------------------
 
     async def _send_backfill(self, after):
-        data = await self._backfill(after)
+        data = await batch.run(self._backfill, after)
         if data is None:
             return await self.lose_access(
                 "forbidden", read_refusal_text(self), CLOSE_FORBIDDEN
@@ -682,7 +686,6 @@ class ChannelConsumer(JsonSocket):
         if not self.lost:
             await self.send_json(data)
 
-    @database_sync_to_async
     def _backfill(self, after):
         with translation.override(self.lang):
             channel = Channel.objects.select_related("area").get(pk=self.channel.pk)
