@@ -362,15 +362,20 @@ class ChannelConsumer(JsonSocket):
             self.recheck_timer = asyncio.ensure_future(self._recheck_periodically())
 
     async def _recheck_periodically(self):
-        """Ask this socket to check again every ``REALTIME_SESSION_RECHECK``
-        seconds (an expired session, or one ended where no signal tells us),
-        in turn with the broadcasts (``fanout_receive``)."""
+        """Check again every ``REALTIME_SESSION_RECHECK`` seconds (an expired
+        session, or one ended where no signal tells us). Beside the broadcasts,
+        not in turn with them: no broadcast is tied to an expiry, so the
+        socket's frames do not wait behind this check (an ``access_changed``
+        event, which is tied to what was sent after it, still holds them)."""
         interval = session_recheck_interval()
-        while True:
+        while not self.lost:
             # spread over [½, 1½) of the interval: the sockets of a connect (or
             # reconnect) storm do not all check again in the same second
             await asyncio.sleep(interval * (0.5 + random.random()))
-            await self.fanout_receive({"type": events.ACCESS_EVENT})
+            try:
+                await self.realtime_access({"type": events.ACCESS_EVENT})
+            except Exception:
+                log.exception("the periodic check of a socket failed")
 
     async def disconnect(self, code):
         self.lost = True  # nothing more is written to a closed socket
@@ -397,7 +402,10 @@ class ChannelConsumer(JsonSocket):
         _free_slot(self.slot)
         self.slot = None
         if self.recheck_timer is not None:
-            self.recheck_timer.cancel()
+            # (the periodic check may be what closes the socket: it ends by
+            # itself, cancelling it here would cut this very clean-up short)
+            if self.recheck_timer is not asyncio.current_task():
+                self.recheck_timer.cancel()
             self.recheck_timer = None
         await self._leave_user_group()
         if self.joined:
@@ -442,6 +450,8 @@ class ChannelConsumer(JsonSocket):
         # batched with the connects and other checks of the moment: a channel-
         # wide change makes every socket of the channel check at once
         state = await batch.run(self._recheck)
+        if self.lost:  # closed meanwhile (another check, or the client left)
+            return
         if state == SIGNED_OUT:
             return await self.lose_access(
                 "signed_out",
