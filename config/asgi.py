@@ -17,18 +17,23 @@ from civic.core import pagecache  # noqa: E402
 # this process serves pages: its own writes invalidate its page cache directly
 pagecache.serving()
 
-from channels.auth import AuthMiddlewareStack  # noqa: E402
 from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
 from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E402
 
+from realtime import slowreaders  # noqa: E402
+from realtime.auth import SocketAuthMiddlewareStack  # noqa: E402
 from realtime.routing import websocket_urlpatterns  # noqa: E402
+
+# a socket that stops reading is dropped (4408), not buffered without limit
+slowreaders.install()
 
 application = ProtocolTypeRouter(
     {
         "http": django_asgi_app,
-        # the session user, and only pages of our own hosts may open a socket
+        # the session user (read with the other connects' reads of the moment:
+        # realtime/batch.py), and only pages of our own hosts may open a socket
         "websocket": AllowedHostsOriginValidator(
-            AuthMiddlewareStack(URLRouter(websocket_urlpatterns))
+            SocketAuthMiddlewareStack(URLRouter(websocket_urlpatterns))
         ),
     }
 )

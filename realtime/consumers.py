@@ -26,6 +26,8 @@ frame. Close codes:
 * 4401 — the session signed out, was flushed or expired, or the password changed;
 * 4403 — not allowed to read (at connect, or access lost while connected);
 * 4404 — the channel or area does not exist (or was deleted);
+* 4408 — the client stopped reading: more than ``REALTIME_SEND_BUFFER`` bytes
+  waited for it in the server (``slowreaders``); it catches up with ``?after=``;
 * 4429 — too many sockets for this user or (visitors) this address.
 
 Bad frames (binary, oversized, malformed JSON, unknown types) get an error frame;
@@ -36,6 +38,7 @@ before it is broadcast.
 import asyncio
 import json
 import logging
+import random
 import time
 import uuid
 from collections import defaultdict, deque
@@ -49,10 +52,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from civic.core import pagecache
 from civic.core.clients import client_address, client_bucket
 from civic.core.ids import parse_id
 
-from . import actions, events, fanout, presence
+from . import actions, batch, events, fanout, presence
 from .models import MAX_LENGTH, Channel
 from .permissions import (
     can_moderate,
@@ -315,7 +319,7 @@ class ChannelConsumer(JsonSocket):
         # fall in between (a message may arrive twice; clients drop ids they
         # already have). Held, and dropped unsent if the socket is refused.
         await self.subscribe(events.channel_group(channel_id))
-        found = await self._open(channel_id, after)
+        found = await batch.run(self._open, channel_id, after)
         if found is None:
             await self._refused()
             return await self.refuse(
@@ -345,20 +349,33 @@ class ChannelConsumer(JsonSocket):
                 "presence": presence,
             }
         )
-        await self.send_json(backfill)
+        backfill, seen = backfill
+        await self.send(text_data=backfill)
+        # what the backfill already had is not sent again (a reconnect storm
+        # would otherwise get the messages of its moment twice)
+        self._held = deque(
+            m for m in self._held if not 0 < (m.get("message_id") or 0) <= seen
+        )
         await self._drain()  # what arrived meanwhile, in order; then at once
         await self._broadcast_presence(presence)
         if user_id is not None and session_recheck_interval() > 0:
             self.recheck_timer = asyncio.ensure_future(self._recheck_periodically())
 
     async def _recheck_periodically(self):
-        """Ask this socket to check again every ``REALTIME_SESSION_RECHECK``
-        seconds (an expired session, or one ended where no signal tells us),
-        in turn with the broadcasts (``fanout_receive``)."""
+        """Check again every ``REALTIME_SESSION_RECHECK`` seconds (an expired
+        session, or one ended where no signal tells us). Beside the broadcasts,
+        not in turn with them: no broadcast is tied to an expiry, so the
+        socket's frames do not wait behind this check (an ``access_changed``
+        event, which is tied to what was sent after it, still holds them)."""
         interval = session_recheck_interval()
-        while True:
-            await asyncio.sleep(interval)
-            await self.fanout_receive({"type": events.ACCESS_EVENT})
+        while not self.lost:
+            # spread over [½, 1½) of the interval: the sockets of a connect (or
+            # reconnect) storm do not all check again in the same second
+            await asyncio.sleep(interval * (0.5 + random.random()))
+            try:
+                await self.realtime_access({"type": events.ACCESS_EVENT})
+            except Exception:
+                log.exception("the periodic check of a socket failed")
 
     async def disconnect(self, code):
         self.lost = True  # nothing more is written to a closed socket
@@ -385,7 +402,10 @@ class ChannelConsumer(JsonSocket):
         _free_slot(self.slot)
         self.slot = None
         if self.recheck_timer is not None:
-            self.recheck_timer.cancel()
+            # (the periodic check may be what closes the socket: it ends by
+            # itself, cancelling it here would cut this very clean-up short)
+            if self.recheck_timer is not asyncio.current_task():
+                self.recheck_timer.cancel()
             self.recheck_timer = None
         await self._leave_user_group()
         if self.joined:
@@ -427,7 +447,11 @@ class ChannelConsumer(JsonSocket):
                     CLOSE_SIGNED_OUT,
                 )
             return
-        state = await self._recheck()
+        # batched with the connects and other checks of the moment: a channel-
+        # wide change makes every socket of the channel check at once
+        state = await batch.run(self._recheck)
+        if self.lost:  # closed meanwhile (another check, or the client left)
+            return
         if state == SIGNED_OUT:
             return await self.lose_access(
                 "signed_out",
@@ -459,7 +483,6 @@ class ChannelConsumer(JsonSocket):
                 }
             )
 
-    @database_sync_to_async
     def _recheck(self):
         with translation.override(self.lang):
             channel = (
@@ -475,18 +498,24 @@ class ChannelConsumer(JsonSocket):
                     return SIGNED_OUT
             return (channel, *_access(user, channel))
 
-    @database_sync_to_async
     def _open(self, channel_id, after):
-        """Everything a connect reads, in one trip to a thread: the channel, what
-        the user may do in it, and (when they may read) the backlog."""
+        """Everything a connect reads, in one trip to the database thread
+        (batched with the other connects of the moment, ``batch``): the channel,
+        what the user may do in it, and (when they may read) the backlog."""
         with translation.override(self.lang):
-            channel = (
-                Channel.objects.select_related("area").filter(pk=channel_id).first()
+            # kept across connects while no channel or area changed
+            # (civic.core.pagecache: the same versions as pages, never stale)
+            channel = pagecache.memo(
+                "realtime.channel",
+                [channel_id],
+                lambda: (
+                    Channel.objects.select_related("area").filter(pk=channel_id).first()
+                ),
             )
             if channel is None:
                 return None
             refusal, may_post, may_moderate, _why_not = _access(self.user, channel)
-            backfill = None if refusal else _backfill_frame(channel, after)
+            backfill = None if refusal else _backfill_text(channel, after)
             return channel, refusal, may_post, may_moderate, backfill
 
     # --- presence: people (not windows) connected (``presence``) ------------------
@@ -659,7 +688,7 @@ class ChannelConsumer(JsonSocket):
     # --- backfill ----------------------------------------------------------------
 
     async def _send_backfill(self, after):
-        data = await self._backfill(after)
+        data = await batch.run(self._backfill, after)
         if data is None:
             return await self.lose_access(
                 "forbidden", read_refusal_text(self), CLOSE_FORBIDDEN
@@ -667,7 +696,6 @@ class ChannelConsumer(JsonSocket):
         if not self.lost:
             await self.send_json(data)
 
-    @database_sync_to_async
     def _backfill(self, after):
         with translation.override(self.lang):
             channel = Channel.objects.select_related("area").get(pk=self.channel.pk)
@@ -679,7 +707,7 @@ class ChannelConsumer(JsonSocket):
 def _access(user, channel):
     """(read refusal, may post, may moderate, why not post): membership is asked
     once for the three."""
-    member = is_member(user, channel)
+    member = is_member(user, channel, light=True)
     refusal = read_refusal(user, channel, member=member)
     why_not = post_refusal(user, channel, member=member) if refusal is None else refusal
     may_moderate = refusal is None and can_moderate(user, channel)
@@ -701,6 +729,24 @@ def _backfill_frame(channel, after):
         "hidden": [m.pk for m in changed if m.is_hidden],
         "edited": [events.message_data(m) for m in changed if not m.is_hidden],
     }
+
+
+def _backfill_text(channel, after):
+    """The ``backfill`` frame as JSON, and the last message id the client has
+    with it. A fresh connect's (the recent messages) is the same for every
+    socket of the channel in a language: encoded once and kept while no message
+    changed (``pagecache.memo``)."""
+
+    def encode():
+        frame = _backfill_frame(channel, after)
+        seen = max([m["id"] for m in frame["messages"]] + [after or 0])
+        return json.dumps(frame, ensure_ascii=False), seen
+
+    if after is not None:
+        return encode()
+    return pagecache.memo(
+        "realtime.recent_frame", [channel.pk, translation.get_language()], encode
+    )
 
 
 def _session_holds(session_key, user):

@@ -78,7 +78,11 @@ def broadcast(group, event):
         return
     try:
         text = json.dumps(event, ensure_ascii=False)  # encoded once for everyone
-        async_to_sync(fanout.group_send)(layer, group, {"type": EVENT, "text": text})
+        message = {"type": EVENT, "text": text}
+        if event.get("type") == "message":
+            # a socket being set up drops it when its backfill already has it
+            message["message_id"] = event["message"]["id"]
+        async_to_sync(fanout.group_send)(layer, group, message)
     except Exception:  # the layer (e.g. Redis) is down: clients backfill later
         log.exception("could not broadcast to %s", group)
 

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from civic.comments.moderation import active_mute
 from civic.people.permissions import can
-from civic.people.residents import is_verified_resident_in
+from civic.people.residents import is_verified_resident_in, lives_in
 
 
 def _active(user):
@@ -26,11 +26,18 @@ def can_moderate(user, channel):
     return _active(user) and can(user, "moderate", channel.area)
 
 
-def is_member(user, channel):
-    """A verified resident of the area's subtree, or one of its moderators."""
-    return _active(user) and (
-        can_moderate(user, channel) or is_verified_resident_in(user, channel.area)
-    )
+def is_member(user, channel, light=False):
+    """A verified resident of the area's subtree, or one of its moderators.
+    ``light``: asks where the user lives without loading their residency
+    (``residents.lives_in``: a socket connecting needs nothing else; pages
+    that show the residency too keep the one read they share)."""
+    if not _active(user):
+        return False
+    if can_moderate(user, channel):
+        return True
+    if light:
+        return lives_in(user, channel.area)
+    return is_verified_resident_in(user, channel.area)
 
 
 def can_read(user, channel, member=None):

@@ -54,6 +54,32 @@ def _subtree(area):
     return Q(area__path__startswith=area.path)
 
 
+def verified_area_path(user):
+    """The path of the area of ``user``'s verified residency, or None: what
+    :func:`is_verified_resident_in` needs, without loading the residency, its
+    household and its area page (a socket connecting asks only this), kept
+    across requests while no residency, household or area changed."""
+    if not user or not user.is_authenticated:
+        return None
+    return pagecache.memo(
+        "people.verified_area_path",
+        [user.pk],
+        lambda: (
+            Residency.objects.filter(user=user, status=ResidencyStatus.VERIFIED)
+            .order_by("pk")
+            .values_list("household__area__path", flat=True)
+            .first()
+        ),
+    )
+
+
+def lives_in(user, area):
+    """:func:`is_verified_resident_in` from :func:`verified_area_path` (one
+    light query; for callers that do not need the residency itself)."""
+    path = verified_area_path(user)
+    return path is not None and path.startswith(area.path)
+
+
 def is_verified_resident_in(user, area):
     """Does ``user`` live, verified, in ``area`` or in an area under it?"""
     residency = verified_residency(user)

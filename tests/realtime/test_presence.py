@@ -85,3 +85,31 @@ async def test_two_windows_count_once(layer, tree, people, channel):
     for socket in (two, bob):
         await socket.disconnect()
     assert await presence.store().count(channel.pk) == 0
+
+
+@db
+async def test_a_burst_of_joins_and_leaves_at_once_leaves_the_exact_count(
+    layer, tree, people, channel, settings
+):
+    """Issue 16: a reconnect storm — sockets of the same people opening and
+    closing concurrently — ends with one count per person, told to those left."""
+    import asyncio
+
+    settings.REALTIME_PRESENCE_DELAY = 0.05
+    watcher, hello = await connect(tree.leader_1, channel)
+    users = [people.r1, people.r2, people.r1, people.r2, people.r1]
+    for _round in range(2):
+        opened = await asyncio.gather(*(connect(u, channel) for u in users))
+        assert await presence.store().count(channel.pk) == 3
+        await asyncio.gather(*(socket.disconnect() for socket, _ in opened))
+        assert await presence.store().count(channel.pk) == 1
+    await asyncio.sleep(0.2)
+    counts = []
+    while not await watcher.receive_nothing(timeout=0.2):
+        frame = await watcher.receive_json_from()
+        if frame["type"] == "presence":
+            counts.append(frame["count"])
+    assert counts and all(1 <= count <= 3 for count in counts), counts
+    assert counts[-1] == 1
+    await watcher.disconnect()
+    assert await presence.store().count(channel.pk) == 0

@@ -25,7 +25,9 @@ def test_two_processes_deliver_every_message_once(tmp_path):
     result = subprocess.run(
         [sys.executable, str(ROOT / "bench" / "fanout.py"), "--redis"]
         + ["--processes", "2", "--clients", "6", "--messages", "4"]
-        + ["--no-baseline", "--timeout", "20", "--interval", "0.1"],
+        + ["--no-baseline", "--timeout", "20", "--interval", "0.1"]
+        # and every client drops and comes back while messages keep coming
+        + ["--reconnect-storm", "--storm-messages", "4", "--storm-posters", "2"],
         cwd=ROOT,
         env=env,
         capture_output=True,
@@ -38,4 +40,8 @@ def test_two_processes_deliver_every_message_once(tmp_path):
     assert figures["delivered"] == 6 * 4
     assert figures["lost"] == 0
     assert figures["duplicates"] == 0
+    assert figures["reconnect_lost"] == 0
+    assert figures["reconnect_duplicates"] == 0
+    assert figures["reconnect_out_of_order"] == 0
+    assert figures["reconnect_presence_wrong"] == 0
     assert result.returncode == 0

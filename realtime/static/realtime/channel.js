@@ -211,13 +211,17 @@
     });
     socket.addEventListener("close", function (event) {
       status.dataset.connected = "";
-      if (event.code >= 4400 && event.code < 4500) {
+      // 4408: this page stopped reading (a sleeping tab): reconnect and catch
+      // up with ?after= like after any other drop
+      if (event.code >= 4400 && event.code < 4500 && event.code !== 4408) {
         // refused, or access ended while connected: do not retry
         if (event.code !== 4429) lostAccess();
         return;
       }
       showError(chat.dataset.textOffline);
-      setTimeout(connect, retry);
+      // spread over [retry/2, 3·retry/2): a ward's pages dropped at once by
+      // a network blip do not come back in the same millisecond
+      setTimeout(connect, retry * (0.5 + Math.random()));
       retry = Math.min(retry * 2, 30000);
     });
   }
