@@ -33,7 +33,7 @@ import re
 import threading
 import uuid
 from collections import OrderedDict, defaultdict
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from decimal import Decimal
 from itertools import pairwise
 from pathlib import Path
@@ -603,7 +603,7 @@ class WhooshIndex(BaseIndex):
 #: Searchers kept open per thread (an LRU): opening one copies every segment's
 #: postings into memory (Whoosh's compound files), which cost ~0.5 s a query on
 #: the benchmark's 100,000 documents.
-SEARCHERS_PER_THREAD = 8
+SEARCHERS_PER_THREAD = 32
 _local = threading.local()
 
 
@@ -1540,8 +1540,179 @@ class WhooshSearchBackend(BaseSearchBackend):
         )
         return self.index_class(self, name)
 
+    def search_parts(
+        self, query, querysets, operator=None, limit=10, autocomplete=False
+    ):
+        """One search over several querysets at once (the search page: one queryset
+        per kind of result), whatever their indexes: see :func:`search_parts`."""
+        return search_parts(self, query, querysets, operator, limit, autocomplete)
+
 
 SearchBackend = WhooshSearchBackend
+
+
+# -- one search over several kinds ----------------------------------------------
+
+
+class PartHits:
+    """What :func:`search_parts` found: ``hits``, the best matches ranked
+    together as ``(part, pk, score)`` (``part`` indexes the querysets given),
+    ``counts``, the number of matches of each part, and ``total``."""
+
+    def __init__(self, hits, counts):
+        self.hits = hits
+        self.counts = counts
+        self.total = sum(counts)
+
+
+#: Documents that no part allows, in a kinds table.
+_NO_PART = 255
+#: Kinds tables kept per combined searcher (one per set of filters: a day's
+#: listing rules, an area chosen…).
+KIND_TABLES = 16
+
+
+class _PartCollector(collectors.TopCollector):
+    """Scores every match (see ``WhooshSearchResults._run``: no top-N
+    shortcuts), keeps the best ``limit`` among the documents some part allows, and
+    counts the matches of each part in the same pass (``kinds``: document number →
+    part)."""
+
+    def __init__(self, limit, kinds, parts):
+        super().__init__(limit, usequality=False, replace=0)
+        self.kinds = kinds
+        self.counts = [0] * parts
+
+    def collect_matches(self):
+        kinds, counts, offset, collect = (
+            self.kinds,
+            self.counts,
+            self.offset,
+            self.collect,
+        )
+        for sub_docnum in self.matches():
+            part = kinds[offset + sub_docnum]
+            if part != _NO_PART:
+                counts[part] += 1
+                collect(sub_docnum)
+
+
+class _Combined:
+    """One searcher over several indexes' kept searchers (a ``MultiReader`` of
+    their segments), and its kinds tables. Kept per thread while every searcher
+    under it is the one ``searching()`` keeps (an index that changed gets a new
+    searcher there, so this is rebuilt)."""
+
+    def __init__(self, subs):
+        from whoosh.reading import MultiReader
+        from whoosh.searching import Searcher
+
+        self.subs = subs
+        if len(subs) == 1:
+            self.searcher = subs[0]
+        else:
+            leaves = [r for s in subs for r, _offset in s.reader().leaf_readers()]
+            reader = leaves[0] if len(leaves) == 1 else MultiReader(leaves)
+            self.searcher = Searcher(reader, closereader=False)
+        self.tables = OrderedDict()
+
+    def kinds(self, filters):
+        """Document number → the first part whose filter allows it."""
+        key = tuple(filters)
+        table = self.tables.pop(key, None)
+        if table is None:
+            table = bytearray([_NO_PART]) * self.searcher.doc_count_all()
+            for part in range(len(filters) - 1, -1, -1):
+                for docnum in self.searcher.docs_for_query(filters[part]):
+                    table[docnum] = part
+        self.tables[key] = table
+        while len(self.tables) > KIND_TABLES:
+            self.tables.popitem(last=False)
+        return table
+
+
+def _combined(ixs):
+    cache = getattr(_local, "combined", None)
+    if cache is None:
+        cache = _local.combined = OrderedDict()
+    key = tuple((str(ix.storage.folder), ix.indexname) for ix in ixs)
+    with ExitStack() as stack:
+        subs = [stack.enter_context(searching(ix)) for ix in ixs]
+    found = cache.pop(key, None)
+    if (
+        found is None
+        or len(found.subs) != len(subs)
+        or any(a is not b for a, b in zip(found.subs, subs, strict=True))
+    ):
+        found = _Combined(subs)
+    cache[key] = found
+    while len(cache) > SEARCHERS_PER_THREAD:
+        cache.popitem(last=False)
+    return found
+
+
+def search_parts(
+    backend, query, querysets, operator=None, limit=10, autocomplete=False
+):
+    """Search ``querysets`` (of any indexed models, in any indexes) in one pass.
+
+    The text query is compiled once (over the combined field and every boosted
+    field of the models); each queryset becomes a filter (its content type and its
+    own filters), and a table of which part each document belongs to (kept with
+    the searchers until an index changes) lets one collector score every match,
+    keep the best ``limit`` of all parts together and count each part's matches.
+    BM25F's statistics are those of all the indexes together. Returns
+    :class:`PartHits`."""
+    querysets = list(querysets)
+    empty = PartHits([], [0] * len(querysets))
+    if not querysets or query == "" or limit < 1:
+        return empty
+    compiler_class = (
+        backend.autocomplete_query_compiler_class
+        if autocomplete
+        else backend.query_compiler_class
+    )
+    compilers = []
+    for queryset in querysets:
+        compiler = compiler_class(queryset, query, operator=operator)
+        compiler.check()
+        compilers.append(compiler)
+    fields = {}
+    for compiler in compilers:
+        for name, boost in compiler.get_text_fields():
+            fields[name] = boost
+    fields = sorted(fields.items(), key=lambda fb: (fb[0] != ALL_TEXT, fb[0]))
+    first = compilers[0]
+    if isinstance(first.query, PlainText) and first.typed_query:
+        q = first._compile_typed(first.query, fields, True)
+    else:
+        q = _positive(first._compile(first.query, fields))
+    if q is wq.NullQuery:
+        return empty
+    filters = []
+    for compiler in compilers:
+        ct = wq.Term(CONTENT_TYPES, compiler.mapping.get_content_type())
+        own = compiler._get_filters_from_queryset()
+        filters.append(ct if own is None else _positive(wq.And([ct, own])))
+    ixs = {}
+    for compiler in compilers:
+        index = backend.get_index_for_model(compiler.queryset.model)
+        if index.name not in ixs:
+            ix = index.open()
+            if ix is not None:
+                ixs[index.name] = ix
+    if not ixs:
+        return empty
+    combined = _combined([ixs[name] for name in sorted(ixs)])
+    searcher = combined.searcher
+    kinds = combined.kinds(filters)
+    collector = _PartCollector(limit, kinds, len(filters))
+    searcher.search_with_collector(q, collector)
+    hits = [
+        (kinds[docnum], searcher.stored_fields(docnum)[PK], score)
+        for score, docnum in collector.results().top_n
+    ]
+    return PartHits(hits, collector.counts)
 
 
 def did_you_mean(text, models, backend_name="default"):
