@@ -620,24 +620,27 @@ def searching(ix):
     logical = _PHYSICAL_SUFFIX.sub("", ix.indexname)
     for other in [k for k in cache if k[0] == key[0] and k != key]:
         if _PHYSICAL_SUFFIX.sub("", other[1]) == logical:
-            _close(cache.pop(other))
-    searcher = cache.pop(key, None)
-    if searcher is not None:
+            _close(cache.pop(other)[0])
+    kept = cache.pop(key, None)
+    try:
+        generation = ix.latest_generation()
+    except Exception:  # noqa: BLE001 - its files are gone
+        generation = None
+    searcher = None
+    if kept is not None:
         # Not ``Searcher.refresh()``: it reuses the readers of unchanged segments,
         # and a segment whose documents were only deleted counts as unchanged, so
-        # a deleted page was still found (tested).
-        try:
-            fresh = searcher.up_to_date()
-        except Exception:  # noqa: BLE001 - its files are gone
-            fresh = False
-        if not fresh:
+        # a deleted page was still found (tested). Nor ``up_to_date()``: an index
+        # with no document has a reader with no generation, never "up to date".
+        searcher, seen = kept
+        if generation is None or generation != seen:
             _close(searcher)
             searcher = None
     if searcher is None:
         searcher = ix.searcher()
-    cache[key] = searcher
+    cache[key] = (searcher, generation)
     while len(cache) > SEARCHERS_PER_THREAD:
-        _close(cache.popitem(last=False)[1])
+        _close(cache.popitem(last=False)[1][0])
     yield searcher
 
 
@@ -1729,12 +1732,12 @@ def did_you_mean(text, models, backend_name="default"):
     for model in models:
         index = backend.get_index_for_model(model)
         indexes.setdefault(index.name, index)
-    searchers = []
-    try:
+    with ExitStack() as stack:
+        searchers = []
         for index in indexes.values():
             ix = index.open()
-            if ix is not None:
-                searchers.append(ix.searcher())
+            if ix is not None:  # the kept searchers (``searching``)
+                searchers.append(stack.enter_context(searching(ix)))
         if not searchers:
             return ""
         changed = False
@@ -1758,9 +1761,6 @@ def did_you_mean(text, models, backend_name="default"):
                 out.append(best[0])
                 changed = True
         return " ".join(out) if changed else ""
-    finally:
-        for s in searchers:
-            s.close()
 
 
 def index_changed():
