@@ -169,8 +169,7 @@ def _search_source(source, queryset, query, operator):
     )
 
 
-def _run(query, chosen, area, operator, listed_ids, want=PER_PAGE):
-    querysets = _querysets(chosen, area, listed_ids)
+def _run(query, chosen, querysets, operator, want=PER_PAGE):
     backend = get_search_backend()
     if hasattr(backend, "search_parts"):
         return PartResults(backend, query, chosen, querysets, operator, want)
@@ -218,13 +217,14 @@ def search(request):
     }
     if query:
         want = _page_number(request) * PER_PAGE
-        results = _run(query, chosen, area, "and", listed_ids, want)
+        querysets = _querysets(chosen, area, listed_ids)
+        results = _run(query, chosen, querysets, "and", want)
         if not results.count():
             # a word may be mistyped: offer the index's closest words
             context["did_you_mean"] = did_you_mean(
                 query, [s.get_model() for s in chosen]
             )
-            results = _run(query, chosen, area, "or", listed_ids, want)
+            results = _run(query, chosen, querysets, "or", want)
             context["any_words"] = True
 
         paginator = Paginator(results, PER_PAGE)
