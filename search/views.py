@@ -20,11 +20,15 @@ from civic.core import pagecache
 from civic.core.ids import parse_id
 from content.models import AreaPage, listed
 from search import sources as registry
+from search.analysis import WORD_RE, normalize
 from search.backends.whoosh import did_you_mean
 from search.snippets import highlight_text
 
 PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
+#: Words of a query that are searched (the first ones): each word is a term of
+#: every kind's query, so a pasted paragraph would cost seconds.
+MAX_QUERY_WORDS = 10
 #: Pages beyond this one are not offered (a deep page costs a heap that size).
 MAX_PAGE = 100
 SUGGESTIONS = 8
@@ -32,6 +36,18 @@ SUGGESTIONS = 8
 
 def _clean_query(request):
     return " ".join(request.GET.get("q", "").split())[:MAX_QUERY_LENGTH]
+
+
+def _searched(query):
+    """The words searched for ``query`` (at most ``MAX_QUERY_WORDS``, without
+    repeats), as one string, and whether words were left out. Symbols, emoji and
+    query syntax (``AND``, quotes, ``*``) are plain text here: only words
+    (letters and digits of any script) are searched."""
+    seen = []
+    for word in WORD_RE.findall(normalize(query)):
+        if word.lower() not in (w.lower() for w in seen):
+            seen.append(word)
+    return " ".join(seen[:MAX_QUERY_WORDS]), len(seen) > MAX_QUERY_WORDS
 
 
 def _int_or_none(value):
@@ -214,8 +230,20 @@ def search(request):
         "type_counts": [],
         "any_words": False,
         "did_you_mean": "",
+        "notice": "",
     }
-    if query:
+    searched, cut = _searched(query)
+    if query and not searched:
+        context["notice"] = _(
+            "Type a word or a number to search: symbols and emoji are not searched."
+        )
+        context["nothing_searched"] = True
+    elif cut:
+        context["notice"] = _(
+            "Only the first %(n)d words were searched; fewer words give better results."
+        ) % {"n": MAX_QUERY_WORDS}
+    if searched:
+        query = searched
         want = _page_number(request) * PER_PAGE
         querysets = _querysets(chosen, area, listed_ids)
         results = _run(query, chosen, querysets, "and", want)
@@ -264,7 +292,7 @@ def _extra_query(query, type_key, area):
 def suggest(request):
     """Titles that start with what was typed, for the header box (JSON)."""
     pagecache.depends_on(pagecache.SEARCH_INDEX)
-    query = _clean_query(request)
+    query, _cut = _searched(_clean_query(request))
     if not query:
         return JsonResponse({"suggestions": []})
     chosen = registry.sources()
