@@ -35,6 +35,7 @@ import uuid
 from collections import OrderedDict, defaultdict
 from contextlib import ExitStack, contextmanager
 from decimal import Decimal
+from heapq import heappush, heapreplace
 from itertools import pairwise
 from pathlib import Path
 
@@ -1601,17 +1602,28 @@ class _PartCollector(collectors.TopCollector):
             self.finish()
 
     def collect_matches(self):
-        kinds, counts, offset, collect = (
-            self.kinds,
-            self.counts,
-            self.offset,
-            self.collect,
-        )
-        for sub_docnum in self.matches():
-            part = kinds[offset + sub_docnum]
+        # ``TopCollector``'s loop without its per-match checks for the top-N
+        # shortcuts (not used: ``usequality=False, replace=0``).
+        matcher = self.matcher
+        kinds, counts, offset = self.kinds, self.counts, self.offset
+        items, limit, final = self.items, self.limit, self.final_fn
+        searcher = self.top_searcher
+        total = 0
+        while matcher.is_active():
+            docnum = offset + matcher.id()
+            part = kinds[docnum]
             if part != _NO_PART:
                 counts[part] += 1
-                collect(sub_docnum)
+                total += 1
+                score = matcher.score()
+                if final:
+                    score = final(searcher, docnum, score)
+                if len(items) < limit:
+                    heappush(items, (score, -docnum))
+                elif score > items[0][0]:
+                    heapreplace(items, (score, -docnum))
+            matcher.next()
+        self.total += total
 
 
 class _Combined:
