@@ -1,7 +1,26 @@
 """Search benchmark: the Whoosh backend against Wagtail's database backend.
 
-    .venv/bin/python bench/search.py [--docs 100000] [--queries-repeat 3] [--quick]
+    .venv/bin/python bench/search.py [--backend whoosh] [--docs 100000]
+        [--queries-repeat 3] [--quick] [--db-repeat 1]
+    .venv/bin/python bench/search.py --demo          # the demo ward's search page
     scripts/with-postgres .venv/bin/python bench/search.py     # database backend on PG
+
+Issue 17: ``p50_ms``/``p95_ms`` are the **search page through the real view**
+(``GET /tim-kiem/?q=`` with Django's test client: URL resolver, middleware, every
+kind of result searched at once, first page, counts per kind, template), each
+request with its own unknown ``n`` parameter so that the page cache never
+answers (distinct queries, no result cache warming); ``suggest_p95_ms`` is
+``GET /tim-kiem/goi-y/?q=`` for every prefix a resident types of the 64 query
+strings. The search page searches the project's kinds (empty here) and ten kinds
+of ``BenchDoc`` (one per corpus ``kind``, ``register_bench_sources``): 21 kinds.
+``recall_unaccented``/``top20_precision_accented`` are computed on that page's own
+path (``backend.search_parts`` over the ten bench kinds); ``api_*`` are the former
+figures (``backend.search`` on one model, page of 20 + count). ``"backend"`` names
+the backend under test; ``db_*`` are Wagtail's database backend, the baseline, in
+the same run (``--db-repeat`` passes). ``--demo`` seeds the demo ward
+(``seed_demo``, services, meetings) instead, indexes it with ``update_index`` and
+times the issue's five demo queries and the corpus's 32, both ways, through the
+view. ``load_before``/``load_after``: ``os.getloadavg()``.
 
 What it does, in one run:
 
@@ -118,6 +137,13 @@ def setup_django(tmp, backend="whoosh", demo=False):
                 "(scripts/with-postgres)"
             )
         os.environ["DATABASE_URL"] = f"sqlite:///{tmp / 'bench.sqlite3'}"
+    import importlib.util
+
+    if importlib.util.find_spec(BACKENDS[backend]) is None:
+        raise SystemExit(
+            f"--backend {backend}: {BACKENDS[backend]} does not exist yet "
+            "(issue 17, step 3: not built)"
+        )
     import django
     from django.conf import settings
 
