@@ -1667,11 +1667,19 @@ class _Combined:
                 n = leaf.doc_count_all()
                 if table.count(_NO_PART, offset, offset + n) == n:
                     skip.add(offset)
-            found = (table, frozenset(skip))
+            found = (table, frozenset(skip), [])
         self.tables[key] = found
         while len(self.tables) > KIND_TABLES:
             self.tables.popitem(last=False)
         return found
+
+    @staticmethod
+    def allowed(found):
+        """The documents some part allows, as a set (made once per table)."""
+        table, _skip, memo = found
+        if not memo:
+            memo.append({i for i, part in enumerate(table) if part != _NO_PART})
+        return memo[0]
 
 
 def _combined(ixs):
@@ -1705,7 +1713,9 @@ def search_parts(
     the searchers until an index changes) lets one collector score every match,
     keep the best ``limit`` of all parts together and count each part's matches.
     BM25F's statistics are those of all the indexes together. Returns
-    :class:`PartHits`."""
+    :class:`PartHits`. With ``autocomplete`` (the header box's suggestions: the
+    ``ac`` prefixes) only the best ``limit`` are wanted: Whoosh's top-N collector
+    with its block skipping, and ``counts`` are those of the hits returned."""
     querysets = list(querysets)
     empty = PartHits([], [0] * len(querysets))
     if not querysets or query == "" or limit < 1:
@@ -1748,14 +1758,30 @@ def search_parts(
         return empty
     combined = _combined([ixs[name] for name in sorted(ixs)])
     searcher = combined.searcher
-    kinds, skip = combined.kinds(filters)
-    collector = _PartCollector(limit, kinds, len(filters), skip)
-    searcher.search_with_collector(q, collector)
+    found = combined.kinds(filters)
+    kinds, skip, _memo = found
+    if autocomplete:
+        # Suggestions need the best few, not counts: prefixes of one field, a
+        # term per word (no nested boosted unions), so Whoosh's top-N shortcuts
+        # (skipping blocks that cannot beat the N-th score) are safe here.
+        collector = collectors.FilterCollector(
+            collectors.TopCollector(limit), allow=_Combined.allowed(found)
+        )
+        searcher.search_with_collector(q, collector)
+        top = collector.results().top_n
+        counts = [0] * len(filters)
+        for _score, docnum in top:
+            counts[kinds[docnum]] += 1
+    else:
+        collector = _PartCollector(limit, kinds, len(filters), skip)
+        searcher.search_with_collector(q, collector)
+        top = collector.results().top_n
+        counts = collector.counts
     hits = [
         (kinds[docnum], searcher.stored_fields(docnum)[PK], score)
-        for score, docnum in collector.results().top_n
+        for score, docnum in top
     ]
-    return PartHits(hits, collector.counts)
+    return PartHits(hits, counts)
 
 
 def did_you_mean(text, models, backend_name="default"):

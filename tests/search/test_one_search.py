@@ -155,3 +155,22 @@ def test_later_pages_and_page_numbers_out_of_range(client, tree):
     for page in ("999999", "0", "-1", "abc", "2" * 40):
         response = client.get(URL, {"q": "nuoc uong", "page": page})
         assert response.status_code == 200
+
+
+def test_suggestions_keep_to_each_kinds_filter(tree):
+    for i in range(10):
+        shop(tree, f"Nước uống {i}")
+    for i in range(3):
+        other = shop(tree, f"Nước mía {i}")
+        Business.objects.filter(pk=other.pk).update(area=tree.group_2)
+        other.refresh_from_db()
+        get_search_backend().add(other)
+    in_group_2 = Business.objects.filter(area=tree.group_2)
+    found = get_search_backend().search_parts(
+        "nuoc m", [in_group_2], operator="and", limit=8, autocomplete=True
+    )
+    assert len(found.hits) == 3 and found.counts == [3]
+    found = get_search_backend().search_parts(
+        "nuoc", [Business.objects.all()], operator="and", limit=8, autocomplete=True
+    )
+    assert len(found.hits) == 8
