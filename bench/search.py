@@ -551,6 +551,11 @@ def main():
         help="passes over the queries for the database backend (the baseline)",
     )
     parser.add_argument(
+        "--skip-db",
+        action="store_true",
+        help="no database-backend baseline (a quick timing; db_* are null)",
+    )
+    parser.add_argument(
         "--demo",
         action="store_true",
         help="the demo ward (seed_demo) through the search page, no corpus",
@@ -593,15 +598,28 @@ def main():
         log(f"indexing with {type(whoosh).__name__}")
         index_s, finish_s = index_all(whoosh, model, pks)
         log(f"{args.backend}: {index_s:.1f}s (finish {finish_s:.1f}s)")
-        log(f"indexing with {type(database).__name__}")
-        db_index_s, db_finish_s = index_all(database, model, pks)
-        log(f"database: {db_index_s:.1f}s (finish {db_finish_s:.1f}s)")
+        db_index_s = None
+        if not args.skip_db:
+            log(f"indexing with {type(database).__name__}")
+            db_index_s, db_finish_s = index_all(database, model, pks)
+            log(f"database: {db_index_s:.1f}s (finish {db_finish_s:.1f}s)")
 
         load_before = load()
         v = measure_view(QUERIES, args.queries_repeat, args.backend)
         v.update(parts_quality(whoosh, keys, truth))
         w = measure(args.backend, whoosh, model, truth, args.queries_repeat)
-        d = measure("db", database, model, truth, args.db_repeat, args.db_timeout)
+        d = dict.fromkeys(
+            [
+                "p50_ms",
+                "p95_ms",
+                "recall_unaccented",
+                "recall_accented",
+                "top20_precision_accented",
+                "timeouts",
+            ]
+        )
+        if not args.skip_db:
+            d = measure("db", database, model, truth, args.db_repeat, args.db_timeout)
         index_dir = tmp / "whoosh"
         whoosh_bytes = (
             sum(f.stat().st_size for f in index_dir.iterdir())
@@ -624,7 +642,7 @@ def main():
             "db_p50_ms": d["p50_ms"],
             "db_p95_ms": d["p95_ms"],
             "db_recall_unaccented": d["recall_unaccented"],
-            "db_index_s": round(db_index_s, 1),
+            "db_index_s": None if db_index_s is None else round(db_index_s, 1),
             "recall_accented": w["recall_accented"],
             "db_recall_accented": d["recall_accented"],
             "api_top20_precision_accented": w["top20_precision_accented"],
