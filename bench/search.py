@@ -1,7 +1,26 @@
 """Search benchmark: the Whoosh backend against Wagtail's database backend.
 
-    .venv/bin/python bench/search.py [--docs 100000] [--queries-repeat 3] [--quick]
+    .venv/bin/python bench/search.py [--backend whoosh] [--docs 100000]
+        [--queries-repeat 3] [--quick] [--db-repeat 1]
+    .venv/bin/python bench/search.py --demo          # the demo ward's search page
     scripts/with-postgres .venv/bin/python bench/search.py     # database backend on PG
+
+Issue 17: ``p50_ms``/``p95_ms`` are the **search page through the real view**
+(``GET /tim-kiem/?q=`` with Django's test client: URL resolver, middleware, every
+kind of result searched at once, first page, counts per kind, template), each
+request with its own unknown ``n`` parameter so that the page cache never
+answers (distinct queries, no result cache warming); ``suggest_p95_ms`` is
+``GET /tim-kiem/goi-y/?q=`` for every prefix a resident types of the 64 query
+strings. The search page searches the project's kinds (empty here) and ten kinds
+of ``BenchDoc`` (one per corpus ``kind``, ``register_bench_sources``): 21 kinds.
+``recall_unaccented``/``top20_precision_accented`` are computed on that page's own
+path (``backend.search_parts`` over the ten bench kinds); ``api_*`` are the former
+figures (``backend.search`` on one model, page of 20 + count). ``"backend"`` names
+the backend under test; ``db_*`` are Wagtail's database backend, the baseline, in
+the same run (``--db-repeat`` passes). ``--demo`` seeds the demo ward
+(``seed_demo``, services, meetings) instead, indexes it with ``update_index`` and
+times the issue's five demo queries and the corpus's 32, both ways, through the
+view. ``load_before``/``load_after``: ``os.getloadavg()``.
 
 What it does, in one run:
 
@@ -102,18 +121,41 @@ def log(*args):
     print(f"[{time.monotonic() - T0:7.1f}s]", *args, file=sys.stderr, flush=True)
 
 
-def setup_django(tmp):
+BACKENDS = {
+    "whoosh": "search.backends.whoosh",
+    "postgres": "search.backends.postgres",
+}
+
+
+def setup_django(tmp, backend="whoosh", demo=False):
     os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings"
     os.environ["VAR_DIR"] = str(tmp)
     if not os.environ.get("DATABASE_URL"):
+        if backend == "postgres":
+            raise SystemExit(
+                "--backend postgres needs DATABASE_URL=postgres://… "
+                "(scripts/with-postgres)"
+            )
         os.environ["DATABASE_URL"] = f"sqlite:///{tmp / 'bench.sqlite3'}"
+    import importlib.util
+
+    if importlib.util.find_spec(BACKENDS[backend]) is None:
+        raise SystemExit(
+            f"--backend {backend}: {BACKENDS[backend]} does not exist yet "
+            "(issue 17, step 3: not built)"
+        )
     import django
     from django.conf import settings
 
     settings.DEBUG = False  # no query log: 100k inserts would fill it
-    settings.INSTALLED_APPS = [*settings.INSTALLED_APPS, "bench"]
+    settings.ALLOWED_HOSTS = ["testserver", "localhost"]
+    if not demo:
+        settings.INSTALLED_APPS = [*settings.INSTALLED_APPS, "bench"]
+    default = {"BACKEND": BACKENDS[backend]}
+    if backend == "whoosh":
+        default["PATH"] = tmp / "whoosh"
     settings.WAGTAILSEARCH_BACKENDS = {
-        "default": {"BACKEND": "search.backends.whoosh", "PATH": tmp / "whoosh"},
+        "default": default,
         "database": {"BACKEND": "modelsearch.backends.database"},
     }
     django.setup()
@@ -313,6 +355,181 @@ def measure(name, backend, model, truth, repeat, timeout=0):
     }
 
 
+# -- through the real view -------------------------------------------------------
+
+
+def register_bench_sources(model):
+    """One kind of result per ``kind`` of the corpus (ten), beside the project's
+    own kinds (news, notices, areas, polls, procedures…: empty here, still
+    searched): the search page searches all of them."""
+    from bench._vi_corpus import KINDS
+    from search.sources import Source, register
+
+    for i, kind in enumerate(KINDS):
+        register(
+            Source(
+                key=f"bench{i}",
+                model="bench.BenchDoc",
+                label=kind,
+                visible=lambda kind=kind: model.objects.filter(kind=kind),
+                text=lambda d: d.intro,
+                title=lambda d: d.title,
+                url=lambda d: f"/bench/{d.pk}/",
+                area_lookup=lambda ids: {},  # no areas: every document is listed
+                order=200 + i,
+            )
+        )
+    return [f"bench{i}" for i in range(len(KINDS))]
+
+
+def bench_parts(keys):
+    from search import sources as registry
+
+    return [registry.get(k).shown() for k in keys]
+
+
+def view_timings(client, url, params, label):
+    """GET ``url`` with each of ``params`` once; milliseconds. Every request has
+    its own ``n`` parameter: not a parameter the page cache knows, so the page
+    is rendered every time (no result cache)."""
+    timings = []
+    for n, p in enumerate(params):
+        t = time.perf_counter()
+        response = client.get(url, {**p, "n": n})
+        timings.append((time.perf_counter() - t) * 1000)
+        if response.status_code != 200:
+            raise SystemExit(f"{label}: {url} {p} answered {response.status_code}")
+    return timings
+
+
+def prefixes(queries):
+    """What a resident types in the header box: every prefix of 2+ letters that
+    ends a word or is 3+ letters into one, of each query (distinct)."""
+    out = []
+    seen = set()
+    for q in queries:
+        for i in range(2, len(q) + 1):
+            p = q[:i]
+            if p.endswith(" ") or p in seen or len(p.split()[-1]) < 2:
+                continue
+            seen.add(p)
+            out.append(p)
+    return out
+
+
+def measure_view(queries, repeat, label):
+    """The search page (every kind, first page, counts) and the suggestions,
+    through Django's test client (the URL resolver, middleware, the view, the
+    template). Returns p50/p95 of both."""
+    from django.test import Client
+
+    client = Client()
+    strings = [s for q in queries for s in (q, strip_accents(q))]
+    view_timings(client, "/tim-kiem/", [{"q": "Pasteur"}], label)  # warm-up
+    timings = []
+    for r in range(repeat):
+        timings += view_timings(
+            client, "/tim-kiem/", [{"q": s} for s in strings], label
+        )
+        log(f"{label}: view pass {r + 1}/{repeat} done")
+    typed = prefixes(strings)
+    suggest = view_timings(client, "/tim-kiem/goi-y/", [{"q": p} for p in typed], label)
+    return {
+        "view_p50_ms": round(percentile(timings, 50), 2),
+        "view_p95_ms": round(percentile(timings, 95), 2),
+        "view_max_ms": round(max(timings), 2),
+        "suggest_p50_ms": round(percentile(suggest, 50), 2),
+        "suggest_p95_ms": round(percentile(suggest, 95), 2),
+        "view_requests": len(timings),
+        "suggest_requests": len(suggest),
+    }
+
+
+def parts_quality(backend, keys, truth):
+    """Recall and top-20 precision of the search page's own path (one search over
+    the bench kinds, ``search_parts``), as ``measure`` computes them."""
+    from search.views import PartResults
+
+    recall_u, precision = [], []
+    for q, g in truth.items():
+
+        def pks(query, limit):
+            from search import sources as registry
+
+            chosen = [registry.get(k) for k in keys]
+            found = PartResults(backend, query, chosen, bench_parts(keys), "and", limit)
+            return [int(pk) for _part, pk, _s in found._search(limit).hits]
+
+        ru = set(pks(strip_accents(q), 10**6))
+        top = set(pks(q, PAGE))
+        recall_u.append(len(ru & g) / len(g))
+        precision.append(len(top & g) / min(PAGE, len(g)))
+    return {
+        "view_recall_unaccented": round(statistics.mean(recall_u), 4),
+        "view_top20_precision_accented": round(statistics.mean(precision), 4),
+    }
+
+
+#: The issue's demo ward queries (issue 17), then the corpus's.
+DEMO_QUERIES = [
+    "thong bao cat nuoc",
+    "bien ban hop",
+    "khai sinh",
+    "quy uoc",
+    "tổ dân phố 5",
+]
+
+
+def demo(tmp, args):
+    """The demo ward (``seed_demo`` and the civic demos) in a throwaway database,
+    indexed by ``update_index``, timed through the search page and suggestions."""
+    from django.core.management import call_command
+    from django.db import connection
+
+    try:
+        call_command("migrate", verbosity=0)
+        t = time.perf_counter()
+        for command in ("seed_demo", "seed_services_demo", "seed_meetings_demo"):
+            try:
+                call_command(command, verbosity=0)
+            except Exception as exc:  # noqa: BLE001 - an optional demo
+                log(f"{command}: {exc}")
+        log(f"demo seeded in {time.perf_counter() - t:.1f}s")
+        t = time.perf_counter()
+        call_command("update_index", verbosity=0)
+        index_s = time.perf_counter() - t
+        from search import sources as registry
+
+        docs = sum(s.shown().count() for s in registry.sources())
+        load_before = load()
+        v = measure_view(DEMO_QUERIES + QUERIES, args.queries_repeat, "demo")
+        out = {
+            "backend": args.backend,
+            "demo": True,
+            "docs_shown": docs,
+            "index_s": round(index_s, 1),
+            "p50_ms": v["view_p50_ms"],
+            "p95_ms": v["view_p95_ms"],
+            "suggest_p95_ms": v["suggest_p95_ms"],
+            **v,
+            "database": connection.vendor,
+            "kinds": len(registry.sources()),
+            "timed": "GET /tim-kiem/?q= (every kind, first page, counts)",
+            "seconds": round(time.monotonic() - T0, 1),
+            "load_before": load_before,
+            "load_after": load(),
+        }
+    finally:
+        connection.close()
+        if not args.keep:
+            shutil.rmtree(tmp, ignore_errors=True)
+    print(json.dumps(out, ensure_ascii=False))
+
+
+def load():
+    return [round(x, 2) for x in os.getloadavg()]
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--docs", type=int, default=100_000)
@@ -326,12 +543,31 @@ def main():
         help="stop a database-backend search after this many seconds (0: never)",
     )
     parser.add_argument("--keep", action="store_true", help="keep the temp folder")
+    parser.add_argument("--backend", choices=sorted(BACKENDS), default="whoosh")
+    parser.add_argument(
+        "--db-repeat",
+        type=int,
+        default=1,
+        help="passes over the queries for the database backend (the baseline)",
+    )
+    parser.add_argument(
+        "--skip-db",
+        action="store_true",
+        help="no database-backend baseline (a quick timing; db_* are null)",
+    )
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="the demo ward (seed_demo) through the search page, no corpus",
+    )
     args = parser.parse_args()
     n = 5000 if args.quick else args.docs
 
     tmp = Path(tempfile.mkdtemp(prefix="bench-search-"))
     log(f"temporary folder {tmp}")
-    setup_django(tmp)
+    setup_django(tmp, args.backend, args.demo)
+    if args.demo:
+        return demo(tmp, args)
     from django.contrib.contenttypes.models import ContentType
     from django.core.management import call_command
     from django.db import connection
@@ -358,29 +594,58 @@ def main():
 
         whoosh = get_search_backend("default")
         database = get_search_backend("database")
+        keys = register_bench_sources(model)
         log(f"indexing with {type(whoosh).__name__}")
         index_s, finish_s = index_all(whoosh, model, pks)
-        log(f"whoosh: {index_s:.1f}s (finish {finish_s:.1f}s)")
-        log(f"indexing with {type(database).__name__}")
-        db_index_s, db_finish_s = index_all(database, model, pks)
-        log(f"database: {db_index_s:.1f}s (finish {db_finish_s:.1f}s)")
+        log(f"{args.backend}: {index_s:.1f}s (finish {finish_s:.1f}s)")
+        db_index_s = None
+        if not args.skip_db:
+            log(f"indexing with {type(database).__name__}")
+            db_index_s, db_finish_s = index_all(database, model, pks)
+            log(f"database: {db_index_s:.1f}s (finish {db_finish_s:.1f}s)")
 
-        w = measure("whoosh", whoosh, model, truth, args.queries_repeat)
-        d = measure("db", database, model, truth, args.queries_repeat, args.db_timeout)
-        whoosh_bytes = sum(f.stat().st_size for f in (tmp / "whoosh").iterdir())
+        load_before = load()
+        v = measure_view(QUERIES, args.queries_repeat, args.backend)
+        v.update(parts_quality(whoosh, keys, truth))
+        w = measure(args.backend, whoosh, model, truth, args.queries_repeat)
+        d = dict.fromkeys(
+            [
+                "p50_ms",
+                "p95_ms",
+                "recall_unaccented",
+                "recall_accented",
+                "top20_precision_accented",
+                "timeouts",
+            ]
+        )
+        if not args.skip_db:
+            d = measure("db", database, model, truth, args.db_repeat, args.db_timeout)
+        index_dir = tmp / "whoosh"
+        whoosh_bytes = (
+            sum(f.stat().st_size for f in index_dir.iterdir())
+            if index_dir.is_dir()
+            else 0
+        )
         out = {
+            "backend": args.backend,
             "docs": len(pks),
             "index_s": round(index_s, 1),
-            "p50_ms": w["p50_ms"],
-            "p95_ms": w["p95_ms"],
-            "recall_unaccented": w["recall_unaccented"],
+            "p50_ms": v["view_p50_ms"],
+            "p95_ms": v["view_p95_ms"],
+            "suggest_p95_ms": v["suggest_p95_ms"],
+            "recall_unaccented": v["view_recall_unaccented"],
+            "top20_precision_accented": v["view_top20_precision_accented"],
+            **v,
+            "api_p50_ms": w["p50_ms"],
+            "api_p95_ms": w["p95_ms"],
+            "api_recall_unaccented": w["recall_unaccented"],
             "db_p50_ms": d["p50_ms"],
             "db_p95_ms": d["p95_ms"],
             "db_recall_unaccented": d["recall_unaccented"],
-            "db_index_s": round(db_index_s, 1),
+            "db_index_s": None if db_index_s is None else round(db_index_s, 1),
             "recall_accented": w["recall_accented"],
             "db_recall_accented": d["recall_accented"],
-            "top20_precision_accented": w["top20_precision_accented"],
+            "api_top20_precision_accented": w["top20_precision_accented"],
             "db_top20_precision_accented": d["top20_precision_accented"],
             "db_timeouts": d["timeouts"],
             "db_timeout_s": args.db_timeout,
@@ -391,9 +656,13 @@ def main():
             "queries": len(QUERIES),
             "recall_queries": len(truth),
             "timed_searches": w["timed_searches"],
-            "timed": f"search(operator='and') + first {PAGE} objects + count()",
+            "kinds": len(__import__("search.sources").sources.sources()),
+            "timed": "GET /tim-kiem/?q= (every kind, first page, counts); "
+            f"api_*: search(operator='and') + first {PAGE} objects + count()",
             "recall_over": "full result set",
             "seconds": round(time.monotonic() - T0, 1),
+            "load_before": load_before,
+            "load_after": load(),
         }
     finally:
         if model is not None and connection.vendor != "sqlite" and not args.keep:

@@ -59,38 +59,51 @@ class Source:
     def title_of(self, obj):
         return self.title(obj) if self.title is not None else str(obj)
 
-    def shown(self):
+    def shown(self, listed_ids=None):
         """What the search page searches: ``visible()``, and for items that are
         not pages only those of areas a visitor sees listed (an item of an
         unpublished or restricted area is read by nobody, or by few: never listed).
-        Pages are listed by their own ``visible`` (``listed``)."""
+        Pages are listed by their own ``visible`` (``listed``). ``listed_ids``:
+        the listed areas' ids, when the caller already has them (one query for
+        every source of a search)."""
         queryset = self.visible()
         if self.is_page:
             return queryset
-        from content.models import AreaPage, listed
+        if listed_ids is None:
+            listed_ids = listed_area_ids()
+        return self._in_area_ids(queryset, listed_ids)
 
-        ids = list(listed(AreaPage.objects.all()).values_list("pk", flat=True))
-        return self._in_area_ids(queryset, ids)
-
-    def in_area(self, queryset, area):
-        """Only the items of ``area`` and of the areas inside it."""
+    def in_area(self, queryset, area, inside_ids=None):
+        """Only the items of ``area`` and of the areas inside it (``inside_ids``:
+        their ids, when the caller already has them)."""
         if area is None:
             return queryset
         if self.is_page:
             return queryset.descendant_of(area, inclusive=True)
-        from content.models import AreaPage
-
-        ids = list(
-            AreaPage.objects.descendant_of(area, inclusive=True).values_list(
-                "pk", flat=True
-            )
-        )
-        return self._in_area_ids(queryset, ids)
+        if inside_ids is None:
+            inside_ids = area_ids_inside(area)
+        return self._in_area_ids(queryset, inside_ids)
 
     def _in_area_ids(self, queryset, ids):
         if self.area_lookup is not None:
             return queryset.filter(**self.area_lookup(ids))
         return queryset.filter(**{f"{self.area_field}__in": ids})
+
+
+def listed_area_ids():
+    from content.models import AreaPage, listed
+
+    return list(listed(AreaPage.objects.all()).values_list("pk", flat=True))
+
+
+def area_ids_inside(area):
+    from content.models import AreaPage
+
+    return list(
+        AreaPage.objects.descendant_of(area, inclusive=True).values_list(
+            "pk", flat=True
+        )
+    )
 
 
 _sources = {}

@@ -20,16 +20,34 @@ from civic.core import pagecache
 from civic.core.ids import parse_id
 from content.models import AreaPage, listed
 from search import sources as registry
+from search.analysis import WORD_RE, normalize
 from search.backends.whoosh import did_you_mean
 from search.snippets import highlight_text
 
 PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
+#: Words of a query that are searched (the first ones): each word is a term of
+#: every kind's query, so a pasted paragraph would cost seconds.
+MAX_QUERY_WORDS = 10
+#: Pages beyond this one are not offered (a deep page costs a heap that size).
+MAX_PAGE = 100
 SUGGESTIONS = 8
 
 
 def _clean_query(request):
     return " ".join(request.GET.get("q", "").split())[:MAX_QUERY_LENGTH]
+
+
+def _searched(query):
+    """The words searched for ``query`` (at most ``MAX_QUERY_WORDS``, without
+    repeats), as one string, and whether words were left out. Symbols, emoji and
+    query syntax (``AND``, quotes, ``*``) are plain text here: only words
+    (letters and digits of any script) are searched."""
+    seen = []
+    for word in WORD_RE.findall(normalize(query)):
+        if word.lower() not in (w.lower() for w in seen):
+            seen.append(word)
+    return " ".join(seen[:MAX_QUERY_WORDS]), len(seen) > MAX_QUERY_WORDS
 
 
 def _int_or_none(value):
@@ -42,12 +60,17 @@ class MergedResults:
     ``n × PER_PAGE`` hits of each source from the index, never more."""
 
     def __init__(self, parts):
-        self.parts = parts  # [(source, search results annotated with _score)]
+        self.searches = parts  # [(source, search results annotated with _score)]
         self._count = None
+
+    @property
+    def parts(self):
+        """(source, count) of each source."""
+        return [(source, results.count()) for source, results in self.searches]
 
     def count(self):
         if self._count is None:
-            self._count = sum(results.count() for _source, results in self.parts)
+            self._count = sum(results.count() for _source, results in self.searches)
         return self._count
 
     def __len__(self):
@@ -64,14 +87,95 @@ class MergedResults:
                 (-(obj._score or 0), order, i, source, obj)
                 for i, obj in enumerate(results[:stop])
             ]
-            for order, (source, results) in enumerate(self.parts)
+            for order, (source, results) in enumerate(self.searches)
         ]
         merged = list(heapq.merge(*streams))[start:stop]
         return [(source, obj) for _s, _o, _i, source, obj in merged]
 
 
-def _search_source(source, query, area, operator):
-    queryset = source.in_area(source.shown(), area)
+class PartResults:
+    """Every chosen source's matches in one search of the index
+    (``backend.search_parts``): ranked together, counted per source in the same
+    pass. ``count()`` and slices, for ``Paginator``; the search runs once for the
+    first ``want`` hits (the page asked for), again only for a later page."""
+
+    def __init__(
+        self,
+        backend,
+        query,
+        chosen,
+        querysets,
+        operator,
+        want=PER_PAGE,
+        autocomplete=False,
+    ):
+        self.backend = backend
+        self.autocomplete = autocomplete
+        self.query = query
+        self.chosen = chosen
+        self.querysets = querysets
+        self.operator = operator
+        self.want = max(want, 1)
+        self._found = None
+        self._limit = 0
+
+    def _search(self, limit):
+        if self._found is None or limit > self._limit:
+            self._limit = max(limit, self.want)
+            self._found = self.backend.search_parts(
+                self.query,
+                self.querysets,
+                operator=self.operator,
+                limit=self._limit,
+                autocomplete=self.autocomplete,
+            )
+        return self._found
+
+    def count(self):
+        return self._search(self.want).total
+
+    def __len__(self):
+        return self.count()
+
+    @property
+    def parts(self):
+        """(source, count) of each chosen source."""
+        found = self._search(self.want)
+        return list(zip(self.chosen, found.counts, strict=True))
+
+    def __getitem__(self, key):
+        if not isinstance(key, slice):
+            return self[key : key + 1][0]
+        start, stop = key.start or 0, key.stop
+        if stop is None:
+            stop = self.count()
+        hits = self._search(stop).hits[start:stop]
+        wanted = {}
+        for part, pk, _score in hits:
+            wanted.setdefault(part, []).append(pk)
+        objects = {}
+        for part, pks in wanted.items():
+            source, queryset = self.chosen[part], self.querysets[part]
+            if source.is_page:
+                queryset = queryset.specific()
+            for obj in queryset.filter(pk__in=pks):
+                objects[(part, str(obj.pk))] = obj
+        out = []
+        for part, pk, _score in hits:
+            obj = objects.get((part, pk))
+            if obj is not None:  # deleted since it was indexed
+                out.append((self.chosen[part], obj))
+        return out
+
+
+def _querysets(chosen, area, listed_ids):
+    inside = None
+    if area is not None and any(not s.is_page for s in chosen):
+        inside = registry.area_ids_inside(area)
+    return [s.in_area(s.shown(listed_ids), area, inside) for s in chosen]
+
+
+def _search_source(source, queryset, query, operator):
     if source.is_page:
         queryset = queryset.specific()
     return (
@@ -81,9 +185,20 @@ def _search_source(source, query, area, operator):
     )
 
 
-def _run(query, chosen, area, operator):
-    parts = [(s, _search_source(s, query, area, operator)) for s in chosen]
+def _run(query, chosen, querysets, operator, want=PER_PAGE):
+    backend = get_search_backend()
+    if hasattr(backend, "search_parts"):
+        return PartResults(backend, query, chosen, querysets, operator, want)
+    parts = [
+        (s, _search_source(s, qs, query, operator))
+        for s, qs in zip(chosen, querysets, strict=True)
+    ]
     return MergedResults(parts)
+
+
+def _page_number(request):
+    number = parse_id(request.GET.get("page"))
+    return min(number or 1, MAX_PAGE)
 
 
 @require_GET
@@ -102,6 +217,7 @@ def search(request):
     )
     area_id = _int_or_none(request.GET.get("area"))
     area = next((a for a in areas if a.pk == area_id), None)
+    listed_ids = [a.pk for a in areas]
 
     context = {
         "query": query,
@@ -114,19 +230,33 @@ def search(request):
         "type_counts": [],
         "any_words": False,
         "did_you_mean": "",
+        "notice": "",
     }
-    if query:
-        results = _run(query, chosen, area, "and")
+    searched, cut = _searched(query)
+    if query and not searched:
+        context["notice"] = _(
+            "Type a word or a number to search: symbols and emoji are not searched."
+        )
+        context["nothing_searched"] = True
+    elif cut:
+        context["notice"] = _(
+            "Only the first %(n)d words were searched; fewer words give better results."
+        ) % {"n": MAX_QUERY_WORDS}
+    if searched:
+        query = searched
+        want = _page_number(request) * PER_PAGE
+        querysets = _querysets(chosen, area, listed_ids)
+        results = _run(query, chosen, querysets, "and", want)
         if not results.count():
             # a word may be mistyped: offer the index's closest words
             context["did_you_mean"] = did_you_mean(
                 query, [s.get_model() for s in chosen]
             )
-            results = _run(query, chosen, area, "or")
+            results = _run(query, chosen, querysets, "or", want)
             context["any_words"] = True
 
         paginator = Paginator(results, PER_PAGE)
-        page_obj = paginator.get_page(request.GET.get("page"))
+        page_obj = paginator.get_page(_page_number(request))
         groups = {}
         for item_source, obj in page_obj.object_list:
             groups.setdefault(str(item_source.label), []).append(
@@ -139,9 +269,7 @@ def search(request):
         context["page_obj"] = page_obj
         context["groups"] = list(groups.items())
         context["type_counts"] = [
-            (s.key, s.label, count)
-            for s, res in results.parts
-            if (count := res.count())
+            (s.key, s.label, count) for s, count in results.parts if count
         ]
         context["extra_query"] = _extra_query(query, type_key, area)
         if context["did_you_mean"]:
@@ -164,21 +292,30 @@ def _extra_query(query, type_key, area):
 def suggest(request):
     """Titles that start with what was typed, for the header box (JSON)."""
     pagecache.depends_on(pagecache.SEARCH_INDEX)
-    query = _clean_query(request)
+    query, _cut = _searched(_clean_query(request))
     if not query:
         return JsonResponse({"suggestions": []})
-    out = []
-    for source in registry.sources():
-        queryset = source.shown()
-        if source.is_page:
-            queryset = queryset.specific()
-        try:
-            hits = get_search_backend().autocomplete(query, queryset, operator="and")
-            hits = hits[:SUGGESTIONS]
-        except Exception:  # noqa: BLE001 - a model without autocomplete fields
-            continue
-        for obj in hits:
-            out.append({"title": source.title_of(obj), "url": source.url_of(obj)})
-        if len(out) >= SUGGESTIONS:
-            break
+    chosen = registry.sources()
+    backend = get_search_backend()
+    listed_ids = registry.listed_area_ids()
+    querysets = [s.shown(listed_ids) for s in chosen]
+    if hasattr(backend, "search_parts"):
+        # one search of the autocomplete prefixes of every kind, best first
+        hits = PartResults(
+            backend, query, chosen, querysets, "and", SUGGESTIONS, autocomplete=True
+        )[:SUGGESTIONS]
+    else:
+        hits = []
+        for source, queryset in zip(chosen, querysets, strict=True):
+            if source.is_page:
+                queryset = queryset.specific()
+            try:
+                found = backend.autocomplete(query, queryset, operator="and")
+                found = found[:SUGGESTIONS]
+            except Exception:  # noqa: BLE001 - a model without autocomplete fields
+                continue
+            hits.extend((source, obj) for obj in found)
+            if len(hits) >= SUGGESTIONS:
+                break
+    out = [{"title": s.title_of(obj), "url": s.url_of(obj)} for s, obj in hits]
     return JsonResponse({"suggestions": out[:SUGGESTIONS], "label": _("Suggestions")})

@@ -33,8 +33,9 @@ import re
 import threading
 import uuid
 from collections import OrderedDict, defaultdict
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from decimal import Decimal
+from heapq import heappush, heapreplace
 from itertools import pairwise
 from pathlib import Path
 
@@ -603,7 +604,7 @@ class WhooshIndex(BaseIndex):
 #: Searchers kept open per thread (an LRU): opening one copies every segment's
 #: postings into memory (Whoosh's compound files), which cost ~0.5 s a query on
 #: the benchmark's 100,000 documents.
-SEARCHERS_PER_THREAD = 8
+SEARCHERS_PER_THREAD = 32
 _local = threading.local()
 
 
@@ -620,24 +621,27 @@ def searching(ix):
     logical = _PHYSICAL_SUFFIX.sub("", ix.indexname)
     for other in [k for k in cache if k[0] == key[0] and k != key]:
         if _PHYSICAL_SUFFIX.sub("", other[1]) == logical:
-            _close(cache.pop(other))
-    searcher = cache.pop(key, None)
-    if searcher is not None:
+            _close(cache.pop(other)[0])
+    kept = cache.pop(key, None)
+    try:
+        generation = ix.latest_generation()
+    except Exception:  # noqa: BLE001 - its files are gone
+        generation = None
+    searcher = None
+    if kept is not None:
         # Not ``Searcher.refresh()``: it reuses the readers of unchanged segments,
         # and a segment whose documents were only deleted counts as unchanged, so
-        # a deleted page was still found (tested).
-        try:
-            fresh = searcher.up_to_date()
-        except Exception:  # noqa: BLE001 - its files are gone
-            fresh = False
-        if not fresh:
+        # a deleted page was still found (tested). Nor ``up_to_date()``: an index
+        # with no document has a reader with no generation, never "up to date".
+        searcher, seen = kept
+        if generation is None or generation != seen:
             _close(searcher)
             searcher = None
     if searcher is None:
         searcher = ix.searcher()
-    cache[key] = searcher
+    cache[key] = (searcher, generation)
     while len(cache) > SEARCHERS_PER_THREAD:
-        _close(cache.popitem(last=False)[1])
+        _close(cache.popitem(last=False)[1][0])
     yield searcher
 
 
@@ -1193,6 +1197,11 @@ class Bonused(wq.Query):
 
     def matcher(self, searcher, context=None):
         reader = searcher.reader()
+        m = self.required.matcher(searcher, context)
+        if not m.is_active():
+            # Nothing matches in this segment (most segments of most kinds, in a
+            # search over every kind): no bonus to weigh.
+            return m
         terms = [ft for terms, _w in self.bonuses for ft in terms]
         terms += [ft for group in self.tier for ft in group]
         postings = sum(reader.doc_frequency(f, t) for f, t in terms)
@@ -1200,9 +1209,7 @@ class Bonused(wq.Query):
         if postings * self.TABLE_COST >= visits:
             m = self._as_tree().matcher(searcher, context)
         else:
-            m = self.required.matcher(searcher, context)
-            if m.is_active():
-                m = _TableMatcher(m, self._table(searcher))
+            m = _TableMatcher(m, self._table(searcher))
         if self.boost != 1.0:
             m = WrappingMatcher(m, boost=self.boost)
         return m
@@ -1540,8 +1547,241 @@ class WhooshSearchBackend(BaseSearchBackend):
         )
         return self.index_class(self, name)
 
+    def search_parts(
+        self, query, querysets, operator=None, limit=10, autocomplete=False
+    ):
+        """One search over several querysets at once (the search page: one queryset
+        per kind of result), whatever their indexes: see :func:`search_parts`."""
+        return search_parts(self, query, querysets, operator, limit, autocomplete)
+
 
 SearchBackend = WhooshSearchBackend
+
+
+# -- one search over several kinds ----------------------------------------------
+
+
+class PartHits:
+    """What :func:`search_parts` found: ``hits``, the best matches ranked
+    together as ``(part, pk, score)`` (``part`` indexes the querysets given),
+    ``counts``, the number of matches of each part, and ``total``."""
+
+    def __init__(self, hits, counts):
+        self.hits = hits
+        self.counts = counts
+        self.total = sum(counts)
+
+
+#: Documents that no part allows, in a kinds table.
+_NO_PART = 255
+#: Kinds tables kept per combined searcher (one per set of filters: a day's
+#: listing rules, an area chosen…).
+KIND_TABLES = 16
+
+
+class _PartCollector(collectors.TopCollector):
+    """Scores every match (see ``WhooshSearchResults._run``: no top-N
+    shortcuts), keeps the best ``limit`` among the documents some part allows, and
+    counts the matches of each part in the same pass (``kinds``: document number →
+    part)."""
+
+    def __init__(self, limit, kinds, parts, skip=()):
+        super().__init__(limit, usequality=False, replace=0)
+        self.kinds = kinds
+        self.counts = [0] * parts
+        self.skip = skip  # offsets of the segments no part allows anything of
+
+    def run(self):
+        try:
+            for subsearcher, offset in self.top_searcher.leaf_searchers():
+                if offset in self.skip:
+                    continue
+                self.set_subsearcher(subsearcher, offset)
+                self.collect_matches()
+        finally:
+            self.finish()
+
+    def collect_matches(self):
+        # ``TopCollector``'s loop without its per-match checks for the top-N
+        # shortcuts (not used: ``usequality=False, replace=0``).
+        matcher = self.matcher
+        kinds, counts, offset = self.kinds, self.counts, self.offset
+        items, limit, final = self.items, self.limit, self.final_fn
+        searcher = self.top_searcher
+        total = 0
+        while matcher.is_active():
+            docnum = offset + matcher.id()
+            part = kinds[docnum]
+            if part != _NO_PART:
+                counts[part] += 1
+                total += 1
+                score = matcher.score()
+                if final:
+                    score = final(searcher, docnum, score)
+                if len(items) < limit:
+                    heappush(items, (score, -docnum))
+                elif score > items[0][0]:
+                    heapreplace(items, (score, -docnum))
+            matcher.next()
+        self.total += total
+
+
+class _Combined:
+    """One searcher over several indexes' kept searchers (a ``MultiReader`` of
+    their segments), and its kinds tables. Kept per thread while every searcher
+    under it is the one ``searching()`` keeps (an index that changed gets a new
+    searcher there, so this is rebuilt)."""
+
+    def __init__(self, subs):
+        from whoosh.reading import MultiReader
+        from whoosh.searching import Searcher
+
+        self.subs = subs
+        # Segments without a document (an empty index) are left out.
+        leaves = [
+            r
+            for s in subs
+            for r, _offset in s.reader().leaf_readers()
+            if r.doc_count_all()
+        ]
+        if len(subs) == 1 and len(leaves) == len(subs[0].reader().leaf_readers()):
+            self.searcher = subs[0]
+        elif len(leaves) == 1:
+            self.searcher = Searcher(leaves[0], closereader=False)
+        else:
+            self.searcher = Searcher(MultiReader(leaves), closereader=False)
+        self.tables = OrderedDict()
+
+    def kinds(self, filters):
+        """Document number → the first part whose filter allows it, and the
+        offsets of the segments where no part allows anything (not searched)."""
+        key = tuple(filters)
+        found = self.tables.pop(key, None)
+        if found is None:
+            table = bytearray([_NO_PART]) * self.searcher.doc_count_all()
+            for part in range(len(filters) - 1, -1, -1):
+                for docnum in self.searcher.docs_for_query(filters[part]):
+                    table[docnum] = part
+            skip = set()
+            for leaf, offset in self.searcher.leaf_searchers():
+                n = leaf.doc_count_all()
+                if table.count(_NO_PART, offset, offset + n) == n:
+                    skip.add(offset)
+            found = (table, frozenset(skip), [])
+        self.tables[key] = found
+        while len(self.tables) > KIND_TABLES:
+            self.tables.popitem(last=False)
+        return found
+
+    @staticmethod
+    def allowed(found):
+        """The documents some part allows, as a set (made once per table)."""
+        table, _skip, memo = found
+        if not memo:
+            memo.append({i for i, part in enumerate(table) if part != _NO_PART})
+        return memo[0]
+
+
+def _combined(ixs):
+    cache = getattr(_local, "combined", None)
+    if cache is None:
+        cache = _local.combined = OrderedDict()
+    key = tuple((str(ix.storage.folder), ix.indexname) for ix in ixs)
+    with ExitStack() as stack:
+        subs = [stack.enter_context(searching(ix)) for ix in ixs]
+    found = cache.pop(key, None)
+    if (
+        found is None
+        or len(found.subs) != len(subs)
+        or any(a is not b for a, b in zip(found.subs, subs, strict=True))
+    ):
+        found = _Combined(subs)
+    cache[key] = found
+    while len(cache) > SEARCHERS_PER_THREAD:
+        cache.popitem(last=False)
+    return found
+
+
+def search_parts(
+    backend, query, querysets, operator=None, limit=10, autocomplete=False
+):
+    """Search ``querysets`` (of any indexed models, in any indexes) in one pass.
+
+    The text query is compiled once (over the combined field and every boosted
+    field of the models); each queryset becomes a filter (its content type and its
+    own filters), and a table of which part each document belongs to (kept with
+    the searchers until an index changes) lets one collector score every match,
+    keep the best ``limit`` of all parts together and count each part's matches.
+    BM25F's statistics are those of all the indexes together. Returns
+    :class:`PartHits`. With ``autocomplete`` (the header box's suggestions: the
+    ``ac`` prefixes) only the best ``limit`` are wanted: Whoosh's top-N collector
+    with its block skipping, and ``counts`` are those of the hits returned."""
+    querysets = list(querysets)
+    empty = PartHits([], [0] * len(querysets))
+    if not querysets or query == "" or limit < 1:
+        return empty
+    compiler_class = (
+        backend.autocomplete_query_compiler_class
+        if autocomplete
+        else backend.query_compiler_class
+    )
+    compilers = []
+    for queryset in querysets:
+        compiler = compiler_class(queryset, query, operator=operator)
+        compiler.check()
+        compilers.append(compiler)
+    fields = {}
+    for compiler in compilers:
+        for name, boost in compiler.get_text_fields():
+            fields[name] = boost
+    fields = sorted(fields.items(), key=lambda fb: (fb[0] != ALL_TEXT, fb[0]))
+    first = compilers[0]
+    if isinstance(first.query, PlainText) and first.typed_query:
+        q = first._compile_typed(first.query, fields, True)
+    else:
+        q = _positive(first._compile(first.query, fields))
+    if q is wq.NullQuery:
+        return empty
+    filters = []
+    for compiler in compilers:
+        ct = wq.Term(CONTENT_TYPES, compiler.mapping.get_content_type())
+        own = compiler._get_filters_from_queryset()
+        filters.append(ct if own is None else _positive(wq.And([ct, own])))
+    ixs = {}
+    for compiler in compilers:
+        index = backend.get_index_for_model(compiler.queryset.model)
+        if index.name not in ixs:
+            ix = index.open()
+            if ix is not None:
+                ixs[index.name] = ix
+    if not ixs:
+        return empty
+    combined = _combined([ixs[name] for name in sorted(ixs)])
+    searcher = combined.searcher
+    found = combined.kinds(filters)
+    kinds, skip, _memo = found
+    if autocomplete:
+        # Suggestions need the best few, not counts: prefixes of one field, a
+        # term per word (no nested boosted unions), so Whoosh's top-N shortcuts
+        # (skipping blocks that cannot beat the N-th score) are safe here.
+        collector = collectors.FilterCollector(
+            collectors.TopCollector(limit), allow=_Combined.allowed(found)
+        )
+        searcher.search_with_collector(q, collector)
+        top = collector.results().top_n
+        counts = [0] * len(filters)
+        for _score, docnum in top:
+            counts[kinds[docnum]] += 1
+    else:
+        collector = _PartCollector(limit, kinds, len(filters), skip)
+        searcher.search_with_collector(q, collector)
+        top = collector.results().top_n
+        counts = collector.counts
+    hits = [
+        (kinds[docnum], searcher.stored_fields(docnum)[PK], score)
+        for score, docnum in top
+    ]
+    return PartHits(hits, counts)
 
 
 def did_you_mean(text, models, backend_name="default"):
@@ -1558,38 +1798,40 @@ def did_you_mean(text, models, backend_name="default"):
     for model in models:
         index = backend.get_index_for_model(model)
         indexes.setdefault(index.name, index)
-    searchers = []
-    try:
-        for index in indexes.values():
-            ix = index.open()
-            if ix is not None:
-                searchers.append(ix.searcher())
-        if not searchers:
-            return ""
-        changed = False
-        out = []
-        for accented, folded in words(text):
-            if any(s.doc_frequency(ALL_TEXT, folded) for s in searchers):
-                out.append(accented)
-                continue
-            best = None
-            for s in searchers:
-                for candidate in s.suggest(ALL_TEXT, folded, limit=3, maxdist=2):
-                    if candidate.startswith((ACCENT_MARK, PAIR_MARK)):
-                        continue
-                    freq = s.doc_frequency(ALL_TEXT, candidate)
-                    if best is None or freq > best[1]:
-                        best = (candidate, freq)
-                    break
-            if best is None:
-                out.append(accented)
-            else:
-                out.append(best[0])
-                changed = True
-        return " ".join(out) if changed else ""
-    finally:
-        for s in searchers:
-            s.close()
+    ixs = {}
+    for name, index in indexes.items():
+        ix = index.open()
+        if ix is not None:
+            ixs[name] = ix
+    if not ixs:
+        return ""
+    # One searcher over every index (kept, as the search's), and only the words
+    # sharing the first letter: Whoosh walks the lexicon for each word, and all
+    # of it took 0.3 s for a three-word name on the demo ward.
+    searcher = _combined([ixs[name] for name in sorted(ixs)]).searcher
+    changed = False
+    out = []
+    for i, (accented, folded) in enumerate(words(text)):
+        if i >= DID_YOU_MEAN_WORDS or searcher.doc_frequency(ALL_TEXT, folded):
+            out.append(accented)
+            continue
+        best = None
+        for candidate in searcher.suggest(
+            ALL_TEXT, folded, limit=3, maxdist=2, prefix=1
+        ):
+            if not candidate.startswith((ACCENT_MARK, PAIR_MARK)):
+                best = candidate
+                break
+        if best is None:
+            out.append(accented)
+        else:
+            out.append(best)
+            changed = True
+    return " ".join(out) if changed else ""
+
+
+#: Words of a query that ``did_you_mean`` corrects (the first ones).
+DID_YOU_MEAN_WORDS = 8
 
 
 def index_changed():
