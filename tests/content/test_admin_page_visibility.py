@@ -47,6 +47,7 @@ def text_of(response):
         return body
 
 
+@pytest.mark.search_index
 def test_page_chooser_names_listed_pages_and_own_areas_only(client, tree):
     add_draft(tree.group_1, SECRET, "du-thao", tree.leader_1)
     add_draft(tree.group_b, "Dự thảo của thôn Đông", "du-thao-dong", tree.leader_b)
@@ -73,6 +74,7 @@ def report_url_names():
     return [p.name for p in report_urls.urlpatterns if isinstance(p, URLPattern)]
 
 
+@pytest.mark.search_index
 def test_no_admin_report_or_listing_names_another_communes_draft(client, tree):
     add_draft(tree.group_1, SECRET, "du-thao", tree.leader_1)
     urls = [reverse(f"wagtailadmin_reports:{name}") for name in report_url_names()]
