@@ -18,9 +18,9 @@ from django.db import connections
 
 from civic.people.actions import grant_role
 from civic.people.models import RoleKind, User
-from content.models import AreaKind, AreaPage, HomePage
+from content.models import AreaKind, HomePage
 
-PASSWORD = "mat-khau-thu-nghiem"
+from .factories import PASSWORD, add_area, make_user  # noqa: F401 (re-exported)
 
 
 def pytest_configure(config):
@@ -96,20 +96,6 @@ def _fresh_cache():
     yield
     for cache in caches.all(initialized_only=True):
         cache.clear()
-
-
-def make_user(full_name, phone=None, email="", **extra):
-    user = User(full_name=full_name, phone=phone, email=email, **extra)
-    user.set_password(PASSWORD)
-    user.save()
-    return user
-
-
-def add_area(parent, title, kind, slug=None):
-    page = AreaPage(title=title, kind=kind, slug=slug or "")
-    parent.add_child(instance=page)
-    page.save_revision().publish()
-    return page
 
 
 class Tree:

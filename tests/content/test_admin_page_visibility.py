@@ -18,15 +18,11 @@ from wagtail.models import Page, PageLogEntry
 
 from content.models import NoticePage
 
-from ..conftest import PASSWORD
+from ..factories import sign_in
 
 pytestmark = pytest.mark.django_db
 
 SECRET = "Dự thảo kín Xylophon"
-
-
-def sign_in(client, user):
-    assert client.login(username=user.phone or user.email, password=PASSWORD)
 
 
 def add_draft(area, title, slug, author):
