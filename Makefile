@@ -40,13 +40,23 @@ seed: $(STAMP)
 # The whole suite on SQLite, then again on a throwaway PostgreSQL cluster (with a
 # throwaway Redis for the scaled-out channel layer). Under CI=true a missing
 # PostgreSQL, Redis or Chromium fails the run instead of skipping.
+# Both halves run under coverage: test-sqlite starts afresh and prints its figure,
+# test-postgres adds its lines and prints the combined figure (fail_under in
+# pyproject.toml fails the run when it drops).
 test: $(STAMP) test-sqlite test-postgres
 
+COVERAGE := $(BIN)/python -m coverage
+COVERAGE_REPORT = s=$$?; $(COVERAGE) combine -q --append 2>/dev/null; \
+	if [ -e .coverage ]; then $(COVERAGE) report || s=1; fi; exit $$s
+
 test-sqlite: $(STAMP)
-	env -u DATABASE_URL -u REDIS_URL $(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(COVERAGE) erase
+	env -u DATABASE_URL -u REDIS_URL $(COVERAGE) run -m pytest $(PYTEST_ARGS); \
+	$(COVERAGE_REPORT)
 
 test-postgres: $(STAMP)
-	scripts/with-postgres scripts/with-redis $(BIN)/python -m pytest $(PYTEST_ARGS)
+	scripts/with-postgres scripts/with-redis $(COVERAGE) run -m pytest $(PYTEST_ARGS); \
+	$(COVERAGE_REPORT)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

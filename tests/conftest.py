@@ -8,7 +8,6 @@ portal
     └── Thôn Đông (group)       leader_b
 """
 
-import os
 import shutil
 import tempfile
 from pathlib import Path
@@ -19,9 +18,9 @@ from django.db import connections
 
 from civic.people.actions import grant_role
 from civic.people.models import RoleKind, User
-from content.models import AreaKind, AreaPage, HomePage
+from content.models import AreaKind, HomePage
 
-PASSWORD = "mat-khau-thu-nghiem"
+from .factories import PASSWORD, add_area, make_user  # noqa: F401 (re-exported)
 
 
 def pytest_configure(config):
@@ -50,10 +49,30 @@ def _isolated_media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
+SEARCH_TESTS = Path(__file__).parent / "search"
+
+
+def pytest_collection_modifyitems(config, items):
+    # every test of the search package searches: it gets the index without a marker
+    for item in items:
+        if SEARCH_TESTS in Path(item.path).parents:
+            item.add_marker(pytest.mark.search_index)
+
+
 @pytest.fixture(autouse=True)
-def _isolated_search_index(settings, tmp_path):
+def _isolated_search_index(request, settings, tmp_path):
+    """A per-test Whoosh folder. Saves and publishes index nothing (AUTO_UPDATE off:
+    modelsearch's signal handlers skip the backend) unless the test is marked
+    ``@pytest.mark.search_index`` or lives under tests/search/: indexing the ``tree``
+    pages was most of the suite's setup time. Searching a folder nobody wrote to
+    finds nothing."""
+    indexing = request.node.get_closest_marker("search_index") is not None
     settings.WAGTAILSEARCH_BACKENDS = {
-        "default": {"BACKEND": "search.backends.whoosh", "PATH": tmp_path / "whoosh"}
+        "default": {
+            "BACKEND": "search.backends.whoosh",
+            "PATH": tmp_path / "whoosh",
+            "AUTO_UPDATE": indexing,
+        }
     }
 
 
@@ -81,20 +100,6 @@ def _fresh_cache():
     yield
     for cache in caches.all(initialized_only=True):
         cache.clear()
-
-
-def make_user(full_name, phone=None, email="", **extra):
-    user = User(full_name=full_name, phone=phone, email=email, **extra)
-    user.set_password(PASSWORD)
-    user.save()
-    return user
-
-
-def add_area(parent, title, kind, slug=None):
-    page = AreaPage(title=title, kind=kind, slug=slug or "")
-    parent.add_child(instance=page)
-    page.save_revision().publish()
-    return page
 
 
 class Tree:
@@ -130,9 +135,6 @@ def tree(db):
 def fresh(user):
     """The same user re-read, with no cached permissions."""
     return User.objects.get(pk=user.pk)
-
-
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
 @pytest.fixture

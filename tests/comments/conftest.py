@@ -8,35 +8,19 @@ news_1 / notice_1: a news article and a notice of Tổ dân phố 1.
 from datetime import timedelta
 
 import pytest
-from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import override
 
 from civic.comments import actions
 from civic.comments.models import Comment, Report
-from civic.people.models import Household, Residency, ResidencyStatus
+from civic.people.models import ResidencyStatus
 from content.models import NewsPage, NoticePage
 
-from ..conftest import make_user
-
-
-class Residents:
-    pass
-
-
-def resident(name, phone, area, status=ResidencyStatus.VERIFIED, old=True):
-    """A resident living in ``area``; an account older than a day unless ``old``
-    is false (new accounts have tighter limits)."""
-    extra = {"date_joined": timezone.now() - timedelta(days=30)} if old else {}
-    user = make_user(name, phone, **extra)
-    home = Household.objects.create(area=area, address=f"{phone} {area.title}")
-    Residency.objects.create(user=user, household=home, status=status)
-    return user
+from ..factories import People, resident, url  # noqa: F401 (re-exported)
 
 
 @pytest.fixture
 def people(tree):
-    p = Residents()
+    p = People()
     p.r = [
         resident(f"Cư dân {i}", f"09130000{i:02d}", tree.group_1) for i in range(1, 6)
     ]
@@ -67,12 +51,6 @@ def notice_1(tree):
     page.save_revision().publish()
     page.refresh_from_db()
     return page
-
-
-def url(name, *args):
-    """The English URL, so that assertions read the English source messages."""
-    with override("en"):
-        return reverse(name, args=args)
 
 
 def page_url(page):

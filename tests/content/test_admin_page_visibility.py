@@ -18,15 +18,11 @@ from wagtail.models import Page, PageLogEntry
 
 from content.models import NoticePage
 
-from ..conftest import PASSWORD
+from ..factories import sign_in
 
 pytestmark = pytest.mark.django_db
 
 SECRET = "Dự thảo kín Xylophon"
-
-
-def sign_in(client, user):
-    assert client.login(username=user.phone or user.email, password=PASSWORD)
 
 
 def add_draft(area, title, slug, author):
@@ -47,6 +43,7 @@ def text_of(response):
         return body
 
 
+@pytest.mark.search_index
 def test_page_chooser_names_listed_pages_and_own_areas_only(client, tree):
     add_draft(tree.group_1, SECRET, "du-thao", tree.leader_1)
     add_draft(tree.group_b, "Dự thảo của thôn Đông", "du-thao-dong", tree.leader_b)
@@ -73,6 +70,7 @@ def report_url_names():
     return [p.name for p in report_urls.urlpatterns if isinstance(p, URLPattern)]
 
 
+@pytest.mark.search_index
 def test_no_admin_report_or_listing_names_another_communes_draft(client, tree):
     add_draft(tree.group_1, SECRET, "du-thao", tree.leader_1)
     urls = [reverse(f"wagtailadmin_reports:{name}") for name in report_url_names()]

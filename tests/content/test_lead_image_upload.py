@@ -7,11 +7,7 @@ from django.urls import reverse
 from PIL import Image as PILImage
 from wagtail.images.models import Image
 
-from ..conftest import PASSWORD
-
-
-def sign_in(client, user):
-    assert client.login(username=user.phone, password=PASSWORD)
+from ..factories import sign_in
 
 
 def png_bytes(size=(40, 30)):

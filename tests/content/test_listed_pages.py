@@ -154,6 +154,7 @@ def _listings(tree):
     }
 
 
+@pytest.mark.search_index
 @pytest.mark.parametrize("who", ["visitor", "administrator"])
 def test_no_listing_shows_restricted_or_future_pages(client, tree, pages, who):
     if who == "administrator":

@@ -92,7 +92,7 @@ def test_conditional_get_answers_304_from_the_cache_and_for_signed_in_pages(
     assert again.status_code == 304 and again["X-Page-Cache"] == "hit"
     since = client.get(notice.url, HTTP_IF_MODIFIED_SINCE=response["Last-Modified"])
     assert since.status_code == 304
-    client.login(username=tree.leader_1.phone, password=PASSWORD)
+    client.force_login(tree.leader_1)
     mine = client.get(notice.url)
     # fresh for the signed-in (its sign-out form's token changes every time),
     # with an ETag of its own
@@ -102,7 +102,7 @@ def test_conditional_get_answers_304_from_the_cache_and_for_signed_in_pages(
 def test_no_signed_in_page_or_csrf_token_reaches_anyone_else(client, tree, notice):
     account = f'href="{reverse("people:account")}"'
     leader = client
-    leader.login(username=tree.leader_1.phone, password=PASSWORD)
+    leader.force_login(tree.leader_1)
     for url in [notice.url, tree.group_1.url]:
         mine = leader.get(url)
         assert mine["X-Page-Cache"] == "bypass"
@@ -497,7 +497,7 @@ def test_on_redis_pages_are_kept_and_invalidated(client, tree, notice, on_redis)
     notice.save_revision().publish()
     assert "Có nước lại lúc 17 giờ" in fresh(client, url)
     assert client.get(tree.group_1.url)["X-Page-Cache"] == "miss"
-    client.login(username=tree.leader_1.phone, password=PASSWORD)
+    client.force_login(tree.leader_1)
     assert client.get(tree.group_1.url)["X-Page-Cache"] == "bypass"
 
 

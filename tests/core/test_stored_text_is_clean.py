@@ -18,7 +18,7 @@ from civic.feedback import actions as feedback
 from civic.feedback.models import Update
 from civic.meetings import actions as meetings
 from civic.people import actions as people
-from civic.people.models import Household, Residency, ResidencyStatus
+from civic.people.models import Household
 from civic.polls import actions as polls
 from civic.polls.models import MEETING_ITEMS, Choice, ChoiceMeaning, Poll, PollKind
 from civic.services import actions as services
@@ -27,7 +27,7 @@ from civic.services.models import AssistedSession
 from content.models import NewsPage
 from realtime import actions as realtime
 
-from ..conftest import make_user
+from ..factories import resident
 from ..services.conftest import next_weekday, svc  # noqa: F401  (a fixture)
 
 pytestmark = pytest.mark.django_db
@@ -42,13 +42,6 @@ TEXT_CLEAN = "Dòng một\ndòng hai\nba"
 def assert_clean(value, expected):
     assert value == expected
     assert "\x00" not in value
-
-
-def resident(name, phone, area):
-    user = make_user(name, phone, date_joined=timezone.now() - timedelta(days=30))
-    home = Household.objects.create(area=area, address=f"{phone} {area.title}")
-    Residency.objects.create(user=user, household=home, status=ResidencyStatus.VERIFIED)
-    return user
 
 
 @pytest.fixture

@@ -43,7 +43,6 @@ import time
 import pytest
 from playwright.sync_api import expect, sync_playwright
 
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 # The default of 5 s is short on a loaded CI machine (the admin loads a lot of JS).
 expect.set_options(timeout=10_000)
 
@@ -132,11 +131,22 @@ def _pinned_db_connections(django_db_setup):
 
 @pytest.fixture(scope="package")
 def playwright(_pinned_db_connections, _pw_api_request_contexts):
+    # While Playwright's loop "runs" in the test thread, Django would refuse every
+    # ORM call of the test thread (SynchronousOnlyOperation): allowed here, for the
+    # browser tests only - the rest of the suite keeps Django's check.
+    before = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     pw = sync_playwright().start()
     if _pw_api_request_contexts:
         _pw_api_request_contexts.instrument(pw)
-    yield pw
-    pw.stop()
+    try:
+        yield pw
+    finally:
+        pw.stop()
+        if before is None:
+            del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = before
 
 
 @pytest.fixture(scope="package")

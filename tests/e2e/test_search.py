@@ -3,10 +3,13 @@ in the header box and finds the water-cut notice, by suggestion and by the form.
 
 import re
 
+import pytest
 from playwright.sync_api import expect
 
 from tests.comments.conftest import resident
 from tests.e2e.test_notice_review import publish_notice, sign_in
+
+pytestmark = pytest.mark.search_index
 
 
 def test_resident_finds_the_water_cut_notice_typed_without_diacritics(

@@ -7,8 +7,6 @@ from unittest import mock
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.urls import reverse
-from django.utils import translation
 from PIL import Image
 
 from civic.feedback import actions
@@ -16,6 +14,7 @@ from civic.feedback.models import Category
 from civic.feedback.workingtime import TIME_ZONE
 
 from ..conftest import make_user
+from ..factories import url_in
 
 #: A Monday.
 MONDAY = datetime(2026, 11, 23, tzinfo=TIME_ZONE).date()
@@ -89,7 +88,4 @@ def make_report(user, area, **extra):
     return actions.submit_report(user, area, **fields)
 
 
-def url(name, *args, lang="vi"):
-    """The page's path in ``lang`` (whatever language an earlier request left on)."""
-    with translation.override(lang):
-        return reverse(f"feedback:{name}", args=args)
+url = url_in("feedback", lang="vi")

@@ -9,7 +9,6 @@ from django.test import Client
 from civic.feedback import actions
 from civic.feedback.models import Category, Follow, Report
 
-from ..conftest import PASSWORD
 from .conftest import make_report, url
 
 pytestmark = pytest.mark.django_db
@@ -70,7 +69,7 @@ def test_without_a_point_only_the_same_group(fb, reports):
 
 def test_suggested_on_the_form_and_followed_instead(fb, reports):
     client = Client()
-    client.login(username=fb.reporter.phone, password=PASSWORD)
+    client.force_login(fb.reporter)
     response = client.get(
         url("new"),
         {

@@ -7,7 +7,6 @@ from django.test import Client
 from civic.feedback import actions
 from civic.feedback.models import Report
 
-from ..conftest import PASSWORD
 from .conftest import make_report, url
 
 pytestmark = pytest.mark.django_db
@@ -20,7 +19,7 @@ PHONE_SHOWN = "0905 111 222"
 def client_for(user):
     client = Client()
     if user is not None:
-        assert client.login(username=user.phone or user.email, password=PASSWORD)
+        client.force_login(user)
     return client
 
 

@@ -12,7 +12,7 @@ import zlib
 from unittest import mock
 
 import pytest
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
@@ -23,7 +23,6 @@ from civic.core import images
 from civic.feedback import actions
 from civic.feedback.models import Category, Photo, Report, Update
 
-from ..conftest import PASSWORD
 from .conftest import jpeg_bytes, make_report, upload, url
 
 
@@ -62,7 +61,7 @@ def decodes():
 
 def client_for(user):
     client = Client()
-    assert client.login(username=user.phone or user.email, password=PASSWORD)
+    client.force_login(user)
     return client
 
 
@@ -179,7 +178,7 @@ def test_handler_refusals_do_not_decode(fb, clock, decodes):
     report = make_report(fb.reporter, fb.group_1)
     photo = upload(data=jpeg_bytes())
     # Another commune's editor: no right on the report.
-    with pytest.raises(Exception):  # noqa: B017 (PermissionDenied or Refused)
+    with pytest.raises(PermissionDenied):
         actions.post_progress(fb.editor_b, report, "Đã cử người", [photo])
     # The right handler, but a new report cannot be resolved yet.
     with pytest.raises(ValidationError):
@@ -201,7 +200,7 @@ def test_each_photo_is_decoded_once(fb, clock, decodes):
 
 @pytest.mark.django_db
 def test_bomb_as_a_wagtail_image_is_a_clear_error(client, tree):
-    assert client.login(username=tree.leader_1.phone, password=PASSWORD)
+    client.force_login(tree.leader_1)
     response = client.post(
         reverse("wagtailimages:add"),
         {
@@ -218,7 +217,7 @@ def test_bomb_as_a_wagtail_image_is_a_clear_error(client, tree):
 @pytest.mark.django_db
 def test_wagtail_images_share_the_cap(client, tree):
     """7,000 × 7,000 is under Pillow's and Wagtail's own limits but over ours."""
-    assert client.login(username=tree.leader_1.phone, password=PASSWORD)
+    client.force_login(tree.leader_1)
     response = client.post(
         reverse("wagtailimages:add"),
         {
@@ -234,7 +233,7 @@ def test_wagtail_images_share_the_cap(client, tree):
 @pytest.mark.django_db
 def test_truncated_wagtail_image_is_an_error_not_a_500(client, tree):
     """Wagtail decodes the upload to learn its size; a damaged file raised."""
-    assert client.login(username=tree.leader_1.phone, password=PASSWORD)
+    client.force_login(tree.leader_1)
     response = client.post(
         reverse("wagtailimages:add"),
         {

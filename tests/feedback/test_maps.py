@@ -14,7 +14,6 @@ from civic.feedback import actions
 from civic.feedback.maps import DEFAULT_CENTRE
 from civic.services.models import SupportPoint
 
-from ..conftest import PASSWORD
 from .conftest import make_report, url
 
 pytestmark = pytest.mark.django_db
@@ -106,7 +105,7 @@ def test_no_map_without_points(fb, clock):
 
 def test_tiles_setting_and_centre(fb, settings):
     client = Client()
-    assert client.login(username=fb.reporter.phone, password=PASSWORD)
+    client.force_login(fb.reporter)
     html = client.get(url("new")).content.decode()
     config = json_data(html, "fb-map-config")
     assert config["tiles"] == "https://tile.openstreetmap.org/{z}/{x}/{y}.png"

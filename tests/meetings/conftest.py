@@ -12,9 +12,9 @@ import pytest
 from django.utils import timezone, translation
 
 from civic.meetings import actions
-from civic.people.models import Household, Residency, ResidencyStatus
+from civic.people.models import Household, ResidencyStatus
 
-from ..conftest import PASSWORD, make_user
+from ..factories import People, resident, sign_in  # noqa: F401 (re-exported)
 
 
 @pytest.fixture(autouse=True)
@@ -22,19 +22,6 @@ def _english_messages():
     """Actions called directly speak English here (pages choose by their URL)."""
     with translation.override("en"):
         yield
-
-
-class People:
-    pass
-
-
-def resident(name, phone, household, status=ResidencyStatus.VERIFIED, rep=False):
-    user = make_user(name, phone)
-    Residency.objects.create(user=user, household=household, status=status)
-    if rep:
-        household.representative = user
-        household.save()
-    return user
 
 
 @pytest.fixture
@@ -97,7 +84,3 @@ def held(tree, people):
         "Cán bộ phường",
     )
     return meeting
-
-
-def sign_in(client, user):
-    assert client.login(username=user.phone or user.email, password=PASSWORD)

@@ -1,12 +1,11 @@
 """Helpers for the joining-flow tests: English URLs (stable messages) and homes."""
 
 import pytest
-from django.urls import reverse
 from django.utils import translation
-from django.utils.translation import override
 
 from civic.people.models import Household, Residency, ResidencyStatus
 from tests.conftest import PASSWORD, make_user
+from tests.factories import sign_in, url_in  # noqa: F401 (re-exported)
 
 
 @pytest.fixture(autouse=True)
@@ -17,10 +16,7 @@ def _default_language_after_each_test():
     translation.deactivate()
 
 
-def url(name, *args):
-    """The English URL, so that assertions read the English source messages."""
-    with override("en"):
-        return reverse(f"people:{name}", args=args)
+url = url_in("people")
 
 
 def page_text(response):
@@ -29,10 +25,6 @@ def page_text(response):
 
 def messages_of(response):
     return [str(m) for m in response.context["messages"]] if response.context else []
-
-
-def sign_in(client, user):
-    client.force_login(user)
 
 
 def verified_home(area, address, *members):

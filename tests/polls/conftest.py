@@ -11,23 +11,10 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from civic.people.models import Household, Residency, ResidencyStatus
+from civic.people.models import Household, ResidencyStatus
 from civic.polls.models import Choice, ChoiceMeaning, Poll, PollKind
 
-from ..conftest import PASSWORD, make_user
-
-
-class People:
-    pass
-
-
-def resident(name, phone, household, status=ResidencyStatus.VERIFIED, rep=False):
-    user = make_user(name, phone)
-    Residency.objects.create(user=user, household=household, status=status)
-    if rep:
-        household.representative = user
-        household.save()
-    return user
+from ..factories import People, resident, sign_in  # noqa: F401 (re-exported)
 
 
 @pytest.fixture
@@ -73,7 +60,3 @@ def make_poll(area, kind=PollKind.CONSULTATION, labels=("A", "B", "C"), **extra)
 
 def ids(poll, *labels):
     return [poll.choices.get(label=label).pk for label in labels]
-
-
-def sign_in(client, user):
-    assert client.login(username=user.phone or user.email, password=PASSWORD)

@@ -11,33 +11,20 @@ on the in-process layer and on ``RedisPubSubChannelLayer``.
 import asyncio
 import json
 import os
-from datetime import timedelta
 
 import pytest
 from channels.db import database_sync_to_async
 from channels.testing import WebsocketCommunicator
 from django.conf import settings as django_settings
 from django.test import Client
-from django.utils import timezone
 
-from civic.people.models import Household, Residency, ResidencyStatus
+from civic.people.models import ResidencyStatus
 from realtime import consumers, presence
 from realtime.actions import area_channel
 
-from ..conftest import make_user
+from ..factories import People, resident  # noqa: F401 (re-exported)
 
 LAYERS = ["memory", "redis"]
-
-
-def resident(name, phone, area, status=ResidencyStatus.VERIFIED):
-    user = make_user(name, phone, date_joined=timezone.now() - timedelta(days=30))
-    home = Household.objects.create(area=area, address=f"{phone} {area.title}")
-    Residency.objects.create(user=user, household=home, status=status)
-    return user
-
-
-class People:
-    pass
 
 
 @pytest.fixture

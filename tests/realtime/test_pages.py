@@ -12,12 +12,12 @@ from civic.comments.models import Report, Resolution
 from realtime import actions
 from realtime.models import Channel, ChannelKind, Message
 
+from ..factories import url_in
+
 pytestmark = pytest.mark.django_db
 
 
-def url(name, *args):
-    with override("en"):
-        return reverse(f"realtime:{name}", args=args)
+url = url_in("realtime")
 
 
 def test_every_area_has_its_channel(tree, channel):

@@ -22,7 +22,8 @@ from civic.services.models import (
     SupportPoint,
 )
 
-from ..conftest import PASSWORD, make_user
+from ..conftest import make_user
+from ..factories import sign_in  # noqa: F401 (re-exported)
 
 
 class Services:
@@ -115,10 +116,6 @@ def next_weekday(weekday, at_least=1):
 
 def when(day, slot):
     return f"{day:%Y-%m-%d}T{slot:%H:%M}"
-
-
-def sign_in(client, user):
-    assert client.login(username=user.phone or user.email, password=PASSWORD)
 
 
 @pytest.fixture(autouse=True)

@@ -6,6 +6,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from civic.services.models import Procedure, SupportPoint
 
+from ..factories import assert_refused_by_admin
 from .conftest import make_procedure, sign_in
 
 
@@ -39,14 +40,14 @@ def test_editor_sees_and_edits_only_their_communes_procedures(client, tree, svc)
     sign_in(client, tree.editor_a)
     html = client.get(url(PROCEDURES, "index")).content.decode()
     assert svc.birth_reg.name in html and foreign.name not in html
-    assert client.get(url(PROCEDURES, "edit", foreign.pk)).status_code in (403, 404)
+    assert client.get(url(PROCEDURES, "edit", foreign.pk)).status_code == 404
     response = client.post(
         url(PROCEDURES, "edit", foreign.pk), procedure_form(tree.commune_a)
     )
-    assert response.status_code in (403, 404)
+    assert response.status_code == 404
     foreign.refresh_from_db()
     assert foreign.area.pk == tree.commune_b.pk
-    assert client.post(url(PROCEDURES, "delete", foreign.pk)).status_code in (403, 404)
+    assert client.post(url(PROCEDURES, "delete", foreign.pk)).status_code == 404
     assert Procedure.objects.filter(pk=foreign.pk).exists()
 
 
@@ -81,10 +82,10 @@ def test_bad_code_and_another_commune_are_refused(client, tree, svc):
 def test_helpers_and_residents_have_no_directory_admin(client, tree, svc):
     for user in (tree.helper_a, tree.leader_1):
         sign_in(client, user)
-        assert client.get(url(PROCEDURES, "index")).status_code in (302, 403)
-        assert client.post(
-            url(PROCEDURES, "add"), procedure_form(tree.commune_a)
-        ).status_code in (302, 403)
+        assert_refused_by_admin(client.get(url(PROCEDURES, "index")))
+        assert_refused_by_admin(
+            client.post(url(PROCEDURES, "add"), procedure_form(tree.commune_a))
+        )
     assert Procedure.objects.count() == 2
 
 
@@ -139,7 +140,7 @@ def test_a_helper_of_another_commune_cannot_be_put_on_duty(client, tree, svc):
 
 def test_life_events_are_kept_by_the_administrator(client, tree, svc):
     sign_in(client, tree.editor_a)
-    assert client.get(url("life_events_admin", "index")).status_code in (302, 403)
+    assert_refused_by_admin(client.get(url("life_events_admin", "index")))
     sign_in(client, tree.admin)
     html = client.get(url("life_events_admin", "index")).content.decode()
     assert "Sinh con" in html
@@ -151,5 +152,5 @@ def test_a_point_with_sessions_is_not_deleted(client, tree, svc):
     actions.record_session(tree.helper_a, svc.point_a, "x", True, resident_name="y")
     sign_in(client, tree.editor_a)
     response = client.post(url(POINTS, "delete", svc.point_a.pk), follow=True)
-    assert response.status_code in (200, 403)
+    assert response.status_code == 200
     assert SupportPoint.objects.filter(pk=svc.point_a.pk).exists()

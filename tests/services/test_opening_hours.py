@@ -3,6 +3,7 @@
 from datetime import datetime, time
 
 import pytest
+from django.core.exceptions import ValidationError
 
 from civic.services.models import OpeningHours
 
@@ -79,6 +80,6 @@ def test_slots_follow_opening_hours(svc, night_point):
 
 def test_equal_opening_and_closing_is_refused(svc):
     hours = OpeningHours(point=svc.point_a, weekday=6, opens=time(8), closes=time(8))
-    with pytest.raises(Exception) as info:
+    with pytest.raises(ValidationError) as info:
         hours.full_clean()
     assert "differ" in str(info.value)

@@ -1,6 +1,7 @@
 """The services records in the search index: procedures, support points, utility
 links, and approved businesses only (never a waiting or rejected proposal)."""
 
+import pytest
 from django.urls import reverse
 from modelsearch.backends import get_search_backend
 
@@ -9,6 +10,8 @@ from civic.services.models import Business, Procedure, SupportPoint, UtilityLink
 
 from .test_businesses import propose, verified
 from .test_utilities import link
+
+pytestmark = pytest.mark.search_index
 
 
 def found(query, model_or_qs):
