@@ -221,9 +221,15 @@ class JsonSocket(AsyncWebsocketConsumer):
         for group in groups:
             await hub.unsubscribe(group, self)
 
+    #: ids of the messages the set-up backfill had (see ChannelConsumer.connect)
+    _backfilled = frozenset()
+
+    def _already_sent(self, message):
+        return message.get("message_id") in self._backfilled
+
     async def fanout_receive(self, message):
         """A message of one of this socket's groups (called by the hub)."""
-        if self.lost:
+        if self.lost or (self._backfilled and self._already_sent(message)):
             return
         if self._held is not None:
             self._held.append(message)
@@ -352,10 +358,11 @@ class ChannelConsumer(JsonSocket):
         backfill, seen = backfill
         await self.send(text_data=backfill)
         # what the backfill already had is not sent again (a reconnect storm
-        # would otherwise get the messages of its moment twice)
-        self._held = deque(
-            m for m in self._held if not 0 < (m.get("message_id") or 0) <= seen
-        )
+        # would otherwise get the messages of its moment twice): neither held
+        # now nor arriving later (with Redis, a broadcast of the set-up moment
+        # can arrive after it)
+        self._backfilled = seen
+        self._held = deque(m for m in self._held if not self._already_sent(m))
         await self._drain()  # what arrived meanwhile, in order; then at once
         await self._broadcast_presence(presence)
         if user_id is not None and session_recheck_interval() > 0:
@@ -732,20 +739,21 @@ def _backfill_frame(channel, after):
 
 
 def _backfill_text(channel, after):
-    """The ``backfill`` frame as JSON, and the last message id the client has
-    with it. A fresh connect's (the recent messages) is the same for every
+    """The ``backfill`` frame as JSON, and the ids of the messages in it. A fresh connect's (the recent messages) is the same for every
     socket of the channel in a language: encoded once and kept while no message
     changed (``pagecache.memo``)."""
 
     def encode():
         frame = _backfill_frame(channel, after)
-        seen = max([m["id"] for m in frame["messages"]] + [after or 0])
+        # the ids themselves, not the highest: on PostgreSQL a message with a
+        # lower id can commit after one with a higher id, and must not be dropped
+        seen = frozenset(m["id"] for m in frame["messages"])
         return json.dumps(frame, ensure_ascii=False), seen
 
     if after is not None:
         return encode()
     return pagecache.memo(
-        "realtime.recent_frame", [channel.pk, translation.get_language()], encode
+        "realtime.recent_frame.ids", [channel.pk, translation.get_language()], encode
     )
 
 
