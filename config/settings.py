@@ -176,26 +176,28 @@ if REDIS_URL:
     # short timeouts: a Redis that is down or hanging degrades pages to
     # uncached ones quickly (civic/core/pagecache.py), never to errors
     _redis_options = {"socket_connect_timeout": 0.5, "socket_timeout": 0.5}
+    # Django's RedisCache with one connection pool per process, not one per
+    # request (civic/core/cache.py)
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "civic.core.cache.SharedRedisCache",
             "LOCATION": REDIS_URL,
             "OPTIONS": _redis_options,
         },
         "pages": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "civic.core.cache.SharedRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "pages",
             "OPTIONS": _redis_options,
         },
         "page_versions": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "civic.core.cache.SharedRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "pagev",
             "OPTIONS": _redis_options,
         },
         "page_parts": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "civic.core.cache.SharedRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "pagep",
             "OPTIONS": _redis_options,

@@ -288,7 +288,7 @@ def test_query_strings_are_normalised_and_bounded(client, tree):
 
 def test_a_cache_that_is_down_degrades_to_uncached_pages(client, tree, settings):
     down = {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "civic.core.cache.SharedRedisCache",
         "LOCATION": "redis://127.0.0.1:9/0",
         "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
     }
@@ -476,7 +476,7 @@ def on_redis(settings):
         **settings.CACHES,
         **{
             alias: {
-                "BACKEND": "django.core.cache.backends.redis.RedisCache",
+                "BACKEND": "civic.core.cache.SharedRedisCache",
                 "LOCATION": url,
                 "KEY_PREFIX": f"test-{alias}",
             }

@@ -1,0 +1,70 @@
+"""Django's Redis cache, with one connection pool per process.
+
+Django keeps cache objects per *context*, not per thread (``caches`` is an
+asgiref ``Local``): under ASGI every request runs in a new context, so Django's
+``RedisCache`` built a new client, a new connection pool and therefore a new TCP
+connection to Redis on the first use of each alias in every request - with the
+connection's handshake (``HELLO``, ``CLIENT SETINFO``, which reads the redis
+package's metadata from disk each time). Measured in-process on the page cache's
+hit path: two new connections per anonymous page, ~3 ms of a ~3.5 ms hit.
+
+:class:`SharedRedisCache` is the same backend, but every instance with the same
+servers and options uses one client, created once per process and kept: its
+connection pools (thread-safe; redis-py re-creates them after a fork) and one
+``redis.Redis`` object per pool, instead of a new one (with its table of ~170
+response callbacks) per command. Key prefixes, versions and timeouts stay on
+the ``BaseCache`` side, so aliases with different ``KEY_PREFIX`` share it too.
+"""
+
+import threading
+
+from django.core.cache.backends.redis import RedisCache, RedisCacheClient
+from django.utils.functional import cached_property
+
+
+class _SharedClient(RedisCacheClient):
+    def __init__(self, servers, **options):
+        super().__init__(servers, **options)
+        self._lock = threading.Lock()
+        self._redis = {}
+
+    def _get_connection_pool(self, write):
+        index = self._get_connection_pool_index(write)
+        pool = self._pools.get(index)
+        if pool is None:
+            with self._lock:
+                pool = self._pools.get(index)
+                if pool is None:
+                    pool = self._pools[index] = self._pool_class.from_url(
+                        self._servers[index], **self._pool_options
+                    )
+        return pool
+
+    def get_client(self, key=None, *, write=False):
+        pool = self._get_connection_pool(write)
+        client = self._redis.get(id(pool))
+        if client is None:
+            client = self._redis[id(pool)] = self._client(connection_pool=pool)
+        return client
+
+
+_clients = {}
+_clients_lock = threading.Lock()
+
+
+def shared_client(servers, options):
+    """The one client of this process for ``servers`` with ``options``."""
+    key = (tuple(servers), repr(sorted(options.items())))
+    client = _clients.get(key)
+    if client is None:
+        with _clients_lock:
+            client = _clients.get(key)
+            if client is None:
+                client = _clients[key] = _SharedClient(servers, **options)
+    return client
+
+
+class SharedRedisCache(RedisCache):
+    @cached_property
+    def _cache(self):
+        return shared_client(self._servers, self._options)
