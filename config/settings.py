@@ -191,7 +191,7 @@ if REDIS_URL:
             "OPTIONS": _redis_options,
         },
         "page_versions": {
-            "BACKEND": "civic.core.cache.SharedRedisCache",
+            "BACKEND": "civic.core.cache.RedisVersions",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "pagev",
             "OPTIONS": _redis_options,

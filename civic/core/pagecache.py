@@ -60,6 +60,7 @@ import re
 import threading
 import time
 import unicodedata
+from collections import OrderedDict
 from datetime import timedelta
 
 from django.apps import apps
@@ -216,12 +217,16 @@ def bump(tables, touch=True):
     new version tokens: every page or fragment that read them is stale."""
     if not tables:
         return
+    tokens = {TOKEN_PREFIX + table: _new_token() for table in tables}
     try:
-        _versions().set_many(
-            {TOKEN_PREFIX + table: _new_token() for table in tables}, None
-        )
+        _versions().set_many(tokens, None)
     except Exception as exc:
         _failed(exc)
+    else:
+        seen = _snapshot.get()
+        if seen is not None and seen.tokens is not None:
+            # this request's own writes are seen by the rest of its render
+            seen.tokens.update(tokens)
     if touch:
         _touch_flush_file()
 
@@ -231,17 +236,71 @@ def bump_all():
     bump([GLOBAL])
 
 
+# --- one request's view of the versions (a store shared over the network) ----
+
+_snapshot = contextvars.ContextVar("pagecache_snapshot", default=None)
+
+
+class _Snapshot:
+    """The version tokens as one request saw them: read from a shared store
+    (Redis: ``RedisVersions``) in one round trip when the request first needs
+    one, then used for every page, fragment and memo of that request.
+
+    Never stale: a part is served only if the tokens it was kept with are the
+    ones current when this request read them, so what it shows was current
+    during the request. What the request itself writes updates its snapshot
+    (:func:`bump`). Recording a token read earlier than the rows it guards is
+    safe: an older token only makes a kept part expire sooner."""
+
+    __slots__ = ("tokens",)
+
+    def __init__(self):
+        self.tokens = None
+
+    def get_many(self, store, keys):
+        if self.tokens is None:
+            self.tokens = store.all_tokens()
+        tokens = self.tokens
+        return {key: tokens[key] for key in keys if key in tokens}
+
+
+@contextlib.contextmanager
+def request_scope():
+    """Within, version tokens come from one snapshot (see :class:`_Snapshot`)
+    when the versions store offers it; entered by the middleware for each
+    request. A no-op for the embedded default (its tokens are a dict)."""
+    if not getattr(_versions(), "snapshots", False) or _snapshot.get() is not None:
+        yield
+        return
+    token = _snapshot.set(_Snapshot())
+    try:
+        yield
+    finally:
+        _snapshot.reset(token)
+
+
+def _tokens(keys):
+    seen = _snapshot.get()
+    if seen is None:
+        return _versions().get_many(keys)
+    return seen.get_many(_versions(), keys)
+
+
 def current_tokens(tables):
     """The version token of each table, creating one where none is stored (a
     fresh cache, or an evicted token: then what depended on it is a miss)."""
     store = _versions()
     keys = {TOKEN_PREFIX + table: table for table in tables}
-    found = store.get_many(list(keys))
+    found = _tokens(list(keys))
     missing = [key for key in keys if key not in found]
     for key in missing:
         store.add(key, _new_token(), None)
     if missing:
-        found.update(store.get_many(missing))
+        added = store.get_many(missing)
+        found.update(added)
+        seen = _snapshot.get()
+        if seen is not None and seen.tokens is not None:
+            seen.tokens.update(added)
     return {keys[key]: token for key, token in found.items()}
 
 
@@ -461,31 +520,97 @@ def _put(key, value, reads, now, until):
     tokens.setdefault(GLOBAL, None)
     if tokens[GLOBAL] is None:
         tokens.update(current_tokens([GLOBAL]))
+    stored = (tokens, until, value)
     try:
-        _store_for(key).set(key, (tokens, until, value), int(seconds))
+        _store_for(key).set(key, stored, int(seconds))
     except (pickle.PicklingError, TypeError, AttributeError):
         return  # a value that cannot be kept: computed each time
     except Exception as exc:
         _failed(exc)
+        return
+    if _snapshot.get() is not None:
+        _near.put(key, stored)
 
 
 def _valid(key, now):
     """The value stored at ``key`` if every token it read is current."""
+    local = _snapshot.get() is not None
     try:
-        stored = _store_for(key).get(key)
-        if stored is None:
-            return None
-        tokens, until, value = stored
-        if now >= until:
-            return None
-        current = _versions().get_many([TOKEN_PREFIX + t for t in tokens])
+        stored = _near.get(key) if local else None
+        found = _check(stored, now)
+        if found is None:
+            stored = _store_for(key).get(key)
+            found = _check(stored, now)
+            if found is not None and local:
+                _near.put(key, stored)
     except Exception as exc:
         _failed(exc)
         return None
+    return found
+
+
+def _check(stored, now):
+    if stored is None:
+        return None
+    tokens, until, value = stored
+    if now >= until:
+        return None
+    current = _tokens([TOKEN_PREFIX + t for t in tokens])
     for table, token in tokens.items():
         if current.get(TOKEN_PREFIX + table) != token:
             return None
     return value, tokens, until
+
+
+class _Near:
+    """Entries also kept in this process, in front of a shared store (Redis):
+    a part used by every request (the site's routes, a user's residency, the
+    area's breadcrumbs) costs no round trip. Checked against the request's
+    snapshot of the versions exactly as one from the store, so it is never
+    stale; pickled, so no request sees another's objects; the least recently
+    used go first beyond ``PAGE_CACHE_NEAR_BYTES``."""
+
+    def __init__(self):
+        self._entries = OrderedDict()
+        self._bytes = 0
+        self._lock = threading.Lock()
+
+    def limit(self):
+        return getattr(settings, "PAGE_CACHE_NEAR_BYTES", 32 * 1024 * 1024)
+
+    def get(self, key):
+        with self._lock:
+            blob = self._entries.get(key)
+            if blob is None:
+                return None
+            self._entries.move_to_end(key)
+        return pickle.loads(blob)
+
+    def put(self, key, stored):
+        try:
+            blob = pickle.dumps(stored, pickle.HIGHEST_PROTOCOL)
+        except Exception:
+            return
+        limit = self.limit()
+        if len(blob) > limit // 8:
+            return
+        with self._lock:
+            old = self._entries.pop(key, None)
+            if old is not None:
+                self._bytes -= len(old)
+            self._entries[key] = blob
+            self._bytes += len(blob)
+            while self._bytes > limit:
+                _, dropped = self._entries.popitem(last=False)
+                self._bytes -= len(dropped)
+
+    def clear(self):
+        with self._lock:
+            self._entries.clear()
+            self._bytes = 0
+
+
+_near = _Near()
 
 
 def _query_key(request):
@@ -647,6 +772,10 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not _settings()["enabled"]:
             return self.get_response(request)
+        with request_scope():
+            return self._respond(request)
+
+    def _respond(self, request):
         key = request_key(request)
         if key is None:
             if request.method == "GET":

@@ -11,8 +11,9 @@ import os
 import pytest
 from django.conf import settings as django_settings
 from django.core.cache import caches
+from django.utils.module_loading import import_string
 
-from civic.core.cache import SharedRedisCache
+from civic.core.cache import RedisVersions, SharedRedisCache
 
 ALIASES = ("pages", "page_parts", "page_versions", "default")
 
@@ -88,9 +89,10 @@ def test_the_configured_redis_caches_are_the_shared_backend():
     else:
         configured = django_settings.CACHES
     redis_backends = [
-        conf["BACKEND"] for conf in configured.values() if "edis" in conf["BACKEND"]
+        import_string(conf["BACKEND"])
+        for conf in configured.values()
+        if "edis" in conf["BACKEND"]
     ]
     assert redis_backends
-    assert set(redis_backends) == {
-        f"{SharedRedisCache.__module__}.{SharedRedisCache.__name__}"
-    }
+    assert all(issubclass(backend, SharedRedisCache) for backend in redis_backends)
+    assert import_string(configured["page_versions"]["BACKEND"]) is RedisVersions

@@ -296,7 +296,7 @@ def test_a_cache_that_is_down_degrades_to_uncached_pages(client, tree, settings)
         **settings.CACHES,
         "pages": down,
         "page_parts": down,
-        "page_versions": down,
+        "page_versions": {**down, "BACKEND": "civic.core.cache.RedisVersions"},
     }
     try:
         for _ in range(2):
@@ -476,7 +476,9 @@ def on_redis(settings):
         **settings.CACHES,
         **{
             alias: {
-                "BACKEND": "civic.core.cache.SharedRedisCache",
+                "BACKEND": "civic.core.cache.RedisVersions"
+                if alias == "page_versions"
+                else "civic.core.cache.SharedRedisCache",
                 "LOCATION": url,
                 "KEY_PREFIX": f"test-{alias}",
             }
@@ -499,6 +501,72 @@ def test_on_redis_pages_are_kept_and_invalidated(client, tree, notice, on_redis)
     assert client.get(tree.group_1.url)["X-Page-Cache"] == "miss"
     client.force_login(tree.leader_1)
     assert client.get(tree.group_1.url)["X-Page-Cache"] == "bypass"
+
+
+def test_on_redis_a_request_reads_the_versions_once(client, tree, notice, on_redis):
+    """One round trip for all version tokens per request (a snapshot), and
+    parts kept near (in the process) cost none: a cached page, then a signed-in
+    page full of kept parts, each read the versions exactly once."""
+    from civic.core.cache import RedisVersions
+
+    calls = []
+
+    def counting(name):
+        original = getattr(RedisVersions, name)
+
+        def wrapper(self, *args, **kwargs):
+            calls.append(name)
+            return original(self, *args, **kwargs)
+
+        return mock.patch.object(RedisVersions, name, wrapper)
+
+    def reads_of_versions(url):
+        calls.clear()
+        with counting("all_tokens"), counting("get_many"), counting("get"):
+            response = client.get(url)
+        assert response.status_code == 200
+        return response, calls
+
+    hit(client, notice.url)
+    response, calls = reads_of_versions(notice.url)
+    assert response["X-Page-Cache"] == "hit"
+    assert calls == ["all_tokens"]
+
+    client.force_login(tree.leader_1)
+    client.get(tree.group_1.url)
+    assert reads_of_versions(tree.group_1.url)[1] == ["all_tokens"]
+
+
+def test_on_redis_a_snapshot_sees_its_own_writes_and_later_requests_see_all(
+    tree, on_redis
+):
+    calls = []
+
+    def count():
+        calls.append(1)
+        return [NoticePage.objects.count()]
+
+    with pagecache.request_scope():
+        with pagecache.recording():
+            assert pagecache.memo("count", [], count) == [0]
+            kept = pagecache.memo("count", [], count)
+            assert kept == [0] and len(calls) == 1
+            kept.append("changed by a view")  # not seen by anyone else
+            publish(tree.group_1, NoticePage(title="Bão", slug="bao", body="<p>x</p>"))
+            # the request's own write: its later reads are not served the old part
+            assert pagecache.memo("count", [], count) == [1] and len(calls) == 2
+    with pagecache.request_scope():
+        assert pagecache.memo("count", [], count) == [1] and len(calls) == 2
+    # a write outside any request (another process, a command): the part kept
+    # in this process is not served to the next request
+    NoticePage.objects.filter(slug="bao").delete()
+    with pagecache.request_scope():
+        assert pagecache.memo("count", [], count) == [0] and len(calls) == 3
+
+
+def test_the_embedded_default_takes_no_snapshot(tree):
+    with pagecache.request_scope():
+        assert pagecache._snapshot.get() is None
 
 
 def test_a_route_is_found_without_a_query_while_no_page_changed(
