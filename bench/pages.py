@@ -28,7 +28,8 @@ with ``--python-client``), each run followed by a run against the bare view
 state; between runs the bench waits until the server's CPU time stops growing (the
 queue of the last run is drained).
 ``ratio`` is the page's rate over that of the bare run next to it. Then the same for
-a signed-in verified resident (a session made in the database, sent as a cookie)
+a signed-in verified resident (a session made in the database, sent as a cookie,
+with the CSRF cookie its first page set, as a phone's browser keeps it)
 on the ward, the resident's group, the poll and the feedback list: ``signed_in``.
 The bare view runs on Django's stock ASGI handler (the issue's floor); the project
 runs on its own (``civic/core/asgi.py``), which also spares the bare view Django's
@@ -428,6 +429,17 @@ def get(port, path, cookie=None, timeout=60):
         conn.close()
 
 
+def signed_in_cookie(port, path, cookie):
+    """``cookie`` plus the ``csrftoken`` cookie the first signed-in page sets,
+    as a browser sends them on the next pages."""
+    _status, _body, response = get(port, path, cookie)
+    for header in response.headers.get_all("Set-Cookie") or []:
+        name, _, rest = header.partition("=")
+        if name.strip() == "csrftoken":
+            return f"{cookie}; csrftoken={rest.split(';', 1)[0]}"
+    raise SystemExit(f"{path}: a signed-in page set no CSRF cookie")
+
+
 def check_page(port, name, path, cookie=None, must=()):
     status, body, _ = get(port, path, cookie)
     if status != 200:
@@ -791,6 +803,9 @@ def main():
         for name, path in urls.items():
             sizes[name] = check_page(port, name, path, must=must.get(name, ()))
         signed_in_names = ["ward", "group", "poll", "feedback_list"]
+        # a resident's phone keeps the CSRF cookie its first page set (without
+        # it every page would make and set a new one)
+        resident = signed_in_cookie(port, urls["ward"], resident)
         for name in signed_in_names:
             # the resident's own page: it offers signing out
             check_page(port, name, urls[name], resident, must=["/dang-xuat/"])

@@ -40,13 +40,18 @@ def verified_home(user):
     (no model instances)."""
     if not user or not user.is_authenticated:
         return None
-    return (
-        Residency.objects.filter(user=user, status=ResidencyStatus.VERIFIED)
-        .order_by("pk")
-        .values_list(
-            "household_id", "household__representative_id", "household__area__path"
-        )
-        .first()
+    # kept across requests while no residency, household or area changed
+    return pagecache.memo(
+        "people.verified_home",
+        [user.pk],
+        lambda: (
+            Residency.objects.filter(user=user, status=ResidencyStatus.VERIFIED)
+            .order_by("pk")
+            .values_list(
+                "household_id", "household__representative_id", "household__area__path"
+            )
+            .first()
+        ),
     )
 
 

@@ -68,16 +68,28 @@ def area_polls(request, area_id):
 
 
 def has_voted(user, poll):
+    """Kept across requests until a ballot is cast anywhere (the participations
+    table changes): a resident reading the poll page again asks nothing."""
     if not user.is_authenticated:
         return False
     if poll.is_household:
         household = represented_household(user, poll.area)
         if household is None:
             return False
-        return Participation.objects.filter(poll=poll, household=household).exists()
-    return Participation.objects.filter(
-        poll=poll, user=user, household__isnull=True
-    ).exists()
+        return pagecache.memo(
+            "polls.household_voted",
+            [poll.pk, household.pk],
+            lambda: Participation.objects.filter(
+                poll=poll, household=household
+            ).exists(),
+        )
+    return pagecache.memo(
+        "polls.voted",
+        [poll.pk, user.pk],
+        lambda: Participation.objects.filter(
+            poll=poll, user=user, household__isnull=True
+        ).exists(),
+    )
 
 
 def results_visible(poll, voted, manager, now):

@@ -18,9 +18,10 @@ from .conftest import ids, make_poll, sign_in
 #: ballot + marks + counts (one statement on PostgreSQL, three on SQLite), batch
 #: due?, RELEASE
 BALLOT = {"postgresql": 8, "sqlite": 10}
-#: residency, SAVEPOINT, poll (locked), participation (refused), result?,
-#: ROLLBACK TO SAVEPOINT, RELEASE (the user is kept since the first ballot)
-DUPLICATE = 7
+#: SAVEPOINT, poll (locked), participation (refused), result?, ROLLBACK TO
+#: SAVEPOINT, RELEASE (the user and the residency are kept since the first
+#: ballot: residents.verified_home)
+DUPLICATE = 6
 
 
 def post(client, poll, choice):
