@@ -2,7 +2,8 @@
 
 * Utilities (``UtilityLink``) belong to a commune or to a residential group; the
   commune's editors keep them (``manage_services``), in the admin scoped with
-  ``civic.people.permissions.scoped``. A group's page shows its own entries and its commune's.
+  ``civic.people.permissions.scoped``. A group's page shows its own entries and
+  its commune's.
 * Businesses (``Business``) are proposed by verified residents of a group and
   approved or rejected by its leader or a commune editor (``approve_businesses``).
   Muted residents cannot propose; proposals are rate-limited per resident.
