@@ -805,14 +805,14 @@ class AreaReviewTask(Task):
         return []
 
     def get_task_states_user_can_moderate(self, user, **kwargs):
-        from civic.people.permissions import subtree_q
+        from civic.people.permissions import scope_q
 
         states = self.task_states.filter(status=TaskState.STATUS_IN_PROGRESS)
-        if user.is_superuser:
-            return states
-        in_subtree = subtree_q(user, "approve_content")
+        in_subtree = scope_q(user, "approve_content")
         if in_subtree is None:
             return TaskState.objects.none()
+        if not in_subtree:  # a superuser: every page
+            return states
         ids = list(states.values_list("workflow_state__object_id", flat=True))
         allowed = Page.objects.filter(pk__in=ids).filter(in_subtree)
         return states.filter(

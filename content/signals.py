@@ -14,7 +14,7 @@ from wagtail.signals import (
 
 from civic.core.requestmemo import forget
 from civic.people.actions import notify
-from civic.people.models import Role, RoleKind
+from civic.people.permissions import users_who_can
 
 
 def _page(state):
@@ -37,14 +37,11 @@ def tell_editors(sender, instance, user=None, **kwargs):
     commune = parent.commune if parent else None
     if commune is None:
         return
-    # a deactivated editor's account is told nothing
-    editors = Role.objects.filter(
-        area=commune, kind=RoleKind.COMMUNE_EDITOR, user__is_active=True
-    ).select_related("user")
-    for role in editors:
+    # whoever may approve the page (AreaReviewTask); active accounts only
+    for editor in users_who_can("approve_content", page):
         with override("vi"):
             notify(
-                role.user,
+                editor,
                 _("“%(title)s” is waiting for your review (sent by %(user)s).")
                 % {"title": page.get_admin_display_title(), "user": user or "—"},
                 _admin_edit_url(page),

@@ -21,7 +21,7 @@ from civic.core.ids import require_id
 from civic.core.text import clean_text
 from civic.people.actions import notify
 from civic.people.models import RoleKind
-from civic.people.permissions import can
+from civic.people.permissions import can, users_who_can
 from civic.people.residents import is_verified_resident_in
 
 from .models import (
@@ -277,18 +277,10 @@ def delete_comment(user, comment):
 
 
 def _commune_editors(area):
-    commune = area.commune
-    if commune is None:
-        return []
-    return list(
-        get_user_model()
-        .objects.filter(
-            area_roles__area=commune,
-            area_roles__kind=RoleKind.COMMUNE_EDITOR,
-            is_active=True,
-        )
-        .distinct()
-    )
+    """Who is asked to review reports in ``area``: the editors who may moderate
+    there (``users_who_can``), of its commune and of any area between or above.
+    Group leaders moderate their group too, but the review is the editors'."""
+    return list(users_who_can("moderate", area, kinds={RoleKind.COMMUNE_EDITOR}))
 
 
 def _queue_url():

@@ -28,9 +28,8 @@ from . import actions
 from .models import Comment, ModerationLog, Report
 from .moderation import (
     area_of,
-    in_paths,
     is_moderator_anywhere,
-    moderated_paths,
+    moderated,
     render_body,
     target_url,
 )
@@ -43,7 +42,7 @@ class ModeratorOnly:
     def dispatch(self, request, *args, **kwargs):
         if not is_moderator_anywhere(request.user):
             return permission_denied(request)
-        self.paths = moderated_paths(request.user)
+        self.scope = moderated(request.user)
         return super().dispatch(request, *args, **kwargs)
 
 
@@ -77,7 +76,7 @@ class ModerationQueueView(ModeratorOnly, WagtailAdminTemplateMixin, TemplateView
         if status == "open":
             groups = list(
                 Report.objects.filter(resolution="")
-                .filter(in_paths(self.paths))
+                .filter(self.scope)
                 .values("content_type", "object_id")
                 .annotate(n=Count("id"), latest=Max("created_at"))
                 .order_by("-n", "-latest")[:QUEUE_SIZE]
@@ -86,7 +85,7 @@ class ModerationQueueView(ModeratorOnly, WagtailAdminTemplateMixin, TemplateView
         else:
             hidden = list(
                 Comment.objects.filter(is_hidden=True, deleted=False)
-                .filter(in_paths(self.paths))
+                .filter(self.scope)
                 .order_by("-hidden_at")
                 .values_list("pk", flat=True)[:QUEUE_SIZE]
             )
@@ -236,7 +235,7 @@ class ModerationLogView(ModeratorOnly, WagtailAdminTemplateMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         entries = (
-            ModerationLog.objects.filter(in_paths(self.paths))
+            ModerationLog.objects.filter(self.scope)
             .select_related("actor", "subject", "area", "content_type")
             .order_by("-created_at", "-pk")
         )

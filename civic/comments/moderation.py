@@ -7,13 +7,12 @@ user muted in a commune may read but not post anywhere inside it.
 from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.html import urlize
 from wagtail.models import Page
 
 from civic.core import pagecache
-from civic.people.permissions import ancestor_paths, areas_where
+from civic.people.permissions import ancestor_paths, can_anywhere, scope_q
 
 from .models import Mute
 
@@ -276,28 +275,11 @@ def is_muted(user, area, now=None):
 # --- moderators ----------------------------------------------------------------------
 
 
-def moderated_paths(user):
-    """The paths of the areas whose items ``user`` moderates; None for everything."""
-    if user.is_superuser:
-        return None
-    return sorted({role.area.path for role in areas_where(user, "moderate")})
-
-
-def in_paths(paths, field="area__path"):
-    """A filter on ``field`` for the subtrees of ``paths`` (None: no limit)."""
-    if paths is None:
-        return Q()
-    if not paths:
-        return Q(pk__in=[])
-    condition = Q()
-    for path in paths:
-        condition |= Q(**{f"{field}__startswith": path})
-    return condition
+def moderated(user, field="area__path"):
+    """A filter on ``field`` for the items ``user`` moderates (``Q()`` for a
+    superuser), or None for a user who moderates nowhere."""
+    return scope_q(user, "moderate", field)
 
 
 def is_moderator_anywhere(user):
-    return bool(
-        user.is_authenticated
-        and user.is_active
-        and (user.is_superuser or areas_where(user, "moderate").exists())
-    )
+    return can_anywhere(user, "moderate")

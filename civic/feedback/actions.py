@@ -19,7 +19,7 @@ from civic.comments.moderation import active_mute, can_read
 from civic.core.text import clean_text
 from civic.people.actions import notify
 from civic.people.models import User
-from civic.people.permissions import ACTIONS, ancestor_paths, can
+from civic.people.permissions import can, users_who_can
 
 from . import deadlines
 from .models import (
@@ -58,11 +58,7 @@ def commune_of(area):
 
 def handlers_of(commune):
     """The users who handle the feedback of ``commune``."""
-    return User.objects.filter(
-        is_active=True,
-        area_roles__area__path__in=ancestor_paths(commune),
-        area_roles__kind__in=ACTIONS[HANDLE],
-    ).distinct()
+    return users_who_can(HANDLE, commune)
 
 
 def can_handle(user, report):

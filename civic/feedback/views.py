@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from civic.comments.moderation import active_mute
-from civic.people.permissions import subtree_q
+from civic.people.permissions import can_anywhere, scoped
 
 from . import actions
 from .forms import (
@@ -440,12 +440,12 @@ def handled_reports(user):
     """Reports of the communes where ``user`` handles feedback, late first, then by
     the deadline that runs."""
     now = timezone.now()
-    reports = Report.objects.select_related("area", "commune", "unit")
-    if not user.is_superuser:
-        scope = subtree_q(user, actions.HANDLE, "commune__path")
-        if scope is None:
-            return reports.none()
-        reports = reports.filter(scope)
+    reports = scoped(
+        Report.objects.select_related("area", "commune", "unit"),
+        user,
+        actions.HANDLE,
+        "commune__path",
+    )
     return reports.annotate(
         running_due=Case(
             When(status=Status.RECEIVED, then=F("accept_due")),
@@ -467,10 +467,7 @@ def handled_reports(user):
 @login_required
 def queue(request):
     reports = handled_reports(request.user)
-    if (
-        not request.user.is_superuser
-        and subtree_q(request.user, actions.HANDLE) is None
-    ):
+    if not can_anywhere(request.user, actions.HANDLE):
         raise PermissionDenied
     show = request.GET.get("show", "open")
     if show == "open":

@@ -16,10 +16,16 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
 from .models import DeadlinePolicy, HandlingUnit, Holiday
-from .permissions import CommunePermissionPolicy, communes_where, records_for
+from .permissions import communes_where, policy
 
-for _model in (HandlingUnit, DeadlinePolicy, Holiday):
-    register_permission_policy(_model, CommunePermissionPolicy(_model))
+POLICIES = {model: policy(model) for model in (HandlingUnit, DeadlinePolicy, Holiday)}
+for _model, _policy in POLICIES.items():
+    register_permission_policy(_model, _policy)
+
+
+def records_for(user, model):
+    """The rows of ``model`` in the communes where ``user`` handles feedback."""
+    return POLICIES[model].instances_user_has_permission_for(user, "view")
 
 
 class CommuneAdminForm(WagtailAdminModelForm):

@@ -24,8 +24,7 @@ from wagtail.log_actions import log
 from civic.core.ids import require_id
 from civic.core.text import clean_text
 from civic.people.actions import notify
-from civic.people.models import RoleKind, User
-from civic.people.permissions import ancestor_paths, can
+from civic.people.permissions import can, users_who_can
 from civic.people.residents import households_in, is_verified_resident_in
 
 from .models import (
@@ -421,13 +420,8 @@ def _locked_minutes(minutes):
 
 
 def commune_editors(area):
-    return list(
-        User.objects.filter(
-            area_roles__area__path__in=ancestor_paths(area),
-            area_roles__kind=RoleKind.COMMUNE_EDITOR,
-            is_active=True,
-        ).distinct()
-    )
+    """Who reviews the minutes of ``area``'s meetings: whoever may approve them."""
+    return list(users_who_can(APPROVE, area))
 
 
 @transaction.atomic

@@ -18,7 +18,7 @@ from django.views.decorators.http import require_POST
 
 from civic.core.ids import require_id
 from civic.core.lists import with_area_title
-from civic.people.permissions import can, subtree_q
+from civic.people.permissions import can, scoped
 from civic.people.residents import households_in, is_verified_resident_in
 from civic.polls.models import Poll, PollKind
 from content.models import AreaPage
@@ -73,11 +73,7 @@ def _manager_or_refuse(request, meeting):
 
 
 def schedulable_areas(user):
-    areas = AreaPage.objects.live().order_by("path")
-    if user.is_superuser:
-        return areas
-    scope = subtree_q(user, actions.SCHEDULE)
-    return areas.filter(scope) if scope is not None else areas.none()
+    return scoped(AreaPage.objects.live().order_by("path"), user, actions.SCHEDULE)
 
 
 # --- lists and feeds -----------------------------------------------------------------

@@ -26,14 +26,14 @@ from .models import (
     User,
     address_key,
 )
-from .permissions import ancestor_paths, can, forget_cached_roles
+from .permissions import (
+    ACTIONS,
+    can,
+    forget_cached_roles,
+    page_permissions,
+    users_who_can,
+)
 
-#: Wagtail page permissions each role kind gets on its area's subtree.
-PAGE_PERMISSIONS = {
-    RoleKind.GROUP_LEADER: ["add_page", "change_page"],
-    RoleKind.COMMUNE_EDITOR: ["add_page", "change_page", "publish_page", "lock_page"],
-    RoleKind.HELPER: [],
-}
 #: Collection permissions (images, documents), on the area's own collection
 #: (:func:`area_collection`), which holds those of the areas below it, so a
 #: leader chooses only the images and documents of their areas (and uploads
@@ -123,8 +123,10 @@ def role_group(area, kind):
         return link[0].group
     label = RoleKind(kind).label
     group = Group.objects.create(name=f"{area.title} — {label} [{area.pk}]"[:150])
-    group.permissions.add(_permission("wagtailadmin", "access_admin"))
-    for codename in PAGE_PERMISSIONS[kind]:
+    # what the group may do comes from permissions.ACTIONS, like can()'s answer
+    if kind in ACTIONS["access_admin"]:
+        group.permissions.add(_permission("wagtailadmin", "access_admin"))
+    for codename in page_permissions(kind):
         GroupPagePermission.objects.create(
             group=group, page=area, permission=_permission("wagtailcore", codename)
         )
@@ -196,25 +198,15 @@ def _verifiers(area, applicant=None):
     commune's editors where the group has no leader. Nobody verifies their own
     residency, so the ``applicant`` is left out (a leader joining their own group
     is verified by another leader, or by the commune's editors)."""
-    paths = ancestor_paths(area)
     exclude = {"pk": applicant.pk} if applicant is not None else {}
-    # a deactivated account is told nothing (and cannot verify anyway)
-    leaders = User.objects.filter(
-        is_active=True,
-        area_roles__area__path=area.path,
-        area_roles__kind=RoleKind.GROUP_LEADER,
-    ).exclude(**exclude)
-    if leaders.exists():
-        return list(leaders.distinct())
-    return list(
-        User.objects.filter(
-            is_active=True,
-            area_roles__area__path__in=paths,
-            area_roles__kind=RoleKind.COMMUNE_EDITOR,
+    # users_who_can: active accounts only (a deactivated one is told nothing)
+    for kinds in ({RoleKind.GROUP_LEADER}, {RoleKind.COMMUNE_EDITOR}):
+        verifiers = list(
+            users_who_can("verify_residents", area, kinds=kinds).exclude(**exclude)
         )
-        .exclude(**exclude)
-        .distinct()
-    )
+        if verifiers:
+            return verifiers
+    return []
 
 
 def _require_verifier(actor, residency):

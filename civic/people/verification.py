@@ -1,22 +1,14 @@
 """What a leader's verification queue and a resident's account page show."""
 
-from django.db.models import Q
-
 from .models import ACTIVE_RESIDENCY, Household, Residency, ResidencyStatus
-from .permissions import subtree_q
-
-
-def verifier_scope(user):
-    """A ``Q`` on ``household__area`` covering every area where ``user`` verifies
-    residents (a leader: the group; an editor: the whole commune), or None."""
-    if user.is_superuser:
-        return Q()
-    return subtree_q(user, "verify_residents", field="area__path")
+from .permissions import scope_q
 
 
 def queue(user):
-    """Everything waiting for ``user`` as a verifier, or None if they are not one."""
-    scope = verifier_scope(user)
+    """Everything waiting for ``user`` as a verifier, or None if they are not one:
+    the households of every area where ``user`` verifies residents (a leader: the
+    group; an editor: the whole commune)."""
+    scope = scope_q(user, "verify_residents", field="area__path")
     if scope is None:
         return None
     households = Household.objects.filter(scope)

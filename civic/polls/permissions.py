@@ -5,42 +5,22 @@ commune and of its groups. The queryset, the per-object checks and the area choo
 all come from here.
 """
 
-from wagtail.permission_policies import ModelPermissionPolicy
-
-from civic.people.permissions import areas_where, can, subtree_q
+from civic.people.permissions import AreaPermissionPolicy, scoped
 
 ACTION = "open_polls"
-
-
-def _subtrees(user):
-    return subtree_q(user, ACTION)
 
 
 def manageable_areas(user):
     """The AreaPages where ``user`` may open polls."""
     from content.models import AreaPage
 
-    if user.is_superuser:
-        return AreaPage.objects.all()
-    q = _subtrees(user)
-    if q is None:
-        return AreaPage.objects.none()
-    return AreaPage.objects.filter(q)
+    return scoped(AreaPage.objects.all(), user, ACTION)
 
 
 def manageable_polls(user):
     from .models import Poll
 
-    if not user or not user.is_authenticated or not user.is_active:
-        return Poll.objects.none()
-    if user.is_superuser:
-        return Poll.objects.select_related("area")
-    q = _subtrees(user)
-    if q is None:
-        return Poll.objects.none()
-    return Poll.objects.filter(
-        area__in=manageable_areas(user).values("pk")
-    ).select_related("area")
+    return scoped(Poll.objects.select_related("area"), user, ACTION, "area__path")
 
 
 def can_read(user, poll):
@@ -55,39 +35,16 @@ def is_locked(poll):
     return poll.participations.exists() or poll.result_or_none() is not None
 
 
-class PollPermissionPolicy(ModelPermissionPolicy):
-    def user_has_permission(self, user, action):
-        if not user or not user.is_authenticated or not user.is_active:
-            return False
-        if user.is_superuser:
-            return True
-        if action not in {"add", "change", "delete", "view"}:
-            return False
-        return areas_where(user, ACTION).exists()
+class PollPermissionPolicy(AreaPermissionPolicy):
+    """The area policy for ``open_polls``; besides, a poll people voted on is not
+    changed or deleted (:func:`is_locked`)."""
 
-    def user_has_any_permission(self, user, actions):
-        return any(self.user_has_permission(user, a) for a in actions)
+    def __init__(self, model="polls.Poll"):
+        super().__init__(model, ACTION, "area")
 
     def user_has_permission_for_instance(self, user, action, instance):
-        if not self.user_has_permission(user, action):
-            return False
-        if not can(user, ACTION, instance.area):
+        if not super().user_has_permission_for_instance(user, action, instance):
             return False
         if action in {"change", "delete"} and instance.pk and is_locked(instance):
             return False
         return True
-
-    def user_has_any_permission_for_instance(self, user, actions, instance):
-        return any(
-            self.user_has_permission_for_instance(user, a, instance) for a in actions
-        )
-
-    def instances_user_has_any_permission_for(self, user, actions):
-        if not self.user_has_any_permission(user, actions):
-            from .models import Poll
-
-            return Poll.objects.none()
-        return manageable_polls(user)
-
-    def instances_user_has_permission_for(self, user, action):
-        return self.instances_user_has_any_permission_for(user, [action])

@@ -20,8 +20,8 @@ from wagtail.log_actions import log
 
 from civic.core.text import clean_text
 from civic.people.actions import notify
-from civic.people.models import RoleKind, User
-from civic.people.permissions import ancestor_paths, can
+from civic.people.models import RoleKind
+from civic.people.permissions import can, users_who_can
 
 from .importing import read_rows
 from .models import (
@@ -179,13 +179,7 @@ def helpers_of(point):
     on_duty = list(point.helpers.filter(is_active=True))
     if on_duty:
         return on_duty
-    return list(
-        User.objects.filter(
-            is_active=True,
-            area_roles__kind=RoleKind.HELPER,
-            area_roles__area__path__in=ancestor_paths(point.area),
-        ).distinct()
-    )
+    return list(users_who_can("help_residents", point.area, kinds={RoleKind.HELPER}))
 
 
 @transaction.atomic

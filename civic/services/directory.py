@@ -2,7 +2,8 @@
 
 * Utilities (``UtilityLink``) belong to a commune or to a residential group; the
   commune's editors keep them (``manage_services``), in the admin scoped with
-  ``subtree_q``. A group's page shows its own entries and its commune's.
+  ``civic.people.permissions.scoped``. A group's page shows its own entries and
+  its commune's.
 * Businesses (``Business``) are proposed by verified residents of a group and
   approved or rejected by its leader or a commune editor (``approve_businesses``).
   Muted residents cannot propose; proposals are rate-limited per resident.
@@ -25,10 +26,11 @@ from civic.comments.moderation import is_muted
 from civic.core.text import clean_text
 from civic.people.actions import notify
 from civic.people.models import RoleKind, User
-from civic.people.permissions import ancestor_paths, can, subtree_q
+from civic.people.permissions import ancestor_paths, can, scoped, users_who_can
 from civic.people.residents import verified_residency
 
 from .models import Business, BusinessStatus, UtilityKind, UtilityLink
+from .permissions import records_for
 
 Refused = ValidationError
 
@@ -51,23 +53,7 @@ def local_areas_where(user, action=MANAGE):
     from content.models import COMMUNE_KINDS, GROUP_KINDS, AreaPage
 
     areas = AreaPage.objects.filter(kind__in=COMMUNE_KINDS | GROUP_KINDS)
-    if not user or not user.is_authenticated or not user.is_active:
-        return areas.none()
-    if user.is_superuser:
-        return areas
-    q = subtree_q(user, action)
-    return areas.filter(q) if q is not None else areas.none()
-
-
-def records_in_subtrees(user, model, action=MANAGE):
-    """``model`` rows whose ``area`` lies where ``user`` may do ``action``."""
-    if not user or not user.is_authenticated or not user.is_active:
-        return model.objects.none()
-    qs = model.objects.select_related("area")
-    if user.is_superuser:
-        return qs
-    q = subtree_q(user, action, "area__path")
-    return qs.filter(q) if q is not None else qs.none()
+    return scoped(areas, user, action)
 
 
 # --- utilities --------------------------------------------------------------------
@@ -157,23 +143,11 @@ def save_local_record(user, form, action=MANAGE):
 def approvers_of(area):
     """Who is told about a proposal in ``area``: its group leaders, or the commune's
     editors where the group has no leader."""
-    paths = ancestor_paths(area)
-    leaders = list(
-        User.objects.filter(
-            is_active=True,
-            area_roles__kind=RoleKind.GROUP_LEADER,
-            area_roles__area__path__in=paths,
-        ).distinct()
-    )
-    if leaders:
-        return leaders
-    return list(
-        User.objects.filter(
-            is_active=True,
-            area_roles__kind=RoleKind.COMMUNE_EDITOR,
-            area_roles__area__path__in=paths,
-        ).distinct()
-    )
+    for kinds in ({RoleKind.GROUP_LEADER}, {RoleKind.COMMUNE_EDITOR}):
+        approvers = list(users_who_can(APPROVE, area, kinds=kinds))
+        if approvers:
+            return approvers
+    return []
 
 
 def _clean(value, limit, label, required=True):
@@ -260,7 +234,7 @@ def submit_business(user, name, offers, phone, opening_hours="", address="", now
 
 def approval_queue(user):
     """The businesses ``user`` may decide on, waiting first."""
-    return records_in_subtrees(user, Business, APPROVE).select_related("submitted_by")
+    return records_for(user, Business, APPROVE).select_related("submitted_by")
 
 
 def _locked_business(user, business):

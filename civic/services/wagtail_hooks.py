@@ -16,34 +16,19 @@ from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
+from civic.people.permissions import AreaPermissionPolicy
+
 from . import actions, admin_views, directory
 from .forms import BusinessAdminForm, ServiceAreaAdminForm, UtilityAdminForm
 from .models import Business, LifeEvent, Procedure, SupportPoint, UtilityLink
-from .permissions import (
-    AreaPermissionPolicy,
-    SuperuserOnlyPolicy,
-    communes_where,
-    records_for,
-)
+from .permissions import MANAGE, SuperuserOnlyPolicy, communes_where, records_for
 
-register_permission_policy(Procedure, AreaPermissionPolicy(Procedure))
-register_permission_policy(SupportPoint, AreaPermissionPolicy(SupportPoint))
+# every area-scoped model: can(user, action, row.area), lists scoped alike
+register_permission_policy(Procedure, AreaPermissionPolicy(Procedure, MANAGE))
+register_permission_policy(SupportPoint, AreaPermissionPolicy(SupportPoint, MANAGE))
+register_permission_policy(UtilityLink, AreaPermissionPolicy(UtilityLink, MANAGE))
+register_permission_policy(Business, AreaPermissionPolicy(Business, directory.APPROVE))
 register_permission_policy(LifeEvent, SuperuserOnlyPolicy(LifeEvent))
-
-
-class SubtreePermissionPolicy(AreaPermissionPolicy):
-    """For records of a commune or of a group: scoped with ``subtree_q``."""
-
-    def instances_user_has_any_permission_for(self, user, actions):
-        if not self.user_has_any_permission(user, actions):
-            return self.model.objects.none()
-        return directory.records_in_subtrees(user, self.model, self.action)
-
-
-register_permission_policy(UtilityLink, SubtreePermissionPolicy(UtilityLink))
-register_permission_policy(
-    Business, SubtreePermissionPolicy(Business, action=directory.APPROVE)
-)
 
 
 class _Limited:
@@ -128,9 +113,7 @@ class _InSubtrees:
     area_action = directory.MANAGE
 
     def get_queryset(self):
-        return directory.records_in_subtrees(
-            self.request.user, self.model, self.area_action
-        )
+        return records_for(self.request.user, self.model, self.area_action)
 
     def get_base_queryset(self):
         return self.get_queryset()

@@ -8,7 +8,7 @@ from civic.comments import actions
 from civic.comments.models import LogAction, ModerationLog, Report
 from civic.people.models import Notification
 
-from .conftest import comment, page_url, report_type, url
+from .conftest import comment, page_url, report_type, resident, url
 
 
 def test_three_distinct_reporters_hide_a_comment_and_tell_the_editors(
@@ -159,3 +159,39 @@ def test_hidden_or_deleted_comments_cannot_be_reported(tree, people, news_1):
     actions.delete_comment(people.r3, d)
     with pytest.raises(actions.Refused, match="deleted"):
         actions.report(people.r2, d, "spam")
+
+
+def test_every_editor_who_may_moderate_there_is_told(tree, monkeypatch):
+    """Who is told about an item hidden by reports is every editor who may
+    moderate where it is (``users_who_can``): the editors of its own commune and
+    of any area above it, not those of one commune only (issue 18: that copy
+    matched one exact commune). Today communes sit at the top; the tree is given
+    a level here (as a province would be) by letting a ward be made inside
+    commune A, with an editor of its own."""
+    from civic.people.actions import grant_role
+    from civic.people.models import RoleKind
+    from civic.people.permissions import can
+    from content.models import AreaKind, AreaPage, NewsPage
+    from tests.factories import add_area, make_user
+
+    with monkeypatch.context() as patch:
+        patch.setattr(AreaPage, "clean", lambda self: None)
+        inner = add_area(tree.commune_a, "Phường trong", AreaKind.WARD, "phuong-trong")
+        group = add_area(inner, "Tổ 9", AreaKind.RESIDENTIAL_GROUP)
+    inner_editor = make_user("Biên tập phường trong", "0935000097")
+    grant_role(tree.admin, inner_editor, inner, RoleKind.COMMUNE_EDITOR)
+    page = NewsPage(title="Họp tổ", slug="hop-to", intro="Tối thứ Sáu")
+    group.add_child(instance=page)
+    page.save_revision().publish()
+    r1, r2, r3, r4 = (
+        resident(f"Cư dân trong {i}", f"09140000{i:02d}", group) for i in range(1, 5)
+    )
+    c = comment(r1, page, "Quảng cáo bán hàng")
+    for reporter in (r2, r3, r4):
+        actions.report(reporter, c, "spam")
+    c.refresh_from_db()
+    assert c.is_hidden
+    for editor in (tree.editor_a, inner_editor):
+        assert can(editor, "moderate", group)
+        assert Notification.objects.filter(user=editor).count() == 1
+    assert not Notification.objects.filter(user=tree.editor_b).exists()

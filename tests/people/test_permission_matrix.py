@@ -6,7 +6,14 @@ import pytest
 
 from civic.people.actions import revoke_role
 from civic.people.models import Role
-from civic.people.permissions import can
+from civic.people.permissions import ACTIONS as EVERY_ACTION
+from civic.people.permissions import (
+    AreaPermissionPolicy,
+    can,
+    page_permissions,
+    scoped,
+    users_who_can,
+)
 from tests.conftest import fresh
 
 ACTIONS = ["create_content", "edit_content", "publish_content", "approve_content"]
@@ -102,3 +109,145 @@ def test_granting_twice_is_refused(tree):
 
     with pytest.raises(ValidationError):
         grant_role(tree.admin, tree.leader_1, tree.group_1, RoleKind.GROUP_LEADER)
+
+
+# --- the same rule read the other ways: scoped(), users_who_can(), the policy ----
+
+PEOPLE = [
+    "admin",
+    "editor_a",
+    "editor_b",
+    "helper_a",
+    "leader_1",
+    "leader_2",
+    "leader_b",
+    "resident",
+    "gone_editor",
+]
+AREAS = ["home", "commune_a", "group_1", "group_2", "commune_b", "group_b"]
+
+
+@pytest.fixture
+def everyone(tree):
+    """The tree's people, an editor of commune A whose account is deactivated,
+    and a visitor; every area, the portal included."""
+    from django.contrib.auth.models import AnonymousUser
+
+    from civic.people.actions import grant_role
+    from civic.people.models import RoleKind
+    from tests.conftest import make_user
+
+    tree.gone_editor = make_user("Biên tập cũ", "0935000098")
+    grant_role(tree.admin, tree.gone_editor, tree.commune_a, RoleKind.COMMUNE_EDITOR)
+    tree.gone_editor.is_active = False
+    tree.gone_editor.save()
+    tree.people = {name: fresh(getattr(tree, name)) for name in PEOPLE}
+    tree.people["visitor"] = AnonymousUser()
+    tree.areas = {name: getattr(tree, name) for name in AREAS}
+    return tree
+
+
+def test_scoped_keeps_exactly_the_rows_can_allows(everyone):
+    """For every person × action, ``scoped`` keeps an area (``path``) and a row
+    pointing to an area (``area__path``) exactly where ``can()`` says yes."""
+    from wagtail.models import Page
+
+    pages = Page.objects.filter(pk__in=[a.pk for a in everyone.areas.values()])
+    roles = Role.objects.all()
+    for name, user in everyone.people.items():
+        for action in EVERY_ACTION:
+            allowed = {a.pk for a in everyone.areas.values() if can(user, action, a)}
+            got = set(scoped(pages, user, action).values_list("pk", flat=True))
+            assert got == allowed, (name, action)
+            expected_roles = {r.pk for r in roles if can(user, action, r.area)}
+            got_roles = set(
+                scoped(roles, user, action, "area__path").values_list("pk", flat=True)
+            )
+            assert got_roles == expected_roles, (name, action)
+
+
+def test_users_who_can_is_the_inverse_of_can(everyone):
+    """For every action × area, ``users_who_can`` names exactly the active people
+    ``can()`` lets act there; superusers only when asked for."""
+    people = {n: u for n, u in everyone.people.items() if n != "visitor"}
+    for where, area in everyone.areas.items():
+        for action in EVERY_ACTION:
+            allowed = {n for n, u in people.items() if can(u, action, area)}
+            by_pk = {u.pk: n for n, u in people.items()}
+            with_admins = {
+                by_pk[pk]
+                for pk in users_who_can(action, area, superusers=True).values_list(
+                    "pk", flat=True
+                )
+            }
+            assert with_admins == allowed, (action, where)
+            named = {by_pk[u.pk] for u in users_who_can(action, area)}
+            assert named == allowed - {"admin"}, (action, where)
+    assert "gone_editor" not in named
+    assert not users_who_can("publish_content", None).exists()
+    # ``kinds`` narrows the roles asked (a group's leaders first), never widens
+    leaders = users_who_can(
+        "verify_residents", everyone.group_1, kinds={"group_leader"}
+    )
+    assert list(leaders) == [everyone.leader_1]
+    assert not users_who_can("publish_content", everyone.group_1, kinds={"helper"})
+
+
+def test_the_area_policy_agrees_with_can(everyone):
+    """``AreaPermissionPolicy`` on rows that belong to an area (roles, here):
+    the per-row answer is ``can()``'s, the list is ``scoped``'s, the people asked
+    about a row are ``users_who_can``'s plus the superusers."""
+    policy = AreaPermissionPolicy(Role, "open_polls", "area")
+    rows = list(Role.objects.select_related("area"))
+    for name, user in everyone.people.items():
+        listed = set(
+            policy.instances_user_has_permission_for(user, "change").values_list(
+                "pk", flat=True
+            )
+        )
+        scoped_rows = scoped(Role.objects.all(), user, "open_polls", "area__path")
+        assert listed == set(scoped_rows.values_list("pk", flat=True)), name
+        for row in rows:
+            may = policy.user_has_permission_for_instance(user, "change", row)
+            assert may == can(user, "open_polls", row.area), (name, row)
+            assert may == (row.pk in listed), (name, row)
+        # not a model action: only a superuser may (as in Wagtail's own policies)
+        locks = policy.user_has_permission_for_instance(user, "lock", rows[0])
+        assert locks == (name == "admin"), name
+    for row in rows:
+        asked = set(policy.users_with_any_permission_for_instance(["change"], row))
+        assert asked == set(users_who_can("open_polls", row.area, superusers=True))
+
+
+def test_page_permissions_come_from_the_actions(tree):
+    """The Wagtail page permissions each role's group holds are read from
+    ``ACTIONS`` - the same sets the groups were given before (no migration)."""
+    from wagtail.models import GroupPagePermission
+
+    from civic.people.models import AreaRoleGroup, RoleKind
+
+    assert page_permissions(RoleKind.GROUP_LEADER) == ["add_page", "change_page"]
+    assert page_permissions(RoleKind.COMMUNE_EDITOR) == [
+        "add_page",
+        "change_page",
+        "publish_page",
+        "lock_page",
+    ]
+    assert page_permissions(RoleKind.HELPER) == []
+    for link in AreaRoleGroup.objects.all():
+        held = set(
+            GroupPagePermission.objects.filter(group=link.group).values_list(
+                "permission__codename", flat=True
+            )
+        )
+        assert held == set(page_permissions(link.kind)), link.kind
+        assert link.group.permissions.filter(codename="access_admin").exists()
+
+
+def test_unknown_actions_are_refused_everywhere(tree):
+    with pytest.raises(ValueError):
+        scoped(Role.objects.all(), tree.admin, "fly")
+    with pytest.raises(ValueError):
+        users_who_can("fly", tree.group_1)
+    with pytest.raises(ValueError):
+        AreaPermissionPolicy(Role, "fly")
