@@ -33,7 +33,7 @@ def test_the_next_test_sees_the_tree_as_built(tree):
     assert not User.objects.filter(phone="0909999999").exists()
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_committing_test_builds_its_own_tree_outside_any_transaction(tree):
     assert not connection.in_atomic_block
     assert tree.group_1.title == "Tổ dân phố 1"
