@@ -8,6 +8,7 @@ portal
     └── Thôn Đông (group)       leader_b
 """
 
+import copy
 import shutil
 import tempfile
 from pathlib import Path
@@ -106,8 +107,7 @@ class Tree:
     pass
 
 
-@pytest.fixture
-def tree(db):
+def build_tree():
     t = Tree()
     t.home = HomePage.objects.get()
     t.commune_a = add_area(t.home, "Phường A", AreaKind.WARD, "phuong-a")
@@ -130,6 +130,117 @@ def tree(db):
     grant_role(t.admin, t.leader_2, t.group_2, RoleKind.GROUP_LEADER)
     grant_role(t.admin, t.leader_b, t.group_b, RoleKind.GROUP_LEADER)
     return t
+
+
+# --- the tree, built once per test module ------------------------------------
+#
+# Building the tree (six Wagtail pages published, nine users, six roles with their
+# Wagtail groups) was most of many tests' time. For the tests of a module that run
+# in a transaction rolled back at their end (pytest-django's default), it is built
+# once, in an outer transaction opened before the first such test and rolled back
+# after the module: each test's own transaction is a savepoint inside it, so what
+# a test changes is undone and the next test sees the tree as built. Each test
+# gets its own copies of the objects (as Django's setUpTestData does). Tests that
+# commit (transactional_db, live_server, the PostgreSQL race tests) or that
+# search (their index must hold the tree's pages) build it themselves, as before;
+# the outer transaction is closed before any such test starts.
+
+
+def _commits(item):
+    marker = item.get_closest_marker("django_db")
+    if marker is not None and marker.kwargs.get("transaction"):
+        return True
+    names = set(getattr(item, "fixturenames", ()))
+    return bool(names & {"transactional_db", "live_server"})
+
+
+def _shares_tree(item):
+    """Whether ``item`` takes its tree from the module's outer transaction."""
+    return (
+        "tree" in getattr(item, "fixturenames", ())
+        and not _commits(item)
+        and item.get_closest_marker("search_index") is None
+    )
+
+
+class _ModuleTree:
+    """The outer transaction of a module's tree (at most one open at a time)."""
+
+    def __init__(self):
+        self.atomic = None
+        self.tree = None
+        self.module = None  # the module whose _tree_once is set up
+        self.blocker = None
+        self.item = None  # the test being set up
+
+    def open(self):
+        from django.db import transaction
+        from django.test import override_settings
+
+        with self.blocker.unblock():
+            self.atomic = transaction.atomic()
+            self.atomic.__enter__()
+            # nothing indexed, wherever the settings of the first test point
+            with override_settings(
+                WAGTAILSEARCH_BACKENDS={
+                    "default": {
+                        "BACKEND": "search.backends.whoosh",
+                        "PATH": Path(tempfile.gettempdir()) / "kdcdt-tree-unused",
+                        "AUTO_UPDATE": False,
+                    }
+                }
+            ):
+                self.tree = build_tree()
+
+    def close(self):
+        if self.atomic is None:
+            return
+        from django.db import transaction
+
+        atomic, self.atomic, self.tree = self.atomic, None, None
+        with self.blocker.unblock():
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+
+
+_module_tree = _ModuleTree()
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_setup(item):
+    _module_tree.item = item
+    if _module_tree.atomic is not None and _commits(item):
+        # no committing test ever runs inside a module's outer transaction
+        _module_tree.close()
+    elif (
+        _module_tree.atomic is None
+        and _module_tree.module is item.module
+        and _shares_tree(item)
+    ):
+        # closed for a committing test of the module: open again, before this
+        # test's own transaction begins
+        _module_tree.open()
+    yield
+
+
+@pytest.fixture(scope="module")
+def _tree_once(django_db_setup, django_db_blocker):
+    """Set up (before any function fixture, so before the test's transaction)
+    for the first test of a module that asks for the tree."""
+    _module_tree.blocker = django_db_blocker
+    _module_tree.module = _module_tree.item.module
+    if _shares_tree(_module_tree.item):
+        _module_tree.open()
+    yield _module_tree
+    _module_tree.close()
+    _module_tree.module = None
+
+
+@pytest.fixture
+def tree(request, _tree_once, db):
+    if _shares_tree(request.node) and _module_tree.atomic is not None:
+        return copy.deepcopy(_module_tree.tree)
+    return build_tree()
 
 
 def fresh(user):
