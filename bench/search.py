@@ -620,6 +620,11 @@ def main():
         )
         if not args.skip_db:
             d = measure("db", database, model, truth, args.db_repeat, args.db_timeout)
+        pg_bytes = None
+        if args.backend == "postgres":
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_total_relation_size('search_document')")
+                pg_bytes = cursor.fetchone()[0]
         index_dir = tmp / "whoosh"
         whoosh_bytes = (
             sum(f.stat().st_size for f in index_dir.iterdir())
@@ -651,6 +656,7 @@ def main():
             "db_timeout_s": args.db_timeout,
             "finish_s": round(finish_s, 1),
             "whoosh_mb": round(whoosh_bytes / 2**20, 1),
+            "pg_table_mb": None if pg_bytes is None else round(pg_bytes / 2**20, 1),
             "database": connection.vendor,
             "db_backend": type(database).__name__,
             "queries": len(QUERIES),

@@ -64,7 +64,6 @@ from modelsearch.backends.base import (
     OrderByFieldError,
     get_model_root,
 )
-from modelsearch.index import get_indexed_models
 from modelsearch.query import And, Boost, MatchAll, Not, Or, Phrase, PlainText
 
 from search.analysis import normalize, words
@@ -88,6 +87,7 @@ from search.backends.whoosh import (
 logger = logging.getLogger(__name__)
 
 TABLE = "search_document"
+WORDS = "search_word"
 CONFIG = "vi_unaccent"
 EXACT_CONFIG = "simple"
 #: Weight of a boosted field's words in ``head`` (``ts_rank``'s A/B/C).
@@ -133,6 +133,11 @@ def _create_indexes(cursor, table, name=TABLE):
     cursor.execute(f"CREATE INDEX {name}_cts ON {table} USING gin (cts)")
 
 
+def _create_words(cursor):
+    # the indexed words (folded), for "did you mean" (``did_you_mean``)
+    cursor.execute(f"CREATE TABLE IF NOT EXISTS {WORDS} (word text PRIMARY KEY)")
+
+
 def create_schema(cursor):
     """Extensions, the ``vi_unaccent`` configuration and the table (migration)."""
     cursor.execute("CREATE EXTENSION IF NOT EXISTS unaccent")
@@ -152,10 +157,12 @@ def create_schema(cursor):
         )
     _create_table(cursor, TABLE)
     _create_indexes(cursor, TABLE)
+    _create_words(cursor)
 
 
 def drop_schema(cursor):
     cursor.execute(f"DROP TABLE IF EXISTS {TABLE}")
+    cursor.execute(f"DROP TABLE IF EXISTS {WORDS}")
     cursor.execute(f"DROP TEXT SEARCH CONFIGURATION IF EXISTS public.{CONFIG}")
 
 
@@ -288,6 +295,13 @@ class PostgresIndex(BaseIndex):
         with self.connection.cursor() as cursor:
             for i in range(0, len(rows), CHUNK):
                 cursor.executemany(sql, rows[i : i + CHUNK])
+            if self.table == TABLE:  # a rebuild collects its words at the end
+                cursor.execute(
+                    f"INSERT INTO {WORDS} (word) SELECT DISTINCT w FROM {TABLE}, "
+                    "unnest(tsvector_to_array(body)) w "
+                    "WHERE root = %s AND pk = ANY(%s) ON CONFLICT DO NOTHING",
+                    [root, [row[1] for row in rows]],
+                )
         if self.table == TABLE:
             index_changed()
 
@@ -332,6 +346,11 @@ class PostgresRebuilder:
                 cursor.execute(
                     f"ALTER INDEX {self.NEW}_{column} RENAME TO {TABLE}_{column}"
                 )
+            cursor.execute(f"TRUNCATE {WORDS}")
+            cursor.execute(
+                f"INSERT INTO {WORDS} (word) SELECT word FROM "
+                f"ts_stat('SELECT body FROM {TABLE}')"
+            )
         index_changed()
 
 
@@ -586,7 +605,28 @@ class PostgresSearchQueryCompiler(BaseSearchQueryCompiler):
         rank_vector = "d.ac" if self.autocomplete else "d.head"
         if isinstance(self.query, PlainText) and not self.autocomplete:
             return match, self._typed_score(self.query)
-        return match, Sql(f"ts_rank({rank_vector}, {q.sql})", q.params)
+        return match, self._score(self.query, rank_vector)
+
+    def _score(self, query, vector, boost=1.0):
+        """A composed query's score: ``ts_rank`` of each part's words in the
+        titles, times its boost, summed."""
+        if isinstance(query, Boost):
+            return self._score(query.subquery, vector, boost * query.boost)
+        if isinstance(query, (And, Or)):
+            parts = [self._score(s, vector, boost) for s in query.subqueries]
+            parts = [p for p in parts if p is not None]
+            if not parts:
+                return Sql("0.0")
+            return Sql(
+                " + ".join(f"({p.sql})" for p in parts),
+                [x for p in parts for x in p.params],
+            )
+        tsq = self._tsquery(query) if not isinstance(query, Not) else None
+        if not tsq:
+            return Sql("0.0")
+        return Sql(
+            f"{float(boost)} * ts_rank({vector}, to_tsquery('{CONFIG}', %s))", [tsq]
+        )
 
     def _typed_score(self, query):
         """Title words, words side by side in a title, and for a query typed with
@@ -777,6 +817,8 @@ class PostgresSearchResults(BaseSearchResults):
             rows = cursor.fetchall()
         out = OrderedDict()
         for value, count in rows:
+            if isinstance(value, str):  # Django reads jsonb as text
+                value = json.loads(value)
             if kind == "d" and isinstance(value, str):
                 value = datetime.datetime.fromisoformat(value)
             out[value] = out.get(value, 0) + count
@@ -807,6 +849,9 @@ class PostgresSearchBackend(BaseSearchBackend):
         """One search over several querysets (the search page's kinds): see
         :func:`search_parts`."""
         return search_parts(self, query, querysets, operator, limit, autocomplete)
+
+    def did_you_mean(self, text, models=None):
+        return did_you_mean(self, text)
 
 
 SearchBackend = PostgresSearchBackend
@@ -885,5 +930,57 @@ def search_parts(
     return PartHits(hits, counts)
 
 
-def indexed_models():
-    return get_indexed_models()
+#: Words of a query that ``did_you_mean`` corrects (the first ones).
+DID_YOU_MEAN_WORDS = 8
+
+
+def _distance(a, b, limit):
+    """Levenshtein distance of ``a`` and ``b``, or ``limit + 1`` when above."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(
+                min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb))
+            )
+        if min(current) > limit:
+            return limit + 1
+        previous = current
+    return previous[-1]
+
+
+def did_you_mean(backend, text):
+    """A corrected query when some of ``text``'s words are nowhere in the index
+    and it holds a word at most two edits away sharing the first letter (as the
+    Whoosh backend's ``did_you_mean``), else ``""``; words are offered folded."""
+    pairs = words(text)[:DID_YOU_MEAN_WORDS]
+    if not pairs:
+        return ""
+    folded = [fo for _a, fo in pairs]
+    with _cursor(backend) as cursor:
+        cursor.execute(f"SELECT word FROM {WORDS} WHERE word = ANY(%s)", [folded])
+        known = {row[0] for row in cursor.fetchall()}
+        out = []
+        changed = False
+        for accented, fo in words(text):
+            if fo in known or len(out) >= DID_YOU_MEAN_WORDS or len(fo) < 3:
+                out.append(accented)
+                continue
+            cursor.execute(
+                f"SELECT word FROM {WORDS} WHERE starts_with(word, %s) "
+                "AND length(word) BETWEEN %s AND %s",
+                [fo[0], len(fo) - 2, len(fo) + 2],
+            )
+            best = None
+            for (candidate,) in cursor.fetchall():
+                d = _distance(fo, candidate, 2)
+                if d <= 2 and (best is None or (d, candidate) < best):
+                    best = (d, candidate)
+            if best is None:
+                out.append(accented)
+            else:
+                out.append(best[1])
+                changed = True
+    return " ".join(out) if changed else ""

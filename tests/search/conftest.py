@@ -19,7 +19,10 @@ def pytest_generate_tests(metafunc):
 
 @pytest.fixture
 def search_backend(request):
-    name = getattr(request, "param", "whoosh")
+    # a parametrized test, or a unittest class naming its backend
+    name = getattr(request, "param", None) or getattr(
+        request.cls, "search_backend", "whoosh"
+    )
     if name == "postgres" and connections["default"].vendor != "postgresql":
         pytest.skip(
             "the PostgreSQL backend is tested on PostgreSQL (scripts/with-postgres)"

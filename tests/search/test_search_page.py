@@ -156,7 +156,6 @@ def test_polls_are_found_with_pages_ranked_together(client, content, tree):
     assert "Chọn giờ cắt nước định kỳ" not in other
 
 
-@pytest.mark.backends("whoosh")  # not yet on PostgreSQL
 def test_did_you_mean_offers_the_closest_indexed_words(client, content):
     html = client.get("/en" + URL, {"q": "thong bao cat nuco"}).content.decode()
     assert "Did you mean:" in html
