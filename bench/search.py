@@ -4,6 +4,14 @@
         [--queries-repeat 3] [--quick] [--db-repeat 1]
     .venv/bin/python bench/search.py --demo          # the demo ward's search page
     scripts/with-postgres .venv/bin/python bench/search.py     # database backend on PG
+    scripts/with-postgres .venv/bin/python bench/search.py --backend postgres
+        # search.backends.postgres against Wagtail's PostgreSQL backend, same run
+
+``--backend postgres`` needs ``DATABASE_URL=postgres://…`` (a throwaway database:
+``scripts/with-postgres`` makes one); ``index_s`` is then the rebuild of the
+``search_document`` table as ``update_index`` does it (``PostgresRebuilder``: a new
+table loaded in chunks, its GIN indexes built after the load, swapped in), and
+``pg_table_mb`` its size with indexes and out-of-line texts.
 
 Issue 17: ``p50_ms``/``p95_ms`` are the **search page through the real view**
 (``GET /tim-kiem/?q=`` with Django's test client: URL resolver, middleware, every
