@@ -405,15 +405,23 @@ SEARCH_BACKENDS = {
     # one table, search_document (search/migrations); see search/backends/postgres.py
     "postgres": "search.backends.postgres",
 }
-SEARCH_BACKEND = os.environ.get("SEARCH_BACKEND", "").strip().lower() or (
-    "postgres"
-    if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
-    else "whoosh"
-)
-if SEARCH_BACKEND not in SEARCH_BACKENDS:
-    raise ImproperlyConfigured(
-        f"SEARCH_BACKEND={SEARCH_BACKEND!r}: choose one of {sorted(SEARCH_BACKENDS)}"
+
+
+def choose_search_backend(explicit, database_engine):
+    """``SEARCH_BACKEND`` if set, else PostgreSQL's on a PostgreSQL database."""
+    name = (explicit or "").strip().lower() or (
+        "postgres" if database_engine == "django.db.backends.postgresql" else "whoosh"
     )
+    if name not in SEARCH_BACKENDS:
+        raise ImproperlyConfigured(
+            f"SEARCH_BACKEND={name!r}: choose one of {sorted(SEARCH_BACKENDS)}"
+        )
+    return name
+
+
+SEARCH_BACKEND = choose_search_backend(
+    os.environ.get("SEARCH_BACKEND"), DATABASES["default"]["ENGINE"]
+)
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": SEARCH_BACKENDS[SEARCH_BACKEND]}}
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
