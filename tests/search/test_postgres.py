@@ -88,3 +88,26 @@ def test_a_search_reads_the_gin_index_not_every_text(tree):
     assert "Bitmap Index Scan on search_document_body" in plan, plan
     assert "Seq Scan on search_document" not in plan, plan
     assert "Index Scan using" not in plan, plan
+
+
+@pytest.mark.backends("whoosh", "postgres")
+@pytest.mark.parametrize(
+    "q, found",
+    [
+        ("& | ! ( ) : * '", False),  # tsquery's syntax: plain text, no word
+        ("cắt & nước", True),
+        ("nước' | !cắt:*", True),
+        ("it's 'a':* (b)", False),
+        # a word too long to index: no error (PostgreSQL ignores a word over
+        # 2,047 bytes, so the notice is found there; Whoosh finds nothing)
+        ("x" * 3000 + " nước", None),
+    ],
+)
+def test_query_syntax_reaches_the_backend_as_plain_words(tree, q, found):
+    notice(tree.group_1, "Thông báo cắt nước")
+    backend = get_search_backend()
+    results = backend.search(q, NoticePage, operator="and")
+    if found is not None:
+        assert (results.count() == 1) is found
+    assert len(list(results)) == results.count()
+    list(backend.autocomplete(q, NoticePage))
