@@ -4,6 +4,14 @@
         [--queries-repeat 3] [--quick] [--db-repeat 1]
     .venv/bin/python bench/search.py --demo          # the demo ward's search page
     scripts/with-postgres .venv/bin/python bench/search.py     # database backend on PG
+    scripts/with-postgres .venv/bin/python bench/search.py --backend postgres
+        # search.backends.postgres against Wagtail's PostgreSQL backend, same run
+
+``--backend postgres`` needs ``DATABASE_URL=postgres://…`` (a throwaway database:
+``scripts/with-postgres`` makes one); ``index_s`` is then the rebuild of the
+``search_document`` table as ``update_index`` does it (``PostgresRebuilder``: a new
+table loaded in chunks, its GIN indexes built after the load, swapped in), and
+``pg_table_mb`` its size with indexes and out-of-line texts.
 
 Issue 17: ``p50_ms``/``p95_ms`` are the **search page through the real view**
 (``GET /tim-kiem/?q=`` with Django's test client: URL resolver, middleware, every
@@ -620,6 +628,11 @@ def main():
         )
         if not args.skip_db:
             d = measure("db", database, model, truth, args.db_repeat, args.db_timeout)
+        pg_bytes = None
+        if args.backend == "postgres":
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_total_relation_size('search_document')")
+                pg_bytes = cursor.fetchone()[0]
         index_dir = tmp / "whoosh"
         whoosh_bytes = (
             sum(f.stat().st_size for f in index_dir.iterdir())
@@ -651,6 +664,7 @@ def main():
             "db_timeout_s": args.db_timeout,
             "finish_s": round(finish_s, 1),
             "whoosh_mb": round(whoosh_bytes / 2**20, 1),
+            "pg_table_mb": None if pg_bytes is None else round(pg_bytes / 2**20, 1),
             "database": connection.vendor,
             "db_backend": type(database).__name__,
             "queries": len(QUERIES),

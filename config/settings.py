@@ -12,6 +12,7 @@ import secrets
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("VAR_DIR", BASE_DIR / "var"))
@@ -75,6 +76,7 @@ INSTALLED_APPS = [
     "civic.feedback",
     "civic.meetings",
     "realtime",
+    "search",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -395,11 +397,34 @@ WAGTAILDOCS_EXTENSIONS = [
     "png",
     "txt",
 ]
-WAGTAILSEARCH_BACKENDS = {
+# The search engine (search/README.md, docs/search-engines.md): SEARCH_BACKEND=
+# whoosh (an index folder, the embedded default for a ward) or postgres (full text
+# in the site's PostgreSQL database: the default when DATABASE_URL is postgres://…).
+SEARCH_BACKENDS = {
     # Whoosh index, by default in VAR_DIR / "whoosh" (a temporary folder under
     # pytest); options PATH, WRITE_TIMEOUT: see search/backends/whoosh.py
-    "default": {"BACKEND": "search.backends.whoosh"},
+    "whoosh": "search.backends.whoosh",
+    # one table, search_document (search/migrations); see search/backends/postgres.py
+    "postgres": "search.backends.postgres",
 }
+
+
+def choose_search_backend(explicit, database_engine):
+    """``SEARCH_BACKEND`` if set, else PostgreSQL's on a PostgreSQL database."""
+    name = (explicit or "").strip().lower() or (
+        "postgres" if database_engine == "django.db.backends.postgresql" else "whoosh"
+    )
+    if name not in SEARCH_BACKENDS:
+        raise ImproperlyConfigured(
+            f"SEARCH_BACKEND={name!r}: choose one of {sorted(SEARCH_BACKENDS)}"
+        )
+    return name
+
+
+SEARCH_BACKEND = choose_search_backend(
+    os.environ.get("SEARCH_BACKEND"), DATABASES["default"]["ENGINE"]
+)
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": SEARCH_BACKENDS[SEARCH_BACKEND]}}
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES

@@ -196,6 +196,13 @@ def _run(query, chosen, querysets, operator, want=PER_PAGE):
     return MergedResults(parts)
 
 
+def _did_you_mean(query, models):
+    backend = get_search_backend()
+    if hasattr(backend, "did_you_mean"):  # the PostgreSQL backend
+        return backend.did_you_mean(query, models)
+    return did_you_mean(query, models)
+
+
 def _page_number(request):
     number = parse_id(request.GET.get("page"))
     return min(number or 1, MAX_PAGE)
@@ -249,7 +256,7 @@ def search(request):
         results = _run(query, chosen, querysets, "and", want)
         if not results.count():
             # a word may be mistyped: offer the index's closest words
-            context["did_you_mean"] = did_you_mean(
+            context["did_you_mean"] = _did_you_mean(
                 query, [s.get_model() for s in chosen]
             )
             results = _run(query, chosen, querysets, "or", want)

@@ -7,6 +7,8 @@ from wagtail.models import Page
 
 from content.models import NewsPage, NoticePage
 
+pytestmark = pytest.mark.backends("whoosh", "postgres")
+
 
 def notice(parent, title, body="<p>Nội dung</p>", live=True, **kwargs):
     page = NoticePage(title=title, body=body, category="other", **kwargs)
@@ -129,6 +131,7 @@ def test_first_page_is_the_true_top_of_a_large_result_set(procedures):
         assert filtered.count() == len(list(filtered)) < len(full)
 
 
+@pytest.mark.backends("whoosh")  # Whoosh internals
 def test_bonuses_from_a_table_score_as_the_matcher_tree_does(procedures, monkeypatch):
     """A typed query's bonuses are read into a table when that is cheaper than
     advancing their matchers to every match (``Bonused``): both ways give every
@@ -248,6 +251,7 @@ def test_news_is_indexed(tree):
     ]
 
 
+@pytest.mark.backends("whoosh")  # Whoosh internals
 def test_searchers_are_kept_per_thread_and_renewed_after_a_write(tree):
     import threading
 

@@ -108,6 +108,7 @@ def _tree(model):
 
 class WhooshBackendTests(BackendTests, TestCase):
     backend_path = BACKEND
+    search_backend = "whoosh"  # tests/search/conftest.py
     fixtures = []
 
     @classmethod
@@ -264,7 +265,7 @@ class WhooshBackendTests(BackendTests, TestCase):
         )
 
     def test_backend_is_whoosh(self):
-        self.assertEqual(type(self.backend).__module__, BACKEND)
+        self.assertEqual(type(self.backend).__module__, self.backend_path)
 
     def test_rebuild_modelsearch_index_no_verbosity(self):
         stdout = StringIO()
@@ -277,6 +278,28 @@ class WhooshBackendTests(BackendTests, TestCase):
 for _name in KNOWN_DIFFERENCES:
     setattr(
         WhooshBackendTests,
+        _name,
+        unittest.expectedFailure(getattr(BackendTests, _name)),
+    )
+
+
+PG_BACKEND = "search.backends.postgres"
+
+#: test name → why the PostgreSQL backend differs.
+PG_KNOWN_DIFFERENCES = {}
+
+
+class PostgresBackendTests(WhooshBackendTests):
+    """The same tests against ``search.backends.postgres`` (skipped unless the
+    database is PostgreSQL: ``scripts/with-postgres``)."""
+
+    backend_path = PG_BACKEND
+    search_backend = "postgres"
+
+
+for _name in PG_KNOWN_DIFFERENCES:
+    setattr(
+        PostgresBackendTests,
         _name,
         unittest.expectedFailure(getattr(BackendTests, _name)),
     )

@@ -8,6 +8,8 @@ from modelsearch.backends import get_search_backend
 from content.models import NoticePage
 from search import views
 
+pytestmark = pytest.mark.backends("whoosh", "postgres")
+
 URL = "/en/tim-kiem/"
 SUGGEST = "/en/tim-kiem/goi-y/"
 NO_WORD = "Type a word or a number to search"

@@ -12,6 +12,8 @@ from civic.services.models import Business, BusinessStatus
 from content.models import NewsPage, NoticePage
 from search import sources as registry
 
+pytestmark = pytest.mark.backends("whoosh", "postgres")
+
 URL = "/en/tim-kiem/"
 SUGGEST = "/en/tim-kiem/goi-y/"
 
@@ -53,10 +55,22 @@ def content(tree):
 
 
 @pytest.fixture
-def searches(monkeypatch):
+def searches(monkeypatch, search_backend):
     """How many searches of the index ran (every Whoosh search goes through
-    ``Searcher.search_with_collector``)."""
+    ``Searcher.search_with_collector``; on PostgreSQL, every statement that
+    reads the ``search_document`` table)."""
     calls = []
+    if search_backend == "postgres":
+        from django.db import connection
+
+        def counted_sql(execute, sql, params, many, context):
+            if "search_document" in sql:
+                calls.append(sql)
+            return execute(sql, params, many, context)
+
+        with connection.execute_wrapper(counted_sql):
+            yield calls
+        return
     original = Searcher.search_with_collector
 
     def counted(self, q, collector, context=None):
@@ -64,7 +78,7 @@ def searches(monkeypatch):
         return original(self, q, collector, context)
 
     monkeypatch.setattr(Searcher, "search_with_collector", counted)
-    return calls
+    yield calls
 
 
 def parts_of(query, keys, operator="and", limit=10):

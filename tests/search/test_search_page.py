@@ -4,6 +4,8 @@ from wagtail.models import Page, PageViewRestriction
 
 from content.models import NewsPage, NoticePage
 
+pytestmark = pytest.mark.backends("whoosh", "postgres")
+
 URL = "/tim-kiem/"
 
 

@@ -23,7 +23,7 @@ from search import sources as registry
 from ..comments.conftest import resident
 from ..conftest import add_area
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.backends("whoosh", "postgres")]
 SECRET = "Kênh kín Xylophon"
 
 

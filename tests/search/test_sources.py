@@ -5,6 +5,8 @@ import pytest
 
 from search import sources as registry
 
+pytestmark = pytest.mark.backends("whoosh", "postgres")
+
 URL = "/en/tim-kiem/"
 
 
