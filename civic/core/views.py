@@ -1,0 +1,63 @@
+"""One way for a view to run an action and answer its refusal.
+
+    done = run_action(request, actions.rate_report, request.user, report, 5,
+                      success=_("Thank you for your rating."))
+    return redirect(report)
+
+:func:`run_action` calls the action; then
+
+- on success it shows ``success`` (if given) as a message and returns a true
+  :class:`Outcome` whose ``value`` is what the action returned;
+- on :class:`~civic.core.errors.ActionRefused` (any ``ValidationError``) its
+  messages become non-field errors of ``form`` when one is given (the page is shown
+  again with what was typed, status 400 when the caller renders ``form.errors``),
+  otherwise error messages shown on the next page; it returns a false
+  :class:`Outcome` and nothing was changed;
+- :class:`~civic.core.errors.ActionForbidden` (any ``PermissionDenied``) is not
+  caught: Django answers 403 with ``templates/403.html``, which shows its message.
+
+Bad input therefore always gives the action's own message, never a 500.
+"""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+
+from .errors import messages_of
+
+
+class Outcome:
+    """What :func:`run_action` returns: true when the action was done."""
+
+    __slots__ = ("ok", "value")
+
+    def __init__(self, ok, value=None):
+        self.ok = ok
+        self.value = value
+
+    def __bool__(self):
+        return self.ok
+
+    def __repr__(self):
+        return f"Outcome(ok={self.ok!r}, value={self.value!r})"
+
+
+def run_action(request, action, *args, form=None, success=None, **kwargs):
+    """Run ``action(*args, **kwargs)`` for ``request``: see the module docstring.
+
+    ``success`` may be a callable: it is given the action's result and returns
+    the message (or ``None`` for none).
+    """
+    try:
+        value = action(*args, **kwargs)
+    except ValidationError as error:
+        for message in messages_of(error):
+            if form is not None:
+                form.add_error(None, message)
+            else:
+                messages.error(request, message)
+        return Outcome(False)
+    if callable(success):
+        success = success(value)
+    if success:
+        messages.success(request, success)
+    return Outcome(True, value)
