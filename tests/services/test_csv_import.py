@@ -1,11 +1,11 @@
 """CSV import: every row validated, a report of rejected rows, all or nothing."""
 
 import pytest
-from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from wagtail.models import PageLogEntry
 
+from civic.core.errors import ActionForbidden
 from civic.services.actions import import_procedures
 from civic.services.models import Procedure
 
@@ -97,7 +97,7 @@ def test_unusable_files_are_refused(tree, data, expected):
 
 def test_only_the_communes_editor_imports(tree):
     for user in (tree.editor_b, tree.helper_a, tree.leader_1, tree.resident):
-        with pytest.raises(PermissionDenied):
+        with pytest.raises(ActionForbidden):
             import_procedures(user, tree.commune_a, csv_bytes(*GOOD))
     assert Procedure.objects.count() == 0
 
