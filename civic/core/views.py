@@ -21,8 +21,9 @@ Bad input therefore always gives the action's own message, never a 500.
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 
-from .errors import messages_of
+from .errors import ActionRefused, messages_of
 
 
 class Outcome:
@@ -61,3 +62,13 @@ def run_action(request, action, *args, form=None, success=None, **kwargs):
     if success:
         messages.success(request, success)
     return Outcome(True, value)
+
+
+def valid_data(form, default=None):
+    """``form.cleaned_data``, or :class:`~civic.core.errors.ActionRefused` with
+    every error of the form (``default`` when it has none to say): for buttons
+    whose small form is checked inside the action :func:`run_action` runs."""
+    if form.is_valid():
+        return form.cleaned_data
+    errors = [str(e) for field_errors in form.errors.values() for e in field_errors]
+    raise ActionRefused(errors or default or _("Please check the form."))

@@ -20,7 +20,7 @@ from django.views.decorators.http import require_POST
 
 from civic.comments.moderation import active_mute
 from civic.core.errors import ActionRefused
-from civic.core.views import run_action
+from civic.core.views import run_action, valid_data
 from civic.people.permissions import subtree_q
 
 from . import actions
@@ -492,13 +492,6 @@ def _to_handling(report):
     return redirect(reverse("feedback:report", args=[report.pk]) + "#handling")
 
 
-def _form_or_refuse(form):
-    if not form.is_valid():
-        errors = [e for field_errors in form.errors.values() for e in field_errors]
-        raise ActionRefused(errors or _("Please check the form."))
-    return form.cleaned_data
-
-
 @login_required
 @require_POST
 def accept(request, pk):
@@ -519,7 +512,7 @@ def duplicate(request, pk):
     report = _handled_report(request, pk)
 
     def mark():
-        data = _form_or_refuse(DuplicateForm(request.POST, prefix="dup"))
+        data = valid_data(DuplicateForm(request.POST, prefix="dup"))
         original = None
         if data["original"]:
             original = Report.objects.filter(pk=data["original"]).first()
@@ -537,7 +530,7 @@ def out_of_scope(request, pk):
     report = _handled_report(request, pk)
 
     def mark():
-        data = _form_or_refuse(ReasonForm(request.POST, prefix="out"))
+        data = valid_data(ReasonForm(request.POST, prefix="out"))
         actions.mark_out_of_scope(request.user, report, data["reason"])
 
     run_action(
@@ -552,7 +545,7 @@ def assign(request, pk):
     report = _handled_report(request, pk)
 
     def assign_unit():
-        data = _form_or_refuse(UnitForm(request.POST, commune=report.commune))
+        data = valid_data(UnitForm(request.POST, commune=report.commune))
         actions.assign_unit(request.user, report, data["unit"])
 
     run_action(request, assign_unit, success=_("Handling unit saved."))
@@ -565,7 +558,7 @@ def progress(request, pk):
     report = _handled_report(request, pk)
 
     def post_progress():
-        data = _form_or_refuse(ProgressForm(request.POST, request.FILES))
+        data = valid_data(ProgressForm(request.POST, request.FILES))
         actions.post_progress(request.user, report, data["message"], data["photos"])
 
     run_action(request, post_progress, success=_("Progress update published."))
@@ -578,7 +571,7 @@ def resolve(request, pk):
     report = _handled_report(request, pk)
 
     def resolve_report():
-        data = _form_or_refuse(AnswerForm(request.POST, request.FILES))
+        data = valid_data(AnswerForm(request.POST, request.FILES))
         actions.resolve_report(request.user, report, data["answer"], data["photos"])
 
     run_action(
@@ -596,7 +589,7 @@ def visibility(request, pk):
     public = request.POST.get("public") == "1"
 
     def set_public():
-        data = _form_or_refuse(ReasonForm(request.POST, prefix="vis"))
+        data = valid_data(ReasonForm(request.POST, prefix="vis"))
         actions.set_public(request.user, report, public, data["reason"])
 
     run_action(

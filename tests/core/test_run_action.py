@@ -17,7 +17,7 @@ from civic.core.errors import (
     messages_of,
     status_of,
 )
-from civic.core.views import run_action
+from civic.core.views import run_action, valid_data
 from config.urls import urlpatterns as site_urls
 
 
@@ -90,3 +90,14 @@ def test_the_403_page_says_why(client):
     response = client.get("/forbidden/")
     assert response.status_code == 403
     assert "Chỉ biên tập viên của xã được làm việc này." in response.content.decode()
+
+
+class _ReasonForm(forms.Form):
+    reason = forms.CharField(error_messages={"required": "Hãy ghi lý do."})
+
+
+def test_valid_data_refuses_with_the_forms_messages_as_text():
+    assert valid_data(_ReasonForm({"reason": "Trùng"})) == {"reason": "Trùng"}
+    with pytest.raises(ActionRefused) as refused:
+        valid_data(_ReasonForm({"reason": ""}))
+    assert refused.value.messages == ["Hãy ghi lý do."]
