@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from civic.core.errors import message_of, status_of
+from civic.core.errors import ActionRefused, message_of, status_of
 from civic.core.ids import require_id
 
 from . import actions
@@ -33,7 +33,7 @@ def _comment(pk, user):
     except (Comment.DoesNotExist, ValueError, TypeError, OverflowError):
         comment = None
     if comment is None or not can_read(user, comment):
-        raise ValidationError(_("This comment does not exist."))
+        raise ActionRefused(_("This comment does not exist."))
     return comment
 
 
