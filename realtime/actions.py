@@ -2,7 +2,7 @@
 
 Each action re-reads what it acts on, checks the permission (``permissions``), runs
 in a transaction and sends the live event *after* commit (``events``). Refusals
-raise ``Refused`` (bad input, a limit) or ``PermissionDenied`` (not allowed); both
+raise ``ActionRefused`` (bad input, a limit) or ``ActionForbidden`` (not allowed); both
 carry a message in the user's language and change nothing.
 """
 
@@ -11,13 +11,14 @@ from datetime import timedelta
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from civic.core import pagecache
+from civic.core.errors import ActionForbidden, ActionRefused
 from civic.core.ids import require_id
 from civic.core.text import clean_text
 from civic.people.actions import notify
@@ -33,8 +34,6 @@ from .models import (
 )
 from .permissions import can_moderate, post_refusal
 
-Refused = ValidationError
-
 DEFAULTS = {
     # at most RATE_COUNT messages per person in RATE_WINDOW seconds, all channels
     "REALTIME_RATE_COUNT": 5,
@@ -48,16 +47,20 @@ def setting(name):
     return getattr(settings, name, DEFAULTS[name])
 
 
-def clean_body(body):
-    body = clean_text(body, multiline=True)
-    if not body:
-        raise Refused(_("Write something before sending."))
-    if len(body) > MAX_LENGTH:
-        raise Refused(
-            _("A message can have at most %(max)d characters; yours has %(count)d.")
-            % {"max": MAX_LENGTH, "count": len(body)}
-        )
-    return body
+#: ``clean_text`` rules of a message and of a topic's title.
+BODY = {
+    "multiline": True,
+    "max_length": MAX_LENGTH,
+    "required": gettext_lazy("Write something before sending."),
+    "too_long": gettext_lazy(
+        "A message can have at most %(max)d characters; yours has %(count)d."
+    ),
+}
+TITLE = {
+    "max_length": MAX_TITLE_LENGTH,
+    "required": gettext_lazy("Give the topic a title."),
+    "too_long": gettext_lazy("Keep the title under %(max)d characters."),
+}
 
 
 # --- channels ------------------------------------------------------------------------
@@ -91,26 +94,15 @@ def _locked_channel(channel):
             .get(pk=require_id(pk))
         )
     except (Channel.DoesNotExist, ValueError, TypeError, OverflowError):
-        raise Refused(_("This channel does not exist.")) from None
+        raise ActionRefused(_("This channel does not exist.")) from None
 
 
 def _require_moderator(user, channel):
     if not can_moderate(user, channel):
-        raise PermissionDenied(
+        raise ActionForbidden(
             _("Only the leaders and editors of %(area)s can do this.")
             % {"area": channel.area.title}
         )
-
-
-def _clean_title(title):
-    title = clean_text(title)
-    if not title:
-        raise Refused(_("Give the topic a title."))
-    if len(title) > MAX_TITLE_LENGTH:
-        raise Refused(
-            _("Keep the title under %(max)d characters.") % {"max": MAX_TITLE_LENGTH}
-        )
-    return title
 
 
 @transaction.atomic
@@ -121,7 +113,7 @@ def open_topic(user, area, title, is_public=False):
     return Channel.objects.create(
         area=area,
         kind=ChannelKind.TOPIC,
-        title=_clean_title(title),
+        title=clean_text(title, **TITLE),
         is_public=bool(is_public),
         created_by=user,
     )
@@ -133,9 +125,9 @@ def archive_channel(user, channel):
     channel = _locked_channel(channel)
     _require_moderator(user, channel)
     if channel.kind == ChannelKind.AREA:
-        raise Refused(_("The area's own channel cannot be archived."))
+        raise ActionRefused(_("The area's own channel cannot be archived."))
     if channel.is_archived:
-        raise Refused(_("This channel is already archived."))
+        raise ActionRefused(_("This channel is already archived."))
     channel.archived_at = timezone.now()
     channel.save(update_fields=["archived_at"])
     events.broadcast_on_commit(
@@ -154,7 +146,7 @@ def set_slow_mode(user, channel, seconds):
     except (TypeError, ValueError, OverflowError):
         seconds = -1
     if not 0 <= seconds <= MAX_SLOW_MODE:
-        raise Refused(
+        raise ActionRefused(
             _("Slow mode is between 0 (off) and %(max)d seconds.")
             % {"max": MAX_SLOW_MODE}
         )
@@ -175,13 +167,13 @@ def _fresh_user(user):
     try:
         return get_user_model().objects.locked(user)
     except (AttributeError, get_user_model().DoesNotExist):
-        raise PermissionDenied(_("Sign in to take part in the discussion.")) from None
+        raise ActionForbidden(_("Sign in to take part in the discussion.")) from None
 
 
 def _require_poster(user, channel):
     refusal = post_refusal(user, channel)
     if refusal:
-        raise PermissionDenied(refusal)
+        raise ActionForbidden(refusal)
 
 
 def _check_rate(author, channel, now, is_moderator):
@@ -196,7 +188,7 @@ def _check_rate(author, channel, now, is_moderator):
         if last is not None:
             waited = (now - last).total_seconds()
             if waited < channel.slow_mode_seconds:
-                raise Refused(
+                raise ActionRefused(
                     _("Slow mode is on: wait %(seconds)d seconds before writing again.")
                     % {"seconds": int(channel.slow_mode_seconds - waited) + 1}
                 )
@@ -204,7 +196,7 @@ def _check_rate(author, channel, now, is_moderator):
     count = setting("REALTIME_RATE_COUNT")
     recent = mine.filter(created_at__gt=now - timedelta(seconds=window)).count()
     if recent >= count:
-        raise Refused(
+        raise ActionRefused(
             _(
                 "You are writing too fast: at most %(count)d messages in %(seconds)d "
                 "seconds."
@@ -219,7 +211,7 @@ def post_message(user, channel, body):
     author = _fresh_user(user)
     channel = _channel(channel)
     _require_poster(author, channel)
-    body = clean_body(body)
+    body = clean_text(body, **BODY)
     now = timezone.now()
     _check_rate(author, channel, now, can_moderate(author, channel))
     message = Message.objects.create(channel=channel, author=author, body=body)
@@ -234,7 +226,7 @@ def _channel(channel):
     try:
         return Channel.objects.select_related("area").get(pk=require_id(pk))
     except (Channel.DoesNotExist, ValueError, TypeError, OverflowError):
-        raise Refused(_("This channel does not exist.")) from None
+        raise ActionRefused(_("This channel does not exist.")) from None
 
 
 def _locked_message(message, channel=None):
@@ -246,9 +238,9 @@ def _locked_message(message, channel=None):
             .get(pk=require_id(pk))
         )
     except (Message.DoesNotExist, ValueError, TypeError, OverflowError):
-        raise Refused(_("This message does not exist.")) from None
+        raise ActionRefused(_("This message does not exist.")) from None
     if channel is not None and found.channel_id != int(getattr(channel, "pk", channel)):
-        raise Refused(_("This message does not exist."))
+        raise ActionRefused(_("This message does not exist."))
     return found
 
 
@@ -269,14 +261,14 @@ def edit_message(user, message, body, channel=None):
     author = _fresh_user(user)
     message = _locked_message(message, channel)
     if message.author_id != author.pk:
-        raise PermissionDenied(_("You can only edit your own messages."))
+        raise ActionForbidden(_("You can only edit your own messages."))
     _require_poster(author, message.channel)
     if not can_edit(author, message):
-        raise Refused(
+        raise ActionRefused(
             _("A message can be edited only in its first %(minutes)d minutes.")
             % {"minutes": setting("REALTIME_EDIT_WINDOW") // 60}
         )
-    body = clean_body(body)
+    body = clean_text(body, **BODY)
     if body != message.body:
         message.body = body
         message.edited_at = timezone.now()
@@ -297,7 +289,7 @@ def hide_message(moderator, message, reason="", channel=None):
     _require_moderator(moderator, message.channel)
     reason = clean_text(reason)[:500]
     if message.is_hidden:
-        raise Refused(_("This message is already hidden."))
+        raise ActionRefused(_("This message is already hidden."))
     message.is_hidden = True
     message.hidden_by = moderator
     message.hidden_at = timezone.now()
@@ -354,7 +346,7 @@ def unhide_message(moderator, message):
     message = _locked_message(message)
     _require_moderator(moderator, message.channel)
     if not message.is_hidden:
-        raise Refused(_("This message is not hidden."))
+        raise ActionRefused(_("This message is not hidden."))
     message.is_hidden = False
     message.hidden_by = None
     message.hidden_reason = ""

@@ -54,6 +54,13 @@ from django.utils.translation import gettext as _
 
 from civic.core import pagecache
 from civic.core.clients import client_address, client_bucket
+from civic.core.errors import (
+    ActionForbidden,
+    ActionRefused,
+    message_of,
+    messages_of,
+    status_of,
+)
 from civic.core.ids import parse_id
 
 from . import actions, batch, events, fanout, presence
@@ -624,13 +631,8 @@ class ChannelConsumer(JsonSocket):
         action's result, or None when it was refused."""
         result = await self._call(function, *args)
         if isinstance(result, Exception):
-            code = "forbidden" if isinstance(result, PermissionDenied) else "refused"
-            message = (
-                " ".join(result.messages)
-                if isinstance(result, ValidationError)
-                else str(result)
-            )
-            error = {"type": "error", "code": code, "message": message}
+            code = "forbidden" if status_of(result) == 403 else "refused"
+            error = {"type": "error", "code": code, "message": message_of(result)}
             if ref is not None:
                 error["ref"] = ref
             await self.send_json(error)
@@ -643,9 +645,12 @@ class ChannelConsumer(JsonSocket):
             try:
                 return function(*args)
             except (ValidationError, PermissionDenied) as error:
-                if not str(error):
-                    return PermissionDenied(_("You are not allowed to do this."))
-                return error
+                # the message is read here, in the connection's language
+                return (
+                    ActionRefused(messages_of(error))
+                    if isinstance(error, ValidationError)
+                    else ActionForbidden(message_of(error))
+                )
 
     @staticmethod
     def _ref(frame):

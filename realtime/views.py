@@ -11,21 +11,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from civic.core.errors import message_of, status_of
 from content.models import AreaPage
 
 from . import actions
 from .models import MAX_LENGTH, MAX_SLOW_MODE, Channel, Message
 from .permissions import can_moderate, listed_channels, post_refusal, read_refusal
-
-
-def _message(error):
-    if isinstance(error, ValidationError):
-        return " ".join(error.messages)
-    return str(error) or _("You are not allowed to do this.")
-
-
-def _status(error):
-    return 403 if isinstance(error, PermissionDenied) else 400
 
 
 def _channel(pk):
@@ -72,7 +63,7 @@ def post(request, pk):
         message = actions.post_message(request.user, channel, body)
     except (ValidationError, PermissionDenied) as error:
         return channel_detail(
-            request, pk, _message(error), _status(error), body[: MAX_LENGTH * 2]
+            request, pk, message_of(error), status_of(error), body[: MAX_LENGTH * 2]
         )
     return _back(channel, f"message-{message.pk}")
 
@@ -85,7 +76,7 @@ def hide(request, pk, message_pk):
             request.user, message_pk, request.POST.get("reason", ""), channel=channel
         )
     except (ValidationError, PermissionDenied) as error:
-        return channel_detail(request, pk, _message(error), _status(error))
+        return channel_detail(request, pk, message_of(error), status_of(error))
     messages.success(request, _("The message is hidden."))
     return _back(channel, "chat-log")
 
@@ -98,7 +89,7 @@ def slow_mode(request, pk):
             request.user, channel, request.POST.get("seconds", "")
         )
     except (ValidationError, PermissionDenied) as error:
-        return channel_detail(request, pk, _message(error), _status(error))
+        return channel_detail(request, pk, message_of(error), status_of(error))
     messages.success(request, _("Slow mode is saved."))
     return _back(channel, "moderation")
 
@@ -109,7 +100,7 @@ def archive(request, pk):
     try:
         actions.archive_channel(request.user, channel)
     except (ValidationError, PermissionDenied) as error:
-        return channel_detail(request, pk, _message(error), _status(error))
+        return channel_detail(request, pk, message_of(error), status_of(error))
     messages.success(request, _("The channel is archived."))
     return redirect("realtime:area", channel.area_id)
 
@@ -148,7 +139,7 @@ def open_topic(request, area_pk):
         )
     except (ValidationError, PermissionDenied) as error:
         return area_channels(
-            request, area_pk, _message(error), _status(error), title[:200]
+            request, area_pk, message_of(error), status_of(error), title[:200]
         )
     messages.success(request, _("The topic channel is open."))
     return redirect(channel.get_absolute_url())

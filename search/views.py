@@ -18,6 +18,7 @@ from modelsearch.backends import get_search_backend
 
 from civic.core import pagecache
 from civic.core.ids import parse_id
+from civic.core.text import clean_text
 from content.models import AreaPage, listed
 from search import sources as registry
 from search.analysis import WORD_RE, normalize
@@ -35,7 +36,9 @@ SUGGESTIONS = 8
 
 
 def _clean_query(request):
-    return " ".join(request.GET.get("q", "").split())[:MAX_QUERY_LENGTH]
+    """The query as typed, cleaned like any text people type (``clean_text``:
+    controls, bidirectional overrides and zero-width spaces gone, NFC, one line)."""
+    return clean_text(request.GET.get("q", ""))[:MAX_QUERY_LENGTH]
 
 
 def _searched(query):

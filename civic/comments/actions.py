@@ -1,8 +1,8 @@
 """Every change of comments, reports and mutes. Views and admin screens call these.
 
 Each action checks its permission with ``civic.people.permissions.can``, runs in a
-transaction and writes a ``ModerationLog`` row. Refusals raise ``Refused`` (bad
-input, a limit) or ``PermissionDenied`` (not allowed); both carry a message for the
+transaction and writes a ``ModerationLog`` row. Refusals raise ``ActionRefused`` (bad
+input, a limit) or ``ActionForbidden`` (not allowed); both carry a message for the
 user and change nothing.
 """
 
@@ -10,13 +10,15 @@ from datetime import timedelta
 
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import IntegrityError, transaction
 from django.db.models import Count
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from civic.core.errors import ActionForbidden, ActionRefused
 from civic.core.ids import require_id
 from civic.core.text import clean_text
 from civic.people.actions import notify
@@ -47,9 +49,6 @@ from .moderation import (
     target_url,
 )
 
-#: Raised when input is refused; its message is for the user.
-Refused = ValidationError
-
 #: Mute durations a moderator chooses from (None: permanently).
 MUTE_DURATIONS = {"1d": timedelta(days=1), "7d": timedelta(days=7), "permanent": None}
 
@@ -68,28 +67,23 @@ def _log(actor, action, target, area, subject=None, reason=""):
     )
 
 
-def clean_body(body):
-    """The comment's text, trimmed; refused when empty or too long."""
-    body = clean_text(body, multiline=True)
-    if not body:
-        raise Refused(_("Write something before sending your comment."))
-    if len(body) > MAX_LENGTH:
-        raise Refused(
-            _("A comment can have at most %(max)d characters; yours has %(count)d.")
-            % {"max": MAX_LENGTH, "count": len(body)}
-        )
-    return body
-
-
-def _clean_reason(reason, required=False):
-    reason = clean_text(reason)
-    if required and not reason:
-        raise Refused(_("Give a reason; the person concerned will see it."))
-    if len(reason) > MAX_REASON_LENGTH:
-        raise Refused(
-            _("Keep the reason under %(max)d characters.") % {"max": MAX_REASON_LENGTH}
-        )
-    return reason
+#: ``clean_text`` rules of a comment's text and of a reason (report, hide, mute).
+BODY = {
+    "multiline": True,
+    "max_length": MAX_LENGTH,
+    "required": gettext_lazy("Write something before sending your comment."),
+    "too_long": gettext_lazy(
+        "A comment can have at most %(max)d characters; yours has %(count)d."
+    ),
+}
+REASON = {
+    "max_length": MAX_REASON_LENGTH,
+    "too_long": gettext_lazy("Keep the reason under %(max)d characters."),
+}
+REQUIRED_REASON = {
+    **REASON,
+    "required": gettext_lazy("Give a reason; the person concerned will see it."),
+}
 
 
 def _is_new_account(user, now):
@@ -132,23 +126,23 @@ def comment_refusal(user, area):
 def _require_commenter(user, area):
     refusal = comment_refusal(user, area)
     if refusal:
-        raise PermissionDenied(refusal)
+        raise ActionForbidden(refusal)
 
 
 def _require_readable(user, item):
     """Nobody acts on what they may not read: to them it does not exist."""
     if not can_read(user, item):
-        raise Refused(_("This item does not exist."))
+        raise ActionRefused(_("This item does not exist."))
 
 
 def _require_target(target, user):
     content_type = ContentType.objects.get_for_model(target, for_concrete_model=False)
     _require_readable(user, target)
     if not is_commentable_type(content_type) or not is_public(target):
-        raise Refused(_("Comments are not open on this item."))
+        raise ActionRefused(_("Comments are not open on this item."))
     area = area_of(target)
     if area is None:
-        raise Refused(_("Comments are not open on this item."))
+        raise ActionRefused(_("Comments are not open on this item."))
     return content_type, area
 
 
@@ -163,16 +157,16 @@ def _check_comment_rate(author, body, now):
     )
     duplicate_since = now - timedelta(seconds=setting("COMMENTS_DUPLICATE_WINDOW"))
     if recent.filter(created_at__gte=duplicate_since, body=body).exists():
-        raise Refused(_("You have just posted this same text."))
+        raise ActionRefused(_("You have just posted this same text."))
     last = recent.order_by("-created_at").values_list("created_at", flat=True).first()
     if last is not None and (now - last).total_seconds() < interval:
         wait = int(interval - (now - last).total_seconds()) + 1
-        raise Refused(
+        raise ActionRefused(
             _("Please wait %(seconds)d seconds before commenting again.")
             % {"seconds": wait}
         )
     if recent.count() >= per_day:
-        raise Refused(
+        raise ActionRefused(
             _(
                 "You have reached the limit of %(count)d comments a day; try again later."
             )
@@ -185,14 +179,14 @@ def post_comment(author, target, body, parent=None):
     """``author`` comments on ``target`` (or replies to ``parent``, a comment on it)."""
     content_type, area = _require_target(target, author)
     _require_commenter(author, area)
-    body = clean_body(body)
+    body = clean_text(body, **BODY)
     if parent is not None:
         if parent.content_type_id != content_type.pk or parent.object_id != target.pk:
-            raise Refused(_("This reply does not belong to this item."))
+            raise ActionRefused(_("This reply does not belong to this item."))
         if parent.parent_id is not None:
             parent = parent.parent  # replies stay one level deep
         if not parent.is_visible:
-            raise Refused(_("This comment cannot be answered any more."))
+            raise ActionRefused(_("This comment cannot be answered any more."))
     now = timezone.now()
     author = get_user_model().objects.locked(author)
     _check_comment_rate(author, body, now)
@@ -217,7 +211,7 @@ def _locked_comment(comment):
             .get(pk=pk)
         )
     except (Comment.DoesNotExist, ValueError, TypeError):
-        raise Refused(_("This comment does not exist.")) from None
+        raise ActionRefused(_("This comment does not exist.")) from None
 
 
 def can_edit(user, comment, now=None):
@@ -236,16 +230,16 @@ def edit_comment(user, comment, body):
     """The author corrects their comment within the first minutes; marked edited."""
     comment = _locked_comment(comment)
     if comment.author_id != getattr(user, "pk", None):
-        raise PermissionDenied(_("You can only edit your own comments."))
+        raise ActionForbidden(_("You can only edit your own comments."))
     if not comment.is_visible:
-        raise Refused(_("This comment can no longer be edited."))
+        raise ActionRefused(_("This comment can no longer be edited."))
     if not can_edit(user, comment):
-        raise Refused(
+        raise ActionRefused(
             _("A comment can be edited only in the first %(minutes)d minutes.")
             % {"minutes": setting("COMMENTS_EDIT_WINDOW") // 60}
         )
     _require_commenter(user, comment.area)
-    body = clean_body(body)
+    body = clean_text(body, **BODY)
     if body == comment.body:
         return comment
     CommentRevision.objects.create(
@@ -263,9 +257,9 @@ def delete_comment(user, comment):
     """The author removes their comment; a placeholder keeps the replies in place."""
     comment = _locked_comment(comment)
     if comment.author_id != getattr(user, "pk", None):
-        raise PermissionDenied(_("You can only delete your own comments."))
+        raise ActionForbidden(_("You can only delete your own comments."))
     if comment.deleted:
-        raise Refused(_("This comment has already been deleted."))
+        raise ActionRefused(_("This comment has already been deleted."))
     comment.deleted = True
     comment.body = ""
     comment.save(update_fields=["deleted", "body"])
@@ -313,23 +307,23 @@ def report(reporter, target, reason, text=""):
     editors are told and decide in the queue.
     """
     if not reporter or not reporter.is_authenticated or not reporter.is_active:
-        raise PermissionDenied(_("Sign in to report."))
+        raise ActionForbidden(_("Sign in to report."))
     if reason not in ReportReason.values:
-        raise Refused(_("Choose a reason for your report."))
-    text = _clean_reason(text)
+        raise ActionRefused(_("Choose a reason for your report."))
+    text = clean_text(text, **REASON)
     if reason == ReportReason.OTHER and not text:
-        raise Refused(_("Say in a few words what is wrong."))
+        raise ActionRefused(_("Say in a few words what is wrong."))
     if isinstance(target, Comment):
         target = _locked_comment(target)
         _require_readable(reporter, target)
         if target.author_id == reporter.pk:
-            raise Refused(_("You cannot report your own comment."))
+            raise ActionRefused(_("You cannot report your own comment."))
         if target.deleted:
-            raise Refused(_("This comment has been deleted."))
+            raise ActionRefused(_("This comment has been deleted."))
         if target.is_hidden:
-            raise Refused(_("This comment is already hidden by a moderator."))
+            raise ActionRefused(_("This comment is already hidden by a moderator."))
         if not is_public(target.target or target):
-            raise Refused(_("This comment does not exist."))
+            raise ActionRefused(_("This comment does not exist."))
         area = target.area
     else:
         _content_type, area = _require_target(target, reporter)
@@ -338,20 +332,20 @@ def report(reporter, target, reason, text=""):
             # a comment): the third of three simultaneous reports sees the others.
             target = type(target)._default_manager.select_for_update().get(pk=target.pk)
             if getattr(target, "is_hidden", False):
-                raise Refused(_("This item is already hidden."))
+                raise ActionRefused(_("This item is already hidden."))
     content_type = ContentType.objects.get_for_model(target, for_concrete_model=False)
     now = timezone.now()
     reporter = get_user_model().objects.locked(reporter)
     mine = Report.objects.filter(reporter=reporter)
     if mine.filter(content_type=content_type, object_id=target.pk).exists():
-        raise Refused(_("You have already reported this."))
+        raise ActionRefused(_("You have already reported this."))
     per_day = setting(
         "COMMENTS_NEW_ACCOUNT_REPORTS_PER_DAY"
         if _is_new_account(reporter, now)
         else "COMMENTS_REPORTS_PER_DAY"
     )
     if mine.filter(created_at__gte=now - timedelta(days=1)).count() >= per_day:
-        raise Refused(
+        raise ActionRefused(
             _("You have reached the limit of %(count)d reports a day; try again later.")
             % {"count": per_day}
         )
@@ -366,7 +360,7 @@ def report(reporter, target, reason, text=""):
                 text=text,
             )
     except IntegrityError:
-        raise Refused(_("You have already reported this.")) from None
+        raise ActionRefused(_("You have already reported this.")) from None
     subject = target.author if isinstance(target, Comment) else None
     _log(reporter, LogAction.REPORT, target, area, subject=subject, reason=reason)
     threshold = setting("COMMENTS_AUTO_HIDE_REPORTS")
@@ -434,7 +428,7 @@ def _hide(by, comment, reason):
 
 def _require_moderator(user, area):
     if not can(user, "moderate", area):
-        raise PermissionDenied(
+        raise ActionForbidden(
             _("You can only moderate the items of the area you are responsible for.")
         )
 
@@ -444,9 +438,9 @@ def hide(moderator, comment, reason=""):
     """A group leader or commune editor hides a comment; its reports are upheld."""
     comment = _locked_comment(comment)
     _require_moderator(moderator, comment.area)
-    reason = _clean_reason(reason)
+    reason = clean_text(reason, **REASON)
     if comment.is_hidden:
-        raise Refused(_("This comment is already hidden."))
+        raise ActionRefused(_("This comment is already hidden."))
     _hide(moderator, comment, reason)
     _resolve(comment, moderator, Resolution.UPHELD)
     _log(moderator, LogAction.HIDE, comment, comment.area, comment.author, reason)
@@ -464,9 +458,9 @@ def unhide(moderator, comment, reason=""):
     """Show a hidden comment again; its open reports are dismissed."""
     comment = _locked_comment(comment)
     _require_moderator(moderator, comment.area)
-    reason = _clean_reason(reason)
+    reason = clean_text(reason, **REASON)
     if not comment.is_hidden:
-        raise Refused(_("This comment is not hidden."))
+        raise ActionRefused(_("This comment is not hidden."))
     comment.is_hidden = False
     comment.hidden_reason = ""
     comment.hidden_at = None
@@ -481,8 +475,8 @@ def unhide_item(moderator, target, reason=""):
     """Show again an item hidden by reports (not a comment: see ``unhide``). The
     item checks who may (``target.unhide_by``); its open reports are dismissed."""
     if isinstance(target, Comment) or not hasattr(target, "unhide_by"):
-        raise Refused(_("This action is not possible on this item."))
-    reason = _clean_reason(reason)
+        raise ActionRefused(_("This action is not possible on this item."))
+    reason = clean_text(reason, **REASON)
     target = target.unhide_by(moderator)
     area = area_of(target)
     _resolve(target, moderator, Resolution.DISMISSED)
@@ -501,12 +495,12 @@ def unhide_item(moderator, target, reason=""):
 def uphold_reports(moderator, target, reason=""):
     """Keep an item hidden by reports hidden and close its reports as upheld."""
     if isinstance(target, Comment) or not getattr(target, "is_hidden", False):
-        raise Refused(_("This action is not possible on this item."))
+        raise ActionRefused(_("This action is not possible on this item."))
     area = area_of(target)
     _require_moderator(moderator, area)
-    reason = _clean_reason(reason)
+    reason = clean_text(reason, **REASON)
     if not _resolve(target, moderator, Resolution.UPHELD):
-        raise Refused(_("There are no open reports on this item."))
+        raise ActionRefused(_("There are no open reports on this item."))
     _log(
         moderator, LogAction.HIDE, target, area, getattr(target, "author", None), reason
     )
@@ -529,10 +523,10 @@ def dismiss_reports(moderator, target, reason=""):
         subject = None
     commune = area.commune if area is not None else None
     if commune is None or not can(moderator, "moderate", commune):
-        raise PermissionDenied(_("Only the commune's editors can dismiss reports."))
-    reason = _clean_reason(reason)
+        raise ActionForbidden(_("Only the commune's editors can dismiss reports."))
+    reason = clean_text(reason, **REASON)
     if not _resolve(target, moderator, Resolution.DISMISSED):
-        raise Refused(_("There are no open reports on this item."))
+        raise ActionRefused(_("There are no open reports on this item."))
     _log(moderator, LogAction.DISMISS, target, area, subject, reason)
     return target
 
@@ -543,14 +537,14 @@ def mute_user(moderator, user, area, duration, reason, comment=None):
     day, a week or for good; the user is told why."""
     commune = area.commune if area is not None else None
     if commune is None or not can(moderator, "mute_users", commune):
-        raise PermissionDenied(_("Only the commune's editors can mute a user."))
+        raise ActionForbidden(_("Only the commune's editors can mute a user."))
     if duration not in MUTE_DURATIONS:
-        raise Refused(_("Choose how long the mute lasts."))
-    reason = _clean_reason(reason, required=True)
+        raise ActionRefused(_("Choose how long the mute lasts."))
+    reason = clean_text(reason, **REQUIRED_REASON)
     if user.pk == moderator.pk:
-        raise Refused(_("You cannot mute yourself."))
+        raise ActionRefused(_("You cannot mute yourself."))
     if can(user, "moderate", commune):
-        raise Refused(_("The commune's editors cannot be muted."))
+        raise ActionRefused(_("The commune's editors cannot be muted."))
     length = MUTE_DURATIONS[duration]
     until = timezone.now() + length if length is not None else None
     mute = Mute.objects.create(
@@ -572,18 +566,18 @@ def resolve_target(
         content_type = ContentType.objects.get_for_id(require_id(content_type_id))
         object_id = require_id(object_id)
     except (ContentType.DoesNotExist, ValueError, TypeError, OverflowError):
-        raise Refused(_("This item does not exist.")) from None
+        raise ActionRefused(_("This item does not exist.")) from None
     is_comment = content_type.model_class() is Comment
     if not (is_commentable_type(content_type) or (reportable_comment and is_comment)):
-        raise Refused(_("This item does not exist."))
+        raise ActionRefused(_("This item does not exist."))
     try:
         target = content_type.get_object_for_this_type(pk=object_id)
     except (ObjectDoesNotExist, ValueError, OverflowError):
-        raise Refused(_("This item does not exist.")) from None
+        raise ActionRefused(_("This item does not exist.")) from None
     if not is_comment and not is_public(target):
         hidden_by_reports = hidden and getattr(target, "is_hidden", False)
         if not (hidden_by_reports and hasattr(target, "unhide_by")):
-            raise Refused(_("This item does not exist."))
+            raise ActionRefused(_("This item does not exist."))
     if user is not None:
         _require_readable(user, target)
     return target

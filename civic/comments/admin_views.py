@@ -22,6 +22,7 @@ from wagtail.admin.auth import permission_denied
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Page
 
+from civic.core.errors import ActionRefused, message_of
 from civic.people.permissions import can
 
 from . import actions
@@ -211,14 +212,10 @@ class ModerationActionView(ModeratorOnly, View):
                     "name": target.author.display_name
                 }
             else:
-                raise ValidationError(_("This action is not possible on this item."))
+                raise ActionRefused(_("This action is not possible on this item."))
         except (ValidationError, PermissionDenied) as error:
-            text = (
-                " ".join(error.messages)
-                if isinstance(error, ValidationError)
-                else str(error)
-            )
-            messages.error(request, text or _("You are not allowed to do this."))
+            # the moderation queue shows every refusal as a message, as the admin does
+            messages.error(request, message_of(error))
             return redirect(back)
         messages.success(request, done)
         return redirect(back)

@@ -9,21 +9,12 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from civic.core.errors import ActionRefused, message_of, status_of
 from civic.core.ids import require_id
 
 from . import actions
 from .models import MAX_LENGTH, Comment, ReportReason
 from .moderation import can_read, setting, target_url
-
-
-def _message(error):
-    if isinstance(error, ValidationError):
-        return " ".join(error.messages)
-    return str(error) or _("You are not allowed to do this.")
-
-
-def _status(error):
-    return 403 if isinstance(error, PermissionDenied) else 400
 
 
 def _back(target, comment=None):
@@ -42,7 +33,7 @@ def _comment(pk, user):
     except (Comment.DoesNotExist, ValueError, TypeError, OverflowError):
         comment = None
     if comment is None or not can_read(user, comment):
-        raise ValidationError(_("This comment does not exist."))
+        raise ActionRefused(_("This comment does not exist."))
     return comment
 
 
@@ -71,8 +62,8 @@ def post(request):
     except (ValidationError, PermissionDenied) as error:
         return _form_page(
             request,
-            _message(error),
-            _status(error),
+            message_of(error),
+            status_of(error),
             target=target,
             body=body[: MAX_LENGTH * 2],
             content_type=request.POST.get("content_type", ""),
@@ -90,7 +81,7 @@ def edit(request, pk):
     try:
         comment = _comment(pk, request.user)
     except ValidationError as error:
-        return _form_page(request, _message(error), 404, editing=True)
+        return _form_page(request, message_of(error), 404, editing=True)
     target = comment.target
     body = request.POST.get("body", comment.body)
     if request.method == "GET":
@@ -115,8 +106,8 @@ def edit(request, pk):
     except (ValidationError, PermissionDenied) as error:
         return _form_page(
             request,
-            _message(error),
-            _status(error),
+            message_of(error),
+            status_of(error),
             editing=True,
             comment=comment,
             target=target,
@@ -133,11 +124,11 @@ def delete(request, pk):
     try:
         comment = _comment(pk, request.user)
     except ValidationError as error:
-        return _form_page(request, _message(error), 404, editing=True)
+        return _form_page(request, message_of(error), 404, editing=True)
     try:
         actions.delete_comment(request.user, comment)
     except (ValidationError, PermissionDenied) as error:
-        return _form_page(request, _message(error), _status(error), editing=True)
+        return _form_page(request, message_of(error), status_of(error), editing=True)
     messages.success(request, _("Your comment has been deleted."))
     return _back(comment.target)
 
@@ -155,7 +146,7 @@ def report(request, content_type, object_id):
         return render(
             request,
             "comments/report_form.html",
-            {"error": _message(error), "reasons": ReportReason.choices},
+            {"error": message_of(error), "reasons": ReportReason.choices},
             status=404,
         )
     item = target.target if isinstance(target, Comment) else target
@@ -174,9 +165,9 @@ def report(request, content_type, object_id):
             request.user, target, request.POST.get("reason", ""), context["text"]
         )
     except (ValidationError, PermissionDenied) as error:
-        context["error"] = _message(error)
+        context["error"] = message_of(error)
         return render(
-            request, "comments/report_form.html", context, status=_status(error)
+            request, "comments/report_form.html", context, status=status_of(error)
         )
     messages.success(
         request, _("Thank you. The moderators of this area will look at your report.")

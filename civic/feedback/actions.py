@@ -9,13 +9,14 @@ import math
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from civic.comments.moderation import active_mute, can_read
+from civic.core.errors import ActionForbidden, ActionRefused
 from civic.core.text import clean_text
 from civic.people.actions import notify
 from civic.people.models import User
@@ -37,8 +38,6 @@ from .photos import check_photo, reencode
 
 HANDLE = "handle_feedback"
 
-#: Raised when input is refused; its message is for the user.
-Refused = ValidationError
 
 #: status → the statuses a handler may move it to.
 TRANSITIONS = {
@@ -76,16 +75,15 @@ def mute_message(mute):
     }
 
 
-def _clean_text(value, label, limit, required=True, multiline=True):
-    value = clean_text(value, multiline=multiline)
-    if required and not value:
-        raise Refused(_("Please write %(what)s.") % {"what": label})
-    if len(value) > limit:
-        raise Refused(
-            _("%(what)s is too long: at most %(n)s characters.")
-            % {"what": label[:1].upper() + label[1:], "n": limit}
-        )
-    return value
+def _field(label, limit, multiline=True):
+    """``clean_text`` rules of a required field the messages call ``label``."""
+    return {
+        "multiline": multiline,
+        "max_length": limit,
+        "required": _("Please write %(what)s.") % {"what": label},
+        "too_long": _("%(what)s is too long: at most %(n)s characters."),
+        "params": {"what": label[:1].upper() + label[1:], "n": limit},
+    }
 
 
 def _absolute(url):
@@ -138,12 +136,12 @@ def _locked(report):
 
 def _require_handler(actor, report):
     if not can_handle(actor, report):
-        raise PermissionDenied(_("Only the commune's handlers can do this."))
+        raise ActionForbidden(_("Only the commune's handlers can do this."))
 
 
 def _require_transition(report, new_status):
     if new_status not in TRANSITIONS.get(report.status, ()):
-        raise Refused(
+        raise ActionRefused(
             _("A report that is “%(status)s” cannot become “%(new)s”.")
             % {
                 "status": Status(report.status).label,
@@ -154,11 +152,11 @@ def _require_transition(report, new_status):
 
 def _check_photos(uploads, already=0):
     """The headers of ``uploads`` (files or headers a form already read), checked
-    without decoding a pixel; ``Refused`` with every problem otherwise."""
+    without decoding a pixel; ``ActionRefused`` with every problem otherwise."""
     uploads = [u for u in uploads or [] if u]
     limit = settings_value("FEEDBACK_MAX_PHOTOS")
     if already + len(uploads) > limit:
-        raise Refused(_("At most %(n)s photos.") % {"n": limit})
+        raise ActionRefused(_("At most %(n)s photos.") % {"n": limit})
     errors, headers = [], []
     for upload in uploads:
         try:
@@ -166,7 +164,7 @@ def _check_photos(uploads, already=0):
         except ValidationError as exc:
             errors.extend(exc.messages)
     if errors:
-        raise Refused(errors)
+        raise ActionRefused(errors)
     return headers
 
 
@@ -180,7 +178,7 @@ def _decode_photos(headers):
         except ValidationError as exc:
             errors.extend(exc.messages)
     if errors:
-        raise Refused(errors)
+        raise ActionRefused(errors)
     return cleaned
 
 
@@ -197,12 +195,12 @@ def _save_photos(report, cleaned, update=None):
 
 
 def check_can_report(user, area):
-    """Refused (with the reason) when ``user`` may not report in ``area`` now."""
+    """ActionRefused (with the reason) when ``user`` may not report in ``area`` now."""
     if not user or not user.is_authenticated or not user.is_active:
-        raise PermissionDenied(_("Sign in to send feedback."))
+        raise ActionForbidden(_("Sign in to send feedback."))
     mute = active_mute(user, area)
     if mute is not None:
-        raise Refused(mute_message(mute))
+        raise ActionRefused(mute_message(mute))
 
 
 def _check_rate(user, now):
@@ -212,11 +210,11 @@ def _check_rate(user, now):
         reporter=user, created_at__gt=now - timedelta(days=1)
     )
     if recent.filter(created_at__gt=now - interval).exists():
-        raise Refused(
+        raise ActionRefused(
             _("You sent a report a moment ago; please wait a minute before the next.")
         )
     if recent.count() >= per_day:
-        raise Refused(
+        raise ActionRefused(
             _("You have sent %(n)s reports in the last 24 hours, the most allowed.")
             % {"n": per_day}
         )
@@ -239,23 +237,23 @@ def submit_report(
     from content.models import AreaPage
 
     if not isinstance(area, AreaPage) or not area.live:
-        raise Refused(_("Choose the area where the problem is."))
+        raise ActionRefused(_("Choose the area where the problem is."))
     check_can_report(user, area)
     if category not in Category.values:
-        raise Refused(_("Choose a category."))
-    title = _clean_text(title, _("a title"), 150, multiline=False)
-    description = _clean_text(description, _("a description"), MAX_TEXT)
-    address = _clean_text(address, _("where it is"), 255, multiline=False)
+        raise ActionRefused(_("Choose a category."))
+    title = clean_text(title, **_field(_("a title"), 150, multiline=False))
+    description = clean_text(description, **_field(_("a description"), MAX_TEXT))
+    address = clean_text(address, **_field(_("where it is"), 255, multiline=False))
     if (latitude is None) != (longitude is None):
-        raise Refused(_("Give both the latitude and the longitude, or neither."))
+        raise ActionRefused(_("Give both the latitude and the longitude, or neither."))
     if latitude is not None and not (
         -90 <= latitude <= 90 and -180 <= longitude <= 180
     ):
-        raise Refused(_("This point is not on the map."))
+        raise ActionRefused(_("This point is not on the map."))
     headers = _check_photos(photos)
     commune = commune_of(area)
     if commune is None:
-        raise Refused(_("Choose the area where the problem is."))
+        raise ActionRefused(_("Choose the area where the problem is."))
     # The rate limit is counted before any photo is decoded (and again under the
     # lock below, which is what decides between two concurrent requests).
     _check_rate(user, timezone.now())
@@ -295,17 +293,17 @@ def submit_report(
 def follow_report(user, report):
     """Follow ``report`` (told of its changes) instead of sending the same one."""
     if not user or not user.is_authenticated:
-        raise PermissionDenied(_("Sign in to follow a report."))
+        raise ActionForbidden(_("Sign in to follow a report."))
     report = Report.objects.get(pk=report.pk)
     if not report.is_public or report.status not in OPEN_STATUSES:
-        raise Refused(_("Only open reports can be followed."))
+        raise ActionRefused(_("Only open reports can be followed."))
     follow, created = Follow.objects.get_or_create(report=report, user=user)
     return created
 
 
 def unfollow_report(user, report):
     if report.reporter_id == user.pk:
-        raise Refused(_("You follow your own report until it is closed."))
+        raise ActionRefused(_("You follow your own report until it is closed."))
     return Follow.objects.filter(report=report, user=user).delete()[0] > 0
 
 
@@ -316,15 +314,15 @@ def rate_report(user, report, rating):
     except (TypeError, ValueError):
         rating = 0
     if not 1 <= rating <= 5:
-        raise Refused(_("Choose a rating from 1 to 5 stars."))
+        raise ActionRefused(_("Choose a rating from 1 to 5 stars."))
     with transaction.atomic():
         report = _locked(report)
         if report.reporter_id != getattr(user, "pk", None):
-            raise PermissionDenied(_("Only the reporter can rate the answer."))
+            raise ActionForbidden(_("Only the reporter can rate the answer."))
         if report.status != Status.RESOLVED:
-            raise Refused(_("Only a resolved report can be rated."))
+            raise ActionRefused(_("Only a resolved report can be rated."))
         if report.rating is not None:
-            raise Refused(_("You have already rated this answer."))
+            raise ActionRefused(_("You have already rated this answer."))
         report.rating = rating
         report.rated_at = timezone.now()
         report.save(update_fields=["rating", "rated_at", "updated_at"])
@@ -354,17 +352,17 @@ def can_reopen(user, report, now=None):
 def reopen_report(user, report, reason):
     """The reporter says the problem is not solved: back to in progress, once,
     within the reopen window (7 days) of the answer."""
-    reason = _clean_text(reason, _("why it is not solved"), MAX_REASON)
+    reason = clean_text(reason, **_field(_("why it is not solved"), MAX_REASON))
     with transaction.atomic():
         report = _locked(report)
         if report.reporter_id != getattr(user, "pk", None):
-            raise PermissionDenied(_("Only the reporter can reopen the report."))
+            raise ActionForbidden(_("Only the reporter can reopen the report."))
         if report.status != Status.RESOLVED:
-            raise Refused(_("Only a resolved report can be reopened."))
+            raise ActionRefused(_("Only a resolved report can be reopened."))
         if report.reopened:
-            raise Refused(_("A report can be reopened only once."))
+            raise ActionRefused(_("A report can be reopened only once."))
         if not can_reopen(user, report):
-            raise Refused(
+            raise ActionRefused(
                 _("A report can be reopened only within 7 days of the answer.")
             )
         old = report.status
@@ -413,16 +411,16 @@ def accept_report(actor, report):
 
 
 def _close_with_reason(actor, report, status, kind, reason, message, original=None):
-    reason = _clean_text(reason, _("the reason"), MAX_REASON)
+    reason = clean_text(reason, **_field(_("the reason"), MAX_REASON))
     with transaction.atomic():
         report = _locked(report)
         _require_handler(actor, report)
         _require_transition(report, status)
         if original is not None:
             if original.pk == report.pk or original.commune_id != report.commune_id:
-                raise Refused(_("Choose another report of the same commune."))
+                raise ActionRefused(_("Choose another report of the same commune."))
             if original.status in (Status.DUPLICATE, Status.OUT_OF_SCOPE):
-                raise Refused(_("Choose a report that is not itself closed."))
+                raise ActionRefused(_("Choose a report that is not itself closed."))
             report.duplicate_of = original
             if can_read(report.reporter, original):
                 # the reporter follows the original only if they may read it
@@ -466,11 +464,13 @@ def assign_unit(actor, report, unit):
         report = _locked(report)
         _require_handler(actor, report)
         if report.status not in OPEN_STATUSES:
-            raise Refused(_("Only an open report can be given to a handling unit."))
+            raise ActionRefused(
+                _("Only an open report can be given to a handling unit.")
+            )
         if unit is not None and (
             unit.area_id != report.commune_id or not unit.is_active
         ):
-            raise Refused(_("Choose one of the commune's handling units."))
+            raise ActionRefused(_("Choose one of the commune's handling units."))
         if unit is not None and unit.pk == report.unit_id:
             return report
         report.unit = unit
@@ -487,7 +487,7 @@ def assign_unit(actor, report, unit):
 
 
 def post_progress(actor, report, message, photos=()):
-    message = _clean_text(message, _("the progress update"), MAX_TEXT)
+    message = clean_text(message, **_field(_("the progress update"), MAX_TEXT))
     headers = _check_photos(photos)
     if headers:
         # Rights and state first (again under the lock below), then the decode.
@@ -514,7 +514,7 @@ def post_progress(actor, report, message, photos=()):
 
 
 def resolve_report(actor, report, answer, photos=()):
-    answer = _clean_text(answer, _("the answer"), MAX_TEXT)
+    answer = clean_text(answer, **_field(_("the answer"), MAX_TEXT))
     headers = _check_photos(photos)
     if headers:
         # Rights and state first (again under the lock below), then the decode.
@@ -547,7 +547,7 @@ def resolve_report(actor, report, answer, photos=()):
 
 def set_public(actor, report, public, reason):
     """Hide a report from the public (e.g. it names a person) or show it again."""
-    reason = _clean_text(reason, _("the reason"), MAX_REASON)
+    reason = clean_text(reason, **_field(_("the reason"), MAX_REASON))
     with transaction.atomic():
         report = _locked(report)
         _require_handler(actor, report)

@@ -7,7 +7,7 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import BooleanField, Case, F, Value, When
 from django.http import Http404
@@ -19,6 +19,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from civic.comments.moderation import active_mute
+from civic.core.errors import ActionRefused
+from civic.core.views import run_action, valid_data
 from civic.people.permissions import can_anywhere, scoped
 
 from . import actions
@@ -50,17 +52,6 @@ from .stats import area_stats, bar_chart
 
 PER_PAGE = 20
 COMPLAINTS_URL = "https://dichvucong.gov.vn/p/home/dvc-gioi-thieu-thu-tuc.html"
-
-
-def _messages_of(error):
-    if isinstance(error, ValidationError):
-        return error.messages
-    return [str(error) or _("You are not allowed to do this.")]
-
-
-def _refuse(request, error):
-    for message in _messages_of(error):
-        messages.error(request, message)
 
 
 def _public_reports():
@@ -278,31 +269,26 @@ def report_new(request):
     if request.method == "POST":
         form = ReportForm(request.POST, request.FILES)
         if form.is_valid():
-            area = form.area_page()
-            try:
-                report = actions.submit_report(
-                    request.user,
-                    area,
-                    category=form.cleaned_data["category"],
-                    title=form.cleaned_data["title"],
-                    description=form.cleaned_data["description"],
-                    address=form.cleaned_data["address"],
-                    latitude=form.cleaned_data["latitude"],
-                    longitude=form.cleaned_data["longitude"],
-                    urgent=form.cleaned_data["urgent"],
-                    photos=form.cleaned_data["photos"],
-                )
-            except (ValidationError, PermissionDenied) as exc:
-                for message in _messages_of(exc):
-                    form.add_error(None, message)
-            else:
-                messages.success(
-                    request,
-                    _(
-                        "Thank you. Your report was received; you will be told of every step."
-                    ),
-                )
-                return redirect(report)
+            done = run_action(
+                request,
+                actions.submit_report,
+                request.user,
+                form.area_page(),
+                category=form.cleaned_data["category"],
+                title=form.cleaned_data["title"],
+                description=form.cleaned_data["description"],
+                address=form.cleaned_data["address"],
+                latitude=form.cleaned_data["latitude"],
+                longitude=form.cleaned_data["longitude"],
+                urgent=form.cleaned_data["urgent"],
+                photos=form.cleaned_data["photos"],
+                form=form,
+                success=_(
+                    "Thank you. Your report was received; you will be told of every step."
+                ),
+            )
+            if done:
+                return redirect(done.value)
         return render(
             request,
             "feedback/report_form.html",
@@ -358,14 +344,13 @@ def report_new(request):
 @require_POST
 def follow(request, pk):
     report, _h, _r = _visible_report(request, pk)
-    try:
-        actions.follow_report(request.user, report)
-    except (ValidationError, PermissionDenied) as exc:
-        _refuse(request, exc)
-    else:
-        messages.success(
-            request, _("You follow this report; you will be told of every step.")
-        )
+    run_action(
+        request,
+        actions.follow_report,
+        request.user,
+        report,
+        success=_("You follow this report; you will be told of every step."),
+    )
     return redirect(report)
 
 
@@ -373,10 +358,7 @@ def follow(request, pk):
 @require_POST
 def unfollow(request, pk):
     report, _h, _r = _visible_report(request, pk)
-    try:
-        actions.unfollow_report(request.user, report)
-    except (ValidationError, PermissionDenied) as exc:
-        _refuse(request, exc)
+    run_action(request, actions.unfollow_report, request.user, report)
     return redirect(report)
 
 
@@ -388,12 +370,14 @@ def rate(request, pk):
     if not form.is_valid():
         messages.error(request, _("Choose a rating from 1 to 5 stars."))
         return redirect(report)
-    try:
-        actions.rate_report(request.user, report, form.cleaned_data["rating"])
-    except (ValidationError, PermissionDenied) as exc:
-        _refuse(request, exc)
-    else:
-        messages.success(request, _("Thank you for your rating."))
+    run_action(
+        request,
+        actions.rate_report,
+        request.user,
+        report,
+        form.cleaned_data["rating"],
+        success=_("Thank you for your rating."),
+    )
     return redirect(report)
 
 
@@ -402,14 +386,17 @@ def rate(request, pk):
 def reopen(request, pk):
     report, _h, _r = _visible_report(request, pk)
     form = ReopenForm(request.POST)
-    try:
-        if not form.is_valid():
-            raise ValidationError(_("Please say why the problem is not solved."))
-        actions.reopen_report(request.user, report, form.cleaned_data["reason"])
-    except (ValidationError, PermissionDenied) as exc:
-        _refuse(request, exc)
-    else:
-        messages.success(request, _("The report is open again; the handlers are told."))
+    if not form.is_valid():
+        messages.error(request, _("Please say why the problem is not solved."))
+        return redirect(report)
+    run_action(
+        request,
+        actions.reopen_report,
+        request.user,
+        report,
+        form.cleaned_data["reason"],
+        success=_("The report is open again; the handlers are told."),
+    )
     return redirect(report)
 
 
@@ -490,103 +477,121 @@ def queue(request):
     )
 
 
-def _handler_action(request, pk, run):
+def _handled_report(request, pk):
+    """The report ``pk`` for a handler's button (403 for anyone else)."""
     report = get_object_or_404(Report.objects.select_related("commune"), pk=pk)
     if not actions.can_handle(request.user, report):
         raise PermissionDenied
-    try:
-        message = run(report)
-    except (ValidationError, PermissionDenied) as exc:
-        _refuse(request, exc)
-    else:
-        messages.success(request, message)
+    return report
+
+
+def _to_handling(report):
     return redirect(reverse("feedback:report", args=[report.pk]) + "#handling")
-
-
-def _form_or_refuse(form):
-    if not form.is_valid():
-        errors = [e for field_errors in form.errors.values() for e in field_errors]
-        raise ValidationError(errors or _("Please check the form."))
-    return form.cleaned_data
 
 
 @login_required
 @require_POST
 def accept(request, pk):
-    def run(report):
-        actions.accept_report(request.user, report)
-        return _("Accepted; the reporter is told.")
-
-    return _handler_action(request, pk, run)
+    report = _handled_report(request, pk)
+    run_action(
+        request,
+        actions.accept_report,
+        request.user,
+        report,
+        success=_("Accepted; the reporter is told."),
+    )
+    return _to_handling(report)
 
 
 @login_required
 @require_POST
 def duplicate(request, pk):
-    def run(report):
-        data = _form_or_refuse(DuplicateForm(request.POST, prefix="dup"))
+    report = _handled_report(request, pk)
+
+    def mark():
+        data = valid_data(DuplicateForm(request.POST, prefix="dup"))
         original = None
         if data["original"]:
             original = Report.objects.filter(pk=data["original"]).first()
             if original is None:
-                raise ValidationError(_("There is no report with this number."))
+                raise ActionRefused(_("There is no report with this number."))
         actions.mark_duplicate(request.user, report, data["reason"], original)
-        return _("Marked as a duplicate; the reporter is told.")
 
-    return _handler_action(request, pk, run)
+    run_action(request, mark, success=_("Marked as a duplicate; the reporter is told."))
+    return _to_handling(report)
 
 
 @login_required
 @require_POST
 def out_of_scope(request, pk):
-    def run(report):
-        data = _form_or_refuse(ReasonForm(request.POST, prefix="out"))
-        actions.mark_out_of_scope(request.user, report, data["reason"])
-        return _("Marked as out of scope; the reporter is told.")
+    report = _handled_report(request, pk)
 
-    return _handler_action(request, pk, run)
+    def mark():
+        data = valid_data(ReasonForm(request.POST, prefix="out"))
+        actions.mark_out_of_scope(request.user, report, data["reason"])
+
+    run_action(
+        request, mark, success=_("Marked as out of scope; the reporter is told.")
+    )
+    return _to_handling(report)
 
 
 @login_required
 @require_POST
 def assign(request, pk):
-    def run(report):
-        data = _form_or_refuse(UnitForm(request.POST, commune=report.commune))
-        actions.assign_unit(request.user, report, data["unit"])
-        return _("Handling unit saved.")
+    report = _handled_report(request, pk)
 
-    return _handler_action(request, pk, run)
+    def assign_unit():
+        data = valid_data(UnitForm(request.POST, commune=report.commune))
+        actions.assign_unit(request.user, report, data["unit"])
+
+    run_action(request, assign_unit, success=_("Handling unit saved."))
+    return _to_handling(report)
 
 
 @login_required
 @require_POST
 def progress(request, pk):
-    def run(report):
-        data = _form_or_refuse(ProgressForm(request.POST, request.FILES))
-        actions.post_progress(request.user, report, data["message"], data["photos"])
-        return _("Progress update published.")
+    report = _handled_report(request, pk)
 
-    return _handler_action(request, pk, run)
+    def post_progress():
+        data = valid_data(ProgressForm(request.POST, request.FILES))
+        actions.post_progress(request.user, report, data["message"], data["photos"])
+
+    run_action(request, post_progress, success=_("Progress update published."))
+    return _to_handling(report)
 
 
 @login_required
 @require_POST
 def resolve(request, pk):
-    def run(report):
-        data = _form_or_refuse(AnswerForm(request.POST, request.FILES))
-        actions.resolve_report(request.user, report, data["answer"], data["photos"])
-        return _("Answer published; the reporter is asked to rate it.")
+    report = _handled_report(request, pk)
 
-    return _handler_action(request, pk, run)
+    def resolve_report():
+        data = valid_data(AnswerForm(request.POST, request.FILES))
+        actions.resolve_report(request.user, report, data["answer"], data["photos"])
+
+    run_action(
+        request,
+        resolve_report,
+        success=_("Answer published; the reporter is asked to rate it."),
+    )
+    return _to_handling(report)
 
 
 @login_required
 @require_POST
 def visibility(request, pk):
-    def run(report):
-        data = _form_or_refuse(ReasonForm(request.POST, prefix="vis"))
-        public = request.POST.get("public") == "1"
-        actions.set_public(request.user, report, public, data["reason"])
-        return _("Shown to the public.") if public else _("Hidden from the public.")
+    report = _handled_report(request, pk)
+    public = request.POST.get("public") == "1"
 
-    return _handler_action(request, pk, run)
+    def set_public():
+        data = valid_data(ReasonForm(request.POST, prefix="vis"))
+        actions.set_public(request.user, report, public, data["reason"])
+
+    run_action(
+        request,
+        set_public,
+        success=_("Shown to the public.") if public else _("Hidden from the public."),
+    )
+    return _to_handling(report)

@@ -3,8 +3,9 @@
 Each action checks the permission with ``civic.people.permissions.can``, runs in a
 transaction, locks the meeting row where two requests could race, writes Wagtail's
 audit log and tells the people concerned (``civic.people.actions.notify``).
-Refusals raise :class:`Refused` (or :class:`NotAllowed`) carrying a message for the
-user; nothing is saved then.
+Refusals raise :class:`~civic.core.errors.ActionRefused` (bad input, a state that
+does not allow it) or :class:`~civic.core.errors.ActionForbidden` (the user's roles
+do not allow it here), carrying a message for the user; nothing is saved then.
 
 The review of minutes is the review of notices, as a small state machine::
 
@@ -21,6 +22,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
+from civic.core.errors import ActionForbidden, ActionRefused
 from civic.core.ids import require_id
 from civic.core.text import clean_text
 from civic.people.actions import notify
@@ -43,27 +45,15 @@ SCHEDULE = "schedule_meetings"
 APPROVE = "approve_content"
 
 
-class Refused(Exception):
-    """Input or state refused; ``message`` is for the user."""
-
-    def __init__(self, message):
-        super().__init__(message)
-        self.message = message
-
-
-class NotAllowed(Refused):
-    """The user may not do this here."""
-
-
 def require(actor, action, area):
-    """Raise :class:`NotAllowed`, with a message naming the area, unless ``actor``
+    """Raise :class:`ActionForbidden`, with a message naming the area, unless ``actor``
     may do ``action`` on ``area`` (``civic.people.permissions.can``)."""
     if not can(actor, action, area):
         if action == APPROVE:
-            raise NotAllowed(
+            raise ActionForbidden(
                 _("Only an editor of the commune can approve or send back minutes.")
             )
-        raise NotAllowed(
+        raise ActionForbidden(
             _(
                 "You can only manage the meetings of the area you are responsible "
                 "for (%(area)s is not one of them)."
@@ -80,22 +70,22 @@ def _locked_meeting(meeting):
             .get(pk=getattr(meeting, "pk", meeting))
         )
     except (Meeting.DoesNotExist, ValueError, TypeError):
-        raise Refused(_("This meeting no longer exists.")) from None
+        raise ActionRefused(_("This meeting no longer exists.")) from None
 
 
 def _clean_meeting(data):
     title = clean_text(data.get("title"))
     if not title:
-        raise Refused(_("Give the meeting a title."))
+        raise ActionRefused(_("Give the meeting a title."))
     starts_at, ends_at = data.get("starts_at"), data.get("ends_at")
     if not starts_at or not ends_at:
-        raise Refused(_("Give the start and the end of the meeting."))
+        raise ActionRefused(_("Give the start and the end of the meeting."))
     if ends_at <= starts_at:
-        raise Refused(_("The meeting must end after it starts."))
+        raise ActionRefused(_("The meeting must end after it starts."))
     place = clean_text(data.get("place"))
     online_url = clean_text(data.get("online_url"))
     if not place and not online_url:
-        raise Refused(_("Give the place of the meeting or its online link."))
+        raise ActionRefused(_("Give the place of the meeting or its online link."))
     return {
         "title": title[:255],
         "kind": data.get("kind") or "regular",
@@ -134,7 +124,7 @@ def _save_agenda(meeting, agenda):
         keep.append(item.pk)
     dropped = meeting.agenda_items.exclude(pk__in=keep)
     if AgendaRecord.objects.filter(agenda_item__in=dropped).exists():
-        raise Refused(
+        raise ActionRefused(
             _("An agenda item that the minutes already record cannot be removed.")
         )
     dropped.delete()
@@ -159,7 +149,9 @@ def update_meeting(actor, meeting, data, agenda=None, area=None):
     if area is not None and area.pk != meeting.area_id:
         require(actor, SCHEDULE, area)
         if meeting.minutes_revisions.exists():
-            raise Refused(_("A meeting that has minutes cannot move to another area."))
+            raise ActionRefused(
+                _("A meeting that has minutes cannot move to another area.")
+            )
         meeting.area = area
     for name, value in _clean_meeting(data).items():
         setattr(meeting, name, value)
@@ -175,9 +167,9 @@ def cancel_meeting(actor, meeting):
     meeting = _locked_meeting(meeting)
     require(actor, SCHEDULE, meeting.area)
     if meeting.cancelled:
-        raise Refused(_("This meeting is already cancelled."))
+        raise ActionRefused(_("This meeting is already cancelled."))
     if meeting.minutes_revisions.exists():
-        raise Refused(_("A meeting that has minutes cannot be cancelled."))
+        raise ActionRefused(_("A meeting that has minutes cannot be cancelled."))
     meeting.cancelled = True
     meeting.save(update_fields=["cancelled", "updated_at"])
     log(meeting, "kdcdt.meeting.cancel", user=actor)
@@ -197,14 +189,14 @@ def cancel_meeting(actor, meeting):
 def set_attendance_intent(user, meeting, attending=True):
     """A verified resident of the meeting's area says they will (not) come."""
     if not is_verified_resident_in(user, meeting.area):
-        raise NotAllowed(
+        raise ActionForbidden(
             _("Only verified residents of %(area)s can say they will attend.")
             % {"area": meeting.area.title}
         )
     if meeting.cancelled:
-        raise Refused(_("This meeting is cancelled."))
+        raise ActionRefused(_("This meeting is cancelled."))
     if meeting.is_past():
-        raise Refused(_("This meeting is over."))
+        raise ActionRefused(_("This meeting is over."))
     if attending:
         created = AttendanceIntent.objects.get_or_create(meeting=meeting, user=user)[1]
         return created
@@ -221,9 +213,9 @@ def _int(value, message):
     try:
         number = int(str(value).strip())
     except (TypeError, ValueError):
-        raise Refused(message) from None
+        raise ActionRefused(message) from None
     if number < 0:
-        raise Refused(message)
+        raise ActionRefused(message)
     return number
 
 
@@ -234,22 +226,22 @@ def record_attendance(actor, meeting, household_ids, guests_count=0, guests=""):
     meeting = _locked_meeting(meeting)
     require(actor, SCHEDULE, meeting.area)
     if meeting.cancelled:
-        raise Refused(_("This meeting is cancelled."))
+        raise ActionRefused(_("This meeting is cancelled."))
     if not meeting.has_started(timezone.now() + timezone.timedelta(hours=1)):
-        raise Refused(_("Attendance is recorded once the meeting begins."))
+        raise ActionRefused(_("Attendance is recorded once the meeting begins."))
     if meeting.minutes_revisions.filter(status=MinutesStatus.SUBMITTED).exists():
-        raise Refused(
+        raise ActionRefused(
             _("The minutes wait for review: attendance cannot change meanwhile.")
         )
     try:
         wanted = {require_id(pk) for pk in household_ids}
     except (TypeError, ValueError):
-        raise Refused(_("Tick households from the list.")) from None
+        raise ActionRefused(_("Tick households from the list.")) from None
     allowed = set(
         households_in(meeting.area).filter(pk__in=wanted).values_list("pk", flat=True)
     )
     if wanted - allowed:
-        raise Refused(
+        raise ActionRefused(
             _("Only the households of %(area)s can be recorded at this meeting.")
             % {"area": meeting.area.title}
         )
@@ -309,7 +301,7 @@ def _clean_records(meeting, minutes, records):
         try:
             item = items[require_id(key)]
         except (KeyError, TypeError, ValueError):
-            raise Refused(
+            raise ActionRefused(
                 _("This agenda item is not on the meeting's agenda.")
             ) from None
         votes = [entry.get(name) for name in ("for", "against", "abstain")]
@@ -319,11 +311,11 @@ def _clean_records(meeting, minutes, records):
             try:
                 poll = polls.get(pk=require_id(entry["poll"]))
             except (Poll.DoesNotExist, TypeError, ValueError):
-                raise Refused(
+                raise ActionRefused(
                     _("Choose a household decision poll of this area.")
                 ) from None
         if given and poll is not None:
-            raise Refused(
+            raise ActionRefused(
                 _(
                     "“%(item)s”: give either the hand-vote tallies or the poll that "
                     "decided it, not both."
@@ -335,7 +327,7 @@ def _clean_records(meeting, minutes, records):
         }
         counts = [_int(v, message) for v in votes] if given else [None] * 3
         if given and sum(counts) > minutes.households_represented:
-            raise Refused(
+            raise ActionRefused(
                 _(
                     "“%(item)s”: %(votes)s households voted but only %(present)s were "
                     "represented."
@@ -379,22 +371,24 @@ def save_minutes(
     meeting = _locked_meeting(meeting)
     require(actor, SCHEDULE, meeting.area)
     if meeting.cancelled:
-        raise Refused(_("This meeting is cancelled."))
+        raise ActionRefused(_("This meeting is cancelled."))
     if not meeting.has_started():
-        raise Refused(_("Minutes are written once the meeting has begun."))
+        raise ActionRefused(_("Minutes are written once the meeting has begun."))
     chair = clean_text(chair)[:150]
     secretary = clean_text(secretary)[:150]
     if not chair or not secretary:
-        raise Refused(_("Give the names of the chair and of the secretary."))
+        raise ActionRefused(_("Give the names of the chair and of the secretary."))
     minutes = open_minutes(meeting)
     if minutes is None:
         if meeting.minutes_revisions.exists():
-            raise Refused(
+            raise ActionRefused(
                 _("The minutes are published; to change them, write a correction.")
             )
         minutes = Minutes(meeting=meeting, revision=1, created_by=actor)
     elif minutes.status != MinutesStatus.DRAFT:
-        raise Refused(_("These minutes wait for review and cannot be changed now."))
+        raise ActionRefused(
+            _("These minutes wait for review and cannot be changed now.")
+        )
     minutes.meeting = meeting
     _refresh_figures(minutes)
     cleaned = _clean_records(meeting, minutes, records)
@@ -431,9 +425,9 @@ def submit_minutes(actor, minutes):
     meeting = minutes.meeting
     require(actor, SCHEDULE, meeting.area)
     if minutes.status != MinutesStatus.DRAFT:
-        raise Refused(_("Only draft minutes can be submitted."))
+        raise ActionRefused(_("Only draft minutes can be submitted."))
     if not minutes.records.exists():
-        raise Refused(_("Record at least one agenda item before submitting."))
+        raise ActionRefused(_("Record at least one agenda item before submitting."))
     _refresh_figures(minutes)
     minutes.status = MinutesStatus.SUBMITTED
     minutes.submitted_by = actor
@@ -462,7 +456,7 @@ def approve_minutes(actor, minutes):
     if minutes.status == MinutesStatus.DRAFT and minutes.records.exists():
         _refresh_figures(minutes)  # an editor may publish directly, as with notices
     elif minutes.status != MinutesStatus.SUBMITTED:
-        raise Refused(_("These minutes are not waiting for review."))
+        raise ActionRefused(_("These minutes are not waiting for review."))
     previous = published_minutes(meeting)
     if previous is not None:
         previous.status = MinutesStatus.SUPERSEDED
@@ -490,10 +484,10 @@ def reject_minutes(actor, minutes, reason):
     meeting = minutes.meeting
     require(actor, APPROVE, meeting.area)
     if minutes.status != MinutesStatus.SUBMITTED:
-        raise Refused(_("These minutes are not waiting for review."))
+        raise ActionRefused(_("These minutes are not waiting for review."))
     reason = clean_text(reason, multiline=True)
     if not reason:
-        raise Refused(_("Give a reason; the leader will see it."))
+        raise ActionRefused(_("Give a reason; the leader will see it."))
     minutes.status = MinutesStatus.DRAFT
     minutes.rejection_reason = reason[:2000]
     minutes.reviewed_by = actor
@@ -517,12 +511,14 @@ def start_correction(actor, meeting, note):
     require(actor, SCHEDULE, meeting.area)
     note = clean_text(note, multiline=True)
     if not note:
-        raise Refused(_("Say what the correction changes; everyone will see it."))
+        raise ActionRefused(_("Say what the correction changes; everyone will see it."))
     current = published_minutes(meeting)
     if current is None:
-        raise Refused(_("Only published minutes can be corrected."))
+        raise ActionRefused(_("Only published minutes can be corrected."))
     if open_minutes(meeting) is not None:
-        raise Refused(_("A correction of these minutes is already being written."))
+        raise ActionRefused(
+            _("A correction of these minutes is already being written.")
+        )
     try:
         with transaction.atomic():
             draft = Minutes.objects.create(
@@ -538,7 +534,7 @@ def start_correction(actor, meeting, note):
                 created_by=actor,
             )
     except IntegrityError:
-        raise Refused(
+        raise ActionRefused(
             _("A correction of these minutes is already being written.")
         ) from None
     AgendaRecord.objects.bulk_create(

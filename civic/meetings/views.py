@@ -1,5 +1,7 @@
 """Public pages and the leaders' forms for meetings. Thin: every change goes through
-``civic.meetings.actions``; a refusal becomes a message and nothing is saved.
+``civic.meetings.actions``, run by ``civic.core.views.run_action``: a refusal
+becomes a message and nothing is saved; what the user's roles do not allow is a 403
+that says why.
 
 Review of minutes is done here on the site (not in the Wagtail admin): the leader and
 the editor see the same meeting page, with the buttons their role allows
@@ -7,7 +9,7 @@ the editor see the same meeting page, with the buttons their role allows
 """
 
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
+from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import Http404, HttpResponse
@@ -16,8 +18,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from civic.core.errors import ActionRefused
 from civic.core.ids import require_id
 from civic.core.lists import with_area_title
+from civic.core.views import run_action
 from civic.people.permissions import can, scoped
 from civic.people.residents import households_in, is_verified_resident_in
 from civic.polls.models import Poll, PollKind
@@ -50,26 +54,6 @@ def _meeting(pk):
     return get_object_or_404(
         Meeting.objects.select_related("area"), pk=pk, area__live=True
     )
-
-
-def _login_needed(request):
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    return None
-
-
-def _refuse(request, meeting, error):
-    messages.error(request, error.message)
-    return redirect("meetings:detail", pk=meeting.pk)
-
-
-def _manager_or_refuse(request, meeting):
-    """None when the user may manage ``meeting``; else the refusal response."""
-    try:
-        actions.require(request.user, actions.SCHEDULE, meeting.area)
-    except actions.NotAllowed as e:
-        return _refuse(request, meeting, e)
-    return None
 
 
 def schedulable_areas(user):
@@ -192,19 +176,20 @@ def meeting_detail(request, pk):
 
 
 @require_POST
+@login_required
 def attend(request, pk):
     meeting = _meeting(pk)
-    if (response := _login_needed(request)) is not None:
-        return response
     attending = request.POST.get("attending") != "0"
-    try:
-        actions.set_attendance_intent(request.user, meeting, attending)
-    except actions.Refused as e:
-        return _refuse(request, meeting, e)
-    if attending:
-        messages.success(request, _("Thank you: the leader knows you will attend."))
-    else:
-        messages.success(request, _("You are no longer counted as attending."))
+    run_action(
+        request,
+        actions.set_attendance_intent,
+        request.user,
+        meeting,
+        attending,
+        success=_("Thank you: the leader knows you will attend.")
+        if attending
+        else _("You are no longer counted as attending."),
+    )
     return redirect("meetings:detail", pk=meeting.pk)
 
 
@@ -224,35 +209,33 @@ def _agenda_entries(formset, user, area):
     return entries
 
 
+@login_required
 def schedule(request, area_id):
-    if (response := _login_needed(request)) is not None:
-        return response
     area = get_object_or_404(AreaPage.objects.live(), pk=area_id)
     areas = schedulable_areas(request.user)
     if not areas.exists():
-        try:
-            actions.require(request.user, actions.SCHEDULE, area)
-        except actions.NotAllowed as e:
-            messages.error(request, e.message)
+        actions.require(request.user, actions.SCHEDULE, area)  # a 403 saying why
         return redirect("meetings:area", area_id=area.pk)
     if request.method == "POST":
         form = MeetingForm(request.POST, areas=areas)
         formset = AgendaFormSet(request.POST, request.FILES, prefix="agenda")
         if form.is_valid() and formset.is_valid():
             data = form.cleaned_data
-            try:
-                with transaction.atomic():  # uploaded documents go with the meeting
-                    meeting = actions.schedule_meeting(
-                        request.user,
-                        data["area"],
-                        data,
-                        _agenda_entries(formset, request.user, data["area"]),
-                    )
-            except actions.Refused as e:
-                messages.error(request, e.message)
-            else:
-                messages.success(request, _("The meeting is scheduled."))
-                return redirect("meetings:detail", pk=meeting.pk)
+
+            @transaction.atomic  # uploaded documents go with the meeting
+            def schedule_with_documents():
+                return actions.schedule_meeting(
+                    request.user,
+                    data["area"],
+                    data,
+                    _agenda_entries(formset, request.user, data["area"]),
+                )
+
+            done = run_action(
+                request, schedule_with_documents, success=_("The meeting is scheduled.")
+            )
+            if done:
+                return redirect("meetings:detail", pk=done.value.pk)
     else:
         initial_area = area if areas.filter(pk=area.pk).exists() else areas.first()
         form = MeetingForm(areas=areas, initial={"area": initial_area})
@@ -265,31 +248,30 @@ def schedule(request, area_id):
     )
 
 
+@login_required
 def edit(request, pk):
-    if (response := _login_needed(request)) is not None:
-        return response
     meeting = _meeting(pk)
-    if (response := _manager_or_refuse(request, meeting)) is not None:
-        return response
+    actions.require(request.user, actions.SCHEDULE, meeting.area)
     areas = schedulable_areas(request.user)
     if request.method == "POST":
         form = MeetingForm(request.POST, areas=areas)
         formset = AgendaFormSet(request.POST, request.FILES, prefix="agenda")
         if form.is_valid() and formset.is_valid():
             data = form.cleaned_data
-            try:
-                with transaction.atomic():
-                    actions.update_meeting(
-                        request.user,
-                        meeting,
-                        data,
-                        _agenda_entries(formset, request.user, data["area"]),
-                        area=data["area"],
-                    )
-            except actions.Refused as e:
-                messages.error(request, e.message)
-            else:
-                messages.success(request, _("The meeting is saved."))
+
+            @transaction.atomic  # uploaded documents go with the meeting
+            def update_with_documents():
+                actions.update_meeting(
+                    request.user,
+                    meeting,
+                    data,
+                    _agenda_entries(formset, request.user, data["area"]),
+                    area=data["area"],
+                )
+
+            if run_action(
+                request, update_with_documents, success=_("The meeting is saved.")
+            ):
                 return redirect("meetings:detail", pk=meeting.pk)
     else:
         tz = timezone.get_current_timezone()
@@ -327,54 +309,48 @@ def edit(request, pk):
 
 
 @require_POST
+@login_required
 def cancel(request, pk):
-    if (response := _login_needed(request)) is not None:
-        return response
     meeting = _meeting(pk)
-    try:
-        actions.cancel_meeting(request.user, meeting)
-    except actions.Refused as e:
-        return _refuse(request, meeting, e)
-    messages.success(request, _("The meeting is cancelled; those attending are told."))
+    run_action(
+        request,
+        actions.cancel_meeting,
+        request.user,
+        meeting,
+        success=_("The meeting is cancelled; those attending are told."),
+    )
     return redirect("meetings:detail", pk=meeting.pk)
 
 
 # --- attendance ----------------------------------------------------------------------
 
 
+@login_required
 def attendance(request, pk):
-    if (response := _login_needed(request)) is not None:
-        return response
     meeting = _meeting(pk)
-    if (response := _manager_or_refuse(request, meeting)) is not None:
-        return response
+    actions.require(request.user, actions.SCHEDULE, meeting.area)
     households = list(households_in(meeting.area).order_by("area__path", "address"))
     if request.method == "POST":
         form = AttendanceForm(request.POST, households=households)
-        if form.is_valid():
-            try:
-                figures = actions.record_attendance(
-                    request.user,
-                    meeting,
-                    form.cleaned_data["households"],
-                    form.cleaned_data["guests_count"],
-                    form.cleaned_data["guests"],
+        if form.is_valid() and run_action(
+            request,
+            actions.record_attendance,
+            request.user,
+            meeting,
+            form.cleaned_data["households"],
+            form.cleaned_data["guests_count"],
+            form.cleaned_data["guests"],
+            success=lambda figures: (
+                _(
+                    "Attendance saved: %(represented)s of %(total)s households represented."
                 )
-            except actions.Refused as e:
-                messages.error(request, e.message)
-            else:
-                messages.success(
-                    request,
-                    _(
-                        "Attendance saved: %(represented)s of %(total)s households "
-                        "represented."
-                    )
-                    % {
-                        "represented": figures["households_represented"],
-                        "total": figures["households_total"],
-                    },
-                )
-                return redirect("meetings:detail", pk=meeting.pk)
+                % {
+                    "represented": figures["households_represented"],
+                    "total": figures["households_total"],
+                }
+            ),
+        ):
+            return redirect("meetings:detail", pk=meeting.pk)
         status = 400
     else:
         form = AttendanceForm(
@@ -409,12 +385,10 @@ def _household_polls(meeting):
     return Poll.objects.concerning(meeting.area).filter(kind=PollKind.HOUSEHOLD)
 
 
+@login_required
 def minutes_edit(request, pk):
-    if (response := _login_needed(request)) is not None:
-        return response
     meeting = _meeting(pk)
-    if (response := _manager_or_refuse(request, meeting)) is not None:
-        return response
+    actions.require(request.user, actions.SCHEDULE, meeting.area)
     minutes = actions.open_minutes(meeting)
     if minutes is None and actions.published_minutes(meeting) is not None:
         messages.error(
@@ -432,29 +406,30 @@ def minutes_edit(request, pk):
         form = MinutesForm(request.POST, request.FILES, items=items, polls=polls)
         if form.is_valid():
             data = form.cleaned_data
-            try:
-                with transaction.atomic():  # no stray document when refused
-                    attachment = None
-                    if data.get("attachment"):
-                        attachment = make_document(
-                            data["attachment"],
-                            data.get("attachment_title"),
-                            request.user,
-                            meeting.area,
-                        )
-                    actions.save_minutes(
+
+            @transaction.atomic  # no stray document when refused
+            def save_with_attachment():
+                attachment = None
+                if data.get("attachment"):
+                    attachment = make_document(
+                        data["attachment"],
+                        data.get("attachment_title"),
                         request.user,
-                        meeting,
-                        data["chair"],
-                        data["secretary"],
-                        form.records(),
-                        summary=data["summary"],
-                        attachment=attachment,
+                        meeting.area,
                     )
-            except actions.Refused as e:
-                messages.error(request, e.message)
-            else:
-                messages.success(request, _("The draft minutes are saved."))
+                actions.save_minutes(
+                    request.user,
+                    meeting,
+                    data["chair"],
+                    data["secretary"],
+                    form.records(),
+                    summary=data["summary"],
+                    attachment=attachment,
+                )
+
+            if run_action(
+                request, save_with_attachment, success=_("The draft minutes are saved.")
+            ):
                 return redirect("meetings:detail", pk=meeting.pk)
         status = 400
     else:
@@ -476,63 +451,65 @@ def minutes_edit(request, pk):
     )
 
 
-def _minutes_action(request, pk, run, success):
-    if (response := _login_needed(request)) is not None:
-        return response
-    meeting = _meeting(pk)
+def _waiting_minutes(meeting):
     minutes = actions.open_minutes(meeting)
-    try:
-        if minutes is None:
-            raise actions.Refused(_("There are no minutes waiting here."))
-        run(minutes)
-    except actions.Refused as e:
-        return _refuse(request, meeting, e)
-    messages.success(request, success)
+    if minutes is None:
+        raise ActionRefused(_("There are no minutes waiting here."))
+    return minutes
+
+
+@require_POST
+@login_required
+def minutes_submit(request, pk):
+    meeting = _meeting(pk)
+    run_action(
+        request,
+        lambda: actions.submit_minutes(request.user, _waiting_minutes(meeting)),
+        success=_("The minutes are sent to the commune's editors for review."),
+    )
     return redirect("meetings:detail", pk=meeting.pk)
 
 
 @require_POST
-def minutes_submit(request, pk):
-    return _minutes_action(
-        request,
-        pk,
-        lambda m: actions.submit_minutes(request.user, m),
-        _("The minutes are sent to the commune's editors for review."),
-    )
-
-
-@require_POST
+@login_required
 def minutes_approve(request, pk):
-    return _minutes_action(
-        request,
-        pk,
-        lambda m: actions.approve_minutes(request.user, m),
-        _("The minutes are approved and published."),
-    )
-
-
-@require_POST
-def minutes_reject(request, pk):
-    return _minutes_action(
-        request,
-        pk,
-        lambda m: actions.reject_minutes(request.user, m, request.POST.get("reason")),
-        _("The minutes are sent back to the leader."),
-    )
-
-
-@require_POST
-def minutes_correct(request, pk):
-    if (response := _login_needed(request)) is not None:
-        return response
     meeting = _meeting(pk)
-    try:
-        actions.start_correction(request.user, meeting, request.POST.get("note"))
-    except actions.Refused as e:
-        return _refuse(request, meeting, e)
-    messages.success(
-        request, _("A correction is started: edit it, then submit it for review.")
+    run_action(
+        request,
+        lambda: actions.approve_minutes(request.user, _waiting_minutes(meeting)),
+        success=_("The minutes are approved and published."),
     )
+    return redirect("meetings:detail", pk=meeting.pk)
+
+
+@require_POST
+@login_required
+def minutes_reject(request, pk):
+    meeting = _meeting(pk)
+    run_action(
+        request,
+        lambda: actions.reject_minutes(
+            request.user, _waiting_minutes(meeting), request.POST.get("reason")
+        ),
+        success=_("The minutes are sent back to the leader."),
+    )
+    return redirect("meetings:detail", pk=meeting.pk)
+
+
+@require_POST
+@login_required
+def minutes_correct(request, pk):
+    meeting = _meeting(pk)
+    done = run_action(
+        request,
+        actions.start_correction,
+        request.user,
+        meeting,
+        request.POST.get("note"),
+        success=_("A correction is started: edit it, then submit it for review."),
+    )
+    if not done:
+        return redirect("meetings:detail", pk=meeting.pk)
     return redirect("meetings:minutes_edit", pk=meeting.pk)
 
 

@@ -1,7 +1,6 @@
 """State changes of people and roles. Views and admin screens call these."""
 
 from django.contrib.auth.models import Group, Permission
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -10,6 +9,7 @@ from django.utils.translation import gettext_lazy as _lazy
 from wagtail.log_actions import log
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
 
+from civic.core.errors import ActionForbidden, ActionRefused
 from civic.core.text import clean_text
 
 from .models import (
@@ -187,8 +187,6 @@ def mark_notifications_read(user):
 
 # --- residents join their group -------------------------------------------------
 
-#: Raised by the actions below when input is refused; its message is for the user.
-Refused = ValidationError
 
 CONSENT_VERSION = "2025-1"
 
@@ -211,11 +209,11 @@ def _verifiers(area, applicant=None):
 
 def _require_verifier(actor, residency):
     if not can(actor, "verify_residents", residency.household.area):
-        raise PermissionDenied(
+        raise ActionForbidden(
             _("You can only act on the residents of the area you are responsible for.")
         )
     if residency.user_id == actor.pk:
-        raise Refused(OWN_RESIDENCY)
+        raise ActionRefused(OWN_RESIDENCY)
 
 
 #: Nobody decides on their own residency (verify, reject, mark moved away).
@@ -235,24 +233,27 @@ def _locked_residency(residency):
             .get(pk=pk)
         )
     except (Residency.DoesNotExist, ValueError, TypeError):
-        raise Refused(_("This request no longer exists.")) from None
+        raise ActionRefused(_("This request no longer exists.")) from None
 
 
 def _require_pending(residency):
     if residency.status != ResidencyStatus.PENDING:
-        raise Refused(
+        raise ActionRefused(
             _("This request has already been decided: %(status)s.")
             % {"status": residency.get_status_display()}
         )
 
 
-def _clean_reason(reason, required=True):
-    reason = clean_text(reason, multiline=True)
-    if required and not reason:
-        raise Refused(_("Give a reason; the resident will see it."))
-    if len(reason) > 500:
-        raise Refused(_("Keep the reason under 500 characters."))
-    return reason
+#: ``clean_text`` rules of the reason of a decision on a residency.
+REASON = {
+    "multiline": True,
+    "max_length": 500,
+    "too_long": _lazy("Keep the reason under 500 characters."),
+}
+REQUIRED_REASON = {
+    **REASON,
+    "required": _lazy("Give a reason; the resident will see it."),
+}
 
 
 @transaction.atomic
@@ -265,7 +266,9 @@ def register_user(
     constraints on ``User``); the caller turns it into a message.
     """
     if not consent_text:
-        raise Refused(_("Consent to the processing of your personal data is needed."))
+        raise ActionRefused(
+            _("Consent to the processing of your personal data is needed.")
+        )
     user = User(full_name=clean_text(full_name), phone=phone or None, email=email or "")
     user.set_password(password)
     user.save()
@@ -296,9 +299,9 @@ def request_residency(user, group, household=None, address=""):
     if not AreaPage.objects.filter(
         pk=getattr(group, "pk", None), live=True, kind__in=GROUP_KINDS
     ).exists():
-        raise Refused(_("Choose a residential group from the list."))
+        raise ActionRefused(_("Choose a residential group from the list."))
     if Residency.objects.filter(user=user, status__in=ACTIVE_RESIDENCY).exists():
-        raise Refused(
+        raise ActionRefused(
             _("You already belong to a household or are waiting for verification.")
         )
     if household is not None:
@@ -308,7 +311,7 @@ def request_residency(user, group, household=None, address=""):
             .first()
         )
         if household is None:
-            raise Refused(_("Choose a household of this residential group."))
+            raise ActionRefused(_("Choose a household of this residential group."))
         representative = household.representative
         awaiting = bool(
             representative
@@ -337,9 +340,9 @@ def request_residency(user, group, household=None, address=""):
     else:
         address = clean_text(address)
         if not address:
-            raise Refused(_("Give the address of your household."))
+            raise ActionRefused(_("Give the address of your household."))
         address = address[:255]
-        already = Refused(
+        already = ActionRefused(
             _(
                 "A household at this address is already registered: choose it "
                 "from the list, or ask your group leader."
@@ -398,11 +401,11 @@ def _require_representative(actor, residency):
             user=actor, household=household, status=ResidencyStatus.VERIFIED
         ).exists()
     ):
-        raise PermissionDenied(
+        raise ActionForbidden(
             _("Only the representative of this household can answer this request.")
         )
     if not residency.awaiting_representative:
-        raise Refused(_("This request does not wait for your confirmation."))
+        raise ActionRefused(_("This request does not wait for your confirmation."))
 
 
 @transaction.atomic
@@ -432,7 +435,7 @@ def decline_membership(actor, residency, reason):
     residency = _locked_residency(residency)
     _require_pending(residency)
     _require_representative(actor, residency)
-    reason = _clean_reason(reason)
+    reason = clean_text(reason, **REQUIRED_REASON)
     residency.awaiting_representative = False
     residency.save(update_fields=["awaiting_representative"])
     _decide(residency, actor, ResidencyStatus.REJECTED, reason)
@@ -468,7 +471,7 @@ def verify_residency(actor, residency):
     _require_verifier(actor, residency)
     _require_pending(residency)
     if not can_verify_now(residency):
-        raise Refused(
+        raise ActionRefused(
             _("The household's representative has not confirmed this person yet.")
         )
     _decide(residency, actor, ResidencyStatus.VERIFIED)
@@ -491,7 +494,7 @@ def reject_residency(actor, residency, reason):
     residency = _locked_residency(residency)
     _require_verifier(actor, residency)
     _require_pending(residency)
-    reason = _clean_reason(reason)
+    reason = clean_text(reason, **REQUIRED_REASON)
     _decide(residency, actor, ResidencyStatus.REJECTED, reason)
     _drop_representative(residency)
     log(residency, "kdcdt.residency.reject", user=actor)
@@ -520,8 +523,8 @@ def mark_moved(actor, residency, reason=""):
     residency = _locked_residency(residency)
     _require_verifier(actor, residency)
     if residency.status != ResidencyStatus.VERIFIED:
-        raise Refused(_("Only a verified resident can be marked as moved away."))
-    _decide(residency, actor, ResidencyStatus.MOVED, _clean_reason(reason, False))
+        raise ActionRefused(_("Only a verified resident can be marked as moved away."))
+    _decide(residency, actor, ResidencyStatus.MOVED, clean_text(reason, **REASON))
     _drop_representative(residency)
     log(residency, "kdcdt.residency.moved", user=actor)
     notify(
@@ -543,9 +546,9 @@ def set_representative(actor, household, user):
             .get(pk=getattr(household, "pk", household))
         )
     except (Household.DoesNotExist, ValueError, TypeError):
-        raise Refused(_("This household does not exist.")) from None
+        raise ActionRefused(_("This household does not exist.")) from None
     if not can(actor, "manage_households", household.area):
-        raise PermissionDenied(
+        raise ActionForbidden(
             _("You can only act on the residents of the area you are responsible for.")
         )
     member = Residency.objects.filter(
@@ -554,12 +557,14 @@ def set_representative(actor, household, user):
         status=ResidencyStatus.VERIFIED,
     ).select_related("user")
     if not member:
-        raise Refused(
+        raise ActionRefused(
             _("The representative must be a verified member of this household.")
         )
     new = member[0].user
     if household.representative_id == new.pk:
-        raise Refused(_("%(name)s already represents this household.") % {"name": new})
+        raise ActionRefused(
+            _("%(name)s already represents this household.") % {"name": new}
+        )
     household.representative = new
     household.save(update_fields=["representative"])
     log(household, "kdcdt.household.representative", user=actor)

@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth import login, logout
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -12,6 +12,8 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
 from civic.core.clients import client_address
+from civic.core.errors import ActionForbidden
+from civic.core.views import run_action, valid_data
 
 from . import actions, throttle
 from .actions import mark_notifications_read
@@ -96,14 +98,6 @@ def queue_allowed(user):
     from .permissions import can_anywhere
 
     return can_anywhere(user, "verify_residents")
-
-
-def _refused(request, message, status=403):
-    return render(request, "people/refused.html", {"message": message}, status=status)
-
-
-def _error_text(error):
-    return " ".join(str(m) for m in getattr(error, "messages", [error]))
 
 
 # --- registration ------------------------------------------------------------------
@@ -235,47 +229,31 @@ def join_view(request):
 # --- the household representative confirms --------------------------------------------
 
 
-def _act(request, action, success, back):
-    """Run ``action``; refusals become a message (or a 403 page), never a 500."""
-    if request.method != "POST":
-        return redirect(back)
-    try:
-        action()
-    except PermissionDenied as error:
-        return _refused(request, _error_text(error) or _("You may not do this."))
-    except ValidationError as error:
-        messages.error(request, _error_text(error))
-    else:
-        messages.success(request, success)
-    return redirect(back)
-
-
 @login_required
 @require_POST
 def confirm_view(request, pk):
-    return _act(
+    run_action(
         request,
-        lambda: actions.confirm_membership(request.user, pk),
-        _("Thank you: the group leader will now verify this person."),
-        "people:account",
+        actions.confirm_membership,
+        request.user,
+        pk,
+        success=_("Thank you: the group leader will now verify this person."),
     )
+    return redirect("people:account")
 
 
 @login_required
 @require_POST
 def decline_view(request, pk):
     form = ReasonForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _error_text(form.errors["reason"]))
-        return redirect("people:account")
-    return _act(
+    run_action(
         request,
         lambda: actions.decline_membership(
-            request.user, pk, form.cleaned_data["reason"]
+            request.user, pk, valid_data(form)["reason"]
         ),
-        _("The request was declined."),
-        "people:account",
+        success=_("The request was declined."),
     )
+    return redirect("people:account")
 
 
 # --- the leader's verification queue ---------------------------------------------------
@@ -285,8 +263,8 @@ def decline_view(request, pk):
 def verification_view(request):
     items = queue(request.user)
     if items is None:
-        return _refused(
-            request, _("Only group leaders and commune editors verify residents.")
+        raise ActionForbidden(
+            _("Only group leaders and commune editors verify residents.")
         )
     return render(
         request,
@@ -298,54 +276,47 @@ def verification_view(request):
 @login_required
 @require_POST
 def verify_view(request, pk):
-    return _act(
+    run_action(
         request,
-        lambda: actions.verify_residency(request.user, pk),
-        _("The resident is verified."),
-        "people:verification",
+        actions.verify_residency,
+        request.user,
+        pk,
+        success=_("The resident is verified."),
     )
+    return redirect("people:verification")
 
 
 @login_required
 @require_POST
 def reject_view(request, pk):
     form = ReasonForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _error_text(form.errors["reason"]))
-        return redirect("people:verification")
-    return _act(
+    run_action(
         request,
-        lambda: actions.reject_residency(request.user, pk, form.cleaned_data["reason"]),
-        _("The request was rejected; the resident sees your reason."),
-        "people:verification",
+        lambda: actions.reject_residency(request.user, pk, valid_data(form)["reason"]),
+        success=_("The request was rejected; the resident sees your reason."),
     )
+    return redirect("people:verification")
 
 
 @login_required
 @require_POST
 def moved_view(request, pk):
     form = MovedForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _error_text(form.errors["reason"]))
-        return redirect("people:verification")
-    return _act(
+    run_action(
         request,
-        lambda: actions.mark_moved(request.user, pk, form.cleaned_data["reason"]),
-        _("The resident is recorded as moved away."),
-        "people:verification",
+        lambda: actions.mark_moved(request.user, pk, valid_data(form)["reason"]),
+        success=_("The resident is recorded as moved away."),
     )
+    return redirect("people:verification")
 
 
 @login_required
 @require_POST
 def representative_view(request, pk):
     form = RepresentativeForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _error_text(form.errors["user"]))
-        return redirect("people:verification")
-    return _act(
+    run_action(
         request,
-        lambda: actions.set_representative(request.user, pk, form.cleaned_data["user"]),
-        _("The household has a new representative."),
-        "people:verification",
+        lambda: actions.set_representative(request.user, pk, valid_data(form)["user"]),
+        success=_("The household has a new representative."),
     )
+    return redirect("people:verification")

@@ -32,6 +32,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 from wagtail.models import Page
 
+from civic.core.errors import ActionForbidden, ActionRefused
 from civic.core.ids import parse_id, require_id
 from civic.core.text import clean_text
 from civic.people.models import Household
@@ -57,33 +58,9 @@ from .models import (
 )
 from .rules import is_household_majority
 
-
-class PollError(Exception):
-    """A refusal with a message for the resident; nothing has been recorded."""
-
-    def __init__(self, message):
-        super().__init__(str(message))
-        self.message = message
-
-
-class AlreadyVoted(PollError):
-    pass
-
-
-class NotOpen(PollError):
-    pass
-
-
-class NotEligible(PollError):
-    pass
-
-
-class InvalidChoice(PollError):
-    pass
-
-
-class NotAllowed(PollError):
-    pass
+# Refusals are ``ActionRefused`` (civic.core.errors) with a ``code`` naming the case:
+# "not_open", "not_eligible", "invalid_choice", "already_voted", "wrong_kind",
+# "counts_differ"; a user who may not manage the poll gets ``ActionForbidden``.
 
 
 # --- checks --------------------------------------------------------------------
@@ -96,15 +73,16 @@ def _closed_message():
 def _dates(poll, now):
     """The voting period and the kind of decision (the result is checked apart)."""
     if now >= poll.closes_at:
-        raise NotOpen(_closed_message())
+        raise ActionRefused(_closed_message(), code="not_open")
     if now < poll.opens_at:
-        raise NotOpen(_("This poll is not open yet."))
+        raise ActionRefused(_("This poll is not open yet."), code="not_open")
     if poll.decided_at_meeting:
-        raise NotOpen(
+        raise ActionRefused(
             _(
                 "This matter is decided at a meeting of the households or by paper "
                 "ballot; the group leader records the result here."
-            )
+            ),
+            code="not_open",
         )
 
 
@@ -117,19 +95,20 @@ def _not_verified_message():
 
 def _standing(user, poll, area_path, home):
     """The id of the household ``user`` votes for (None in a consultation), from
-    their verified ``home`` (``residents.verified_home``); raise ``NotEligible``
-    when they may not vote."""
+    their verified ``home`` (``residents.verified_home``); raise ``ActionRefused``
+    (``not_eligible``) when they may not vote."""
     if home is None or not home[2].startswith(area_path):
-        raise NotEligible(_not_verified_message())
+        raise ActionRefused(_not_verified_message(), code="not_eligible")
     if not poll.is_household:
         return None
     household_id, representative_id, _path = home
     if representative_id != user.pk:
-        raise NotEligible(
+        raise ActionRefused(
             _(
                 "Only the representative of a household of this area casts the "
                 "household's ballot."
-            )
+            ),
+            code="not_eligible",
         )
     return household_id
 
@@ -141,10 +120,10 @@ def eligible_household(user, poll):
 
 
 def check_eligible(user, poll):
-    """Raise ``NotEligible`` unless ``user`` may vote; return the household's id or
-    None."""
+    """Raise ``ActionRefused`` (``not_eligible``) unless ``user`` may vote; return
+    the household's id or None."""
     if not user or not user.is_authenticated:
-        raise NotEligible(_("Sign in to vote."))
+        raise ActionRefused(_("Sign in to vote."), code="not_eligible")
     return _standing(user, poll, poll.area.path, verified_home(user))
 
 
@@ -166,15 +145,18 @@ def _clean_choice_ids(poll, choice_ids):
     (:func:`_mark`), with no statement of its own."""
     ids = [parse_id(c if isinstance(c, int) else str(c)) for c in choice_ids or ()]
     if None in ids:
-        raise InvalidChoice(_("This choice does not exist."))
+        raise ActionRefused(_("This choice does not exist."), code="invalid_choice")
     ids = sorted(set(ids))
     if not ids:
-        raise InvalidChoice(_("Choose an answer before sending your ballot."))
+        raise ActionRefused(
+            _("Choose an answer before sending your ballot."), code="invalid_choice"
+        )
     if len(ids) > poll.max_choices:
-        raise InvalidChoice(
+        raise ActionRefused(
             _("You can choose at most %(n)d answers.") % {"n": poll.max_choices}
             if poll.max_choices > 1
-            else _("Choose only one answer.")
+            else _("Choose only one answer."),
+            code="invalid_choice",
         )
     return ids
 
@@ -186,12 +168,12 @@ def cast_ballot(user, poll, choice_ids, household=None, public=False):
     """Record ``user``'s ballot for ``choice_ids`` in ``poll`` (a ``Poll`` or its id).
 
     ``household``, if given (e.g. from a form), must be the one ``user`` represents.
-    Raises a ``PollError`` with a message for the resident; on any error nothing is
+    Raises ``ActionRefused`` with a message for the resident; on any error nothing is
     recorded. ``Poll.DoesNotExist`` when there is no such poll or, with ``public``
     (the public page), when its area page is not published. Returns the ``Ballot``.
     """
     if not user or not user.is_authenticated:
-        raise NotEligible(_("Sign in to vote."))
+        raise ActionRefused(_("Sign in to vote."), code="not_eligible")
     poll_id = int(getattr(poll, "pk", poll))
     # where the voter lives does not depend on the poll's lock: read it before
     home = verified_home(user)
@@ -206,16 +188,19 @@ def cast_ballot(user, poll, choice_ids, household=None, public=False):
             own_household is None
             or int(getattr(household, "pk", household)) != own_household
         ):
-            raise NotEligible(_("You can only vote for your own household."))
+            raise ActionRefused(
+                _("You can only vote for your own household."), code="not_eligible"
+            )
         choice_ids = _clean_choice_ids(poll, choice_ids)
         if not _take_part(poll, user, own_household, now):
             if PollResult.objects.filter(poll_id=poll.pk).exists():
-                raise NotOpen(_closed_message())
+                raise ActionRefused(_closed_message(), code="not_open")
             if not poll.allow_change or poll.secret:
-                raise AlreadyVoted(
+                raise ActionRefused(
                     _("Your household has already voted in this poll.")
                     if poll.is_household
-                    else _("You have already voted in this poll.")
+                    else _("You have already voted in this poll."),
+                    code="already_voted",
                 )
             ballot = _change_ballot(user, poll, own_household, choice_ids)
         else:
@@ -321,7 +306,9 @@ def _record(ballot, choice_ids):
         )
         moved = cursor.rowcount
     if moved != len(choice_ids):
-        raise InvalidChoice(_("This choice does not belong to this poll."))
+        raise ActionRefused(
+            _("This choice does not belong to this poll."), code="invalid_choice"
+        )
     ballot._state.adding = False
     ballot._state.db = connection.alias
 
@@ -353,7 +340,9 @@ def _move_counts(poll_id, up, down=()):
             When(pk__in=down, then=Value(1)), default=Value(0)
         )
     if rows.update(votes=F("votes") + step) != len(touched):
-        raise InvalidChoice(_("This choice does not belong to this poll."))
+        raise ActionRefused(
+            _("This choice does not belong to this poll."), code="invalid_choice"
+        )
 
 
 def _change_ballot(user, poll, household, choice_ids):
@@ -366,7 +355,9 @@ def _change_ballot(user, poll, household, choice_ids):
         lookup["household__isnull"] = True
     participation = Participation.objects.select_for_update().get(**lookup)
     if participation.user_id != user.pk:
-        raise AlreadyVoted(_("Your household has already voted in this poll."))
+        raise ActionRefused(
+            _("Your household has already voted in this poll."), code="already_voted"
+        )
     ballot = Ballot.objects.select_for_update().get(poll=poll, voter=user)
     old = list(Choice.objects.filter(marks__ballot=ballot).order_by("pk"))
     BallotHistory.objects.create(
@@ -430,7 +421,7 @@ def tally(poll):
 
 def _require_manager(user, poll):
     if not can(user, "open_polls", poll.area):
-        raise NotAllowed(
+        raise ActionForbidden(
             _("Only the leaders and editors of this area manage its polls.")
         )
 
@@ -442,15 +433,19 @@ def close_poll(user, poll, now=None):
     _require_manager(user, poll)
     poll = Poll.objects.select_for_update().get(pk=poll.pk)
     if PollResult.objects.filter(poll=poll).exists():
-        raise NotOpen(_("This poll is already closed."))
+        raise ActionRefused(_("This poll is already closed."), code="not_open")
     if poll.decided_at_meeting:
-        raise NotAllowed(
-            _("Record the result of the meeting or paper ballot for this decision.")
+        raise ActionRefused(
+            _("Record the result of the meeting or paper ballot for this decision."),
+            code="wrong_kind",
         )
     now = now or timezone.now()
     counts = stored_counts(poll)
     if counts != recount(poll):  # never expected: the counts are transactional
-        raise PollError(_("The stored counts differ from the ballots; not closed."))
+        raise ActionRefused(
+            _("The stored counts differ from the ballots; not closed."),
+            code="counts_differ",
+        )
     choices = list(poll.choices.all())
     participants = poll.participations.count()
     total = eligible_total(poll)
@@ -490,17 +485,21 @@ def record_meeting_result(user, poll, households_present, votes, note=""):
     _require_manager(user, poll)
     poll = Poll.objects.select_for_update().get(pk=poll.pk)
     if PollResult.objects.filter(poll=poll).exists():
-        raise NotOpen(_("This poll is already closed."))
+        raise ActionRefused(_("This poll is already closed."), code="not_open")
     if not poll.is_household:
-        raise NotAllowed(_("Only household decisions are recorded from a meeting."))
+        raise ActionRefused(
+            _("Only household decisions are recorded from a meeting."),
+            code="wrong_kind",
+        )
     if not poll.decided_at_meeting:
         # voted online (Art. 15 item 6 or no item): the ballots decide, not a tally
         # typed in afterwards
-        raise NotAllowed(
+        raise ActionRefused(
             _(
                 "This decision is voted online: its result is counted from the "
                 "ballots when the poll is closed, not recorded from a meeting."
-            )
+            ),
+            code="wrong_kind",
         )
     total = households_in(poll.area).count()
     choices = list(poll.choices.all())
@@ -508,19 +507,23 @@ def record_meeting_result(user, poll, households_present, votes, note=""):
         votes = {require_id(k): _count(v) for k, v in votes.items()}
         households_present = _count(households_present)
     except (TypeError, ValueError):
-        raise InvalidChoice(_("Give whole numbers.")) from None
+        raise ActionRefused(_("Give whole numbers."), code="invalid_choice") from None
     if set(votes) - {c.pk for c in choices}:
-        raise InvalidChoice(_("This choice does not belong to this poll."))
+        raise ActionRefused(
+            _("This choice does not belong to this poll."), code="invalid_choice"
+        )
     if any(v < 0 for v in votes.values()) or households_present < 0:
-        raise InvalidChoice(_("Give whole numbers.")) from None
+        raise ActionRefused(_("Give whole numbers."), code="invalid_choice") from None
     if households_present > total:
-        raise InvalidChoice(
+        raise ActionRefused(
             _("More households present than the %(n)d households of the area.")
-            % {"n": total}
+            % {"n": total},
+            code="invalid_choice",
         )
     if sum(votes.values()) > households_present:
-        raise InvalidChoice(
-            _("More ballots than households present at the meeting or returned.")
+        raise ActionRefused(
+            _("More ballots than households present at the meeting or returned."),
+            code="invalid_choice",
         )
     result = PollResult(
         poll=poll,

@@ -14,7 +14,9 @@ from django.views.decorators.http import require_POST
 
 from civic.core import csv as safe_csv
 from civic.core import pagecache
+from civic.core.errors import ActionRefused, message_of
 from civic.core.ids import parse_id
+from civic.core.views import run_action
 from civic.people.permissions import can
 from civic.people.residents import represented_household
 from content.models import AreaPage
@@ -113,8 +115,8 @@ def poll_detail(request, pk):
     if poll.is_open(now) and not poll.decided_at_meeting and not voted:
         try:
             actions.check_eligible(request.user, poll)
-        except actions.PollError as e:
-            refusal = e.message
+        except ActionRefused as e:
+            refusal = message_of(e)
     context = {
         "poll": poll,
         "page": poll.area,
@@ -142,26 +144,24 @@ def _vote(request, pk):
         _poll(pk)  # 404 for a poll that is not shown
         return redirect_to_login(request.get_full_path())
     household = request.POST.get("household") or None
+    if household is not None:
+        household = parse_id(household)
+        if household is None:
+            messages.error(request, _("You can only vote for your own household."))
+            return redirect("polls:detail", pk=pk)
     try:
-        if household is not None:
-            household = parse_id(household)
-            if household is None:
-                raise ValueError("not a household id")
-        actions.cast_ballot(
+        run_action(
+            request,
+            actions.cast_ballot,
             request.user,
             pk,
             request.POST.getlist("choice"),
             household=household,
             public=True,
+            success=_("Thank you: your ballot is recorded."),
         )
     except Poll.DoesNotExist:
         raise Http404 from None
-    except ValueError:
-        messages.error(request, _("You can only vote for your own household."))
-    except actions.PollError as e:
-        messages.error(request, e.message)
-    else:
-        messages.success(request, _("Thank you: your ballot is recorded."))
     return redirect("polls:detail", pk=pk)
 
 
@@ -174,12 +174,13 @@ def _manager_or_403(request, poll):
 def close(request, pk):
     poll = _poll(pk)
     _manager_or_403(request, poll)
-    try:
-        actions.close_poll(request.user, poll)
-    except actions.PollError as e:
-        messages.error(request, e.message)
-    else:
-        messages.success(request, _("The poll is closed and its result recorded."))
+    run_action(
+        request,
+        actions.close_poll,
+        request.user,
+        poll,
+        success=_("The poll is closed and its result recorded."),
+    )
     return redirect("polls:detail", pk=poll.pk)
 
 
@@ -190,18 +191,16 @@ def record_meeting(request, pk):
     votes = {
         c.pk: request.POST.get(f"votes-{c.pk}", "0") or "0" for c in poll.choices.all()
     }
-    try:
-        actions.record_meeting_result(
-            request.user,
-            poll,
-            request.POST.get("households_present", ""),
-            votes,
-            note=request.POST.get("note", "")[:2000],
-        )
-    except actions.PollError as e:
-        messages.error(request, e.message)
-    else:
-        messages.success(request, _("The result of the meeting is recorded."))
+    run_action(
+        request,
+        actions.record_meeting_result,
+        request.user,
+        poll,
+        request.POST.get("households_present", ""),
+        votes,
+        note=request.POST.get("note", "")[:2000],
+        success=_("The result of the meeting is recorded."),
+    )
     return redirect("polls:detail", pk=poll.pk)
 
 

@@ -3,13 +3,12 @@
 Each action checks ``can(user, action, area)``, runs in a transaction, writes the
 audit record (Wagtail's ``ModelLogEntry`` through ``wagtail.log_actions.log``) and
 tells the people concerned with ``civic.people.actions.notify``. Views and admin
-screens call these and stay thin. Refusals raise ``Refused`` (a ``ValidationError``)
+screens call these and stay thin. Refusals raise ``ActionRefused`` (a ``ValidationError``)
 whose message is for the user.
 """
 
 from datetime import timedelta
 
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -18,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 from wagtail.log_actions import log
 
+from civic.core.errors import ActionForbidden, ActionRefused
 from civic.core.text import clean_text
 from civic.people.actions import notify
 from civic.people.models import RoleKind
@@ -33,8 +33,6 @@ from .models import (
     SupportPoint,
 )
 
-Refused = ValidationError
-
 #: How far ahead a resident may book.
 BOOKING_HORIZON_DAYS = 60
 MAX_ACTIVE_APPOINTMENTS = 3
@@ -45,13 +43,13 @@ SESSION_CONSENT_TEXT = gettext_noop(
 )
 
 
-class SlotTaken(ValidationError):
+class SlotTaken(ActionRefused):
     """The slot was booked by someone else (the unique constraint said so)."""
 
 
 def _require(user, action, area):
     if not can(user, action, area):
-        raise PermissionDenied(_("You are not responsible for this commune."))
+        raise ActionForbidden(_("You are not responsible for this commune."))
 
 
 def _when(day, slot):
@@ -72,13 +70,13 @@ def save_record(user, form):
     instance = form.instance
     area = getattr(instance, "area", None)
     if area is None or not area.is_commune:
-        raise Refused(_("Choose a commune, ward or special zone."))
+        raise ActionRefused(_("Choose a commune, ward or special zone."))
     _require(user, "manage_services", area)
     creating = instance.pk is None
     if not creating:
         before = type(instance).objects.filter(pk=instance.pk).select_related("area")
         if before and not can(user, "manage_services", before[0].area):
-            raise PermissionDenied(_("You are not responsible for this commune."))
+            raise ActionForbidden(_("You are not responsible for this commune."))
     instance = form.save()
     log(instance, "wagtail.create" if creating else "wagtail.edit", user=user)
     return instance
@@ -94,7 +92,7 @@ def import_procedures(user, area, data):
     """
     _require(user, "manage_services", area)
     if not area.is_commune:
-        raise Refused(_("Choose a commune, ward or special zone."))
+        raise ActionRefused(_("Choose a commune, ward or special zone."))
     report = read_rows(data, area)
     if not report.ok:
         return report
@@ -133,30 +131,30 @@ def _point(point):
     try:
         return SupportPoint.objects.select_related("area").get(pk=pk, area__live=True)
     except (SupportPoint.DoesNotExist, ValueError, TypeError):
-        raise Refused(_("This support point does not exist.")) from None
+        raise ActionRefused(_("This support point does not exist.")) from None
 
 
 def check_slot(point, day, slot, now=None):
     """Refuse a day or time the point does not offer (past, too far, closed)."""
     now = timezone.localtime(now or timezone.now())
     if day is None or slot is None:
-        raise Refused(_("Choose a date and a time."))
+        raise ActionRefused(_("Choose a date and a time."))
     if not point.is_open:
-        raise Refused(_("This support point is closed for now."))
+        raise ActionRefused(_("This support point is closed for now."))
     if day < now.date():
-        raise Refused(_("This date has passed; choose a later one."))
+        raise ActionRefused(_("This date has passed; choose a later one."))
     if day > now.date() + timedelta(days=BOOKING_HORIZON_DAYS):
-        raise Refused(
+        raise ActionRefused(
             _("Appointments can be made up to %(n)d days ahead.")
             % {"n": BOOKING_HORIZON_DAYS}
         )
     if slot not in point.slots_on(day):
-        raise Refused(
+        raise ActionRefused(
             _("The point offers no appointment at %(when)s; choose a listed time.")
             % {"when": _when(day, slot)}
         )
     if day == now.date() and slot <= now.time():
-        raise Refused(_("This time has passed; choose a later one."))
+        raise ActionRefused(_("This time has passed; choose a later one."))
 
 
 def _take_slot(appointment, update_fields=None):
@@ -185,13 +183,13 @@ def helpers_of(point):
 @transaction.atomic
 def request_appointment(resident, point, day, slot, need, now=None):
     if not resident or not resident.is_authenticated:
-        raise PermissionDenied(_("Sign in to request an appointment."))
+        raise ActionForbidden(_("Sign in to request an appointment."))
     point = _point(point)
     need = clean_text(need)
     if not need:
-        raise Refused(_("Say what you need help with."))
+        raise ActionRefused(_("Say what you need help with."))
     if len(need) > 500:
-        raise Refused(_("Keep the description under 500 characters."))
+        raise ActionRefused(_("Keep the description under 500 characters."))
     check_slot(point, day, slot, now)
     active = Appointment.objects.filter(
         resident=resident,
@@ -199,7 +197,7 @@ def request_appointment(resident, point, day, slot, need, now=None):
         date__gte=timezone.localdate(),
     )
     if active.count() >= MAX_ACTIVE_APPOINTMENTS:
-        raise Refused(
+        raise ActionRefused(
             _("You already have %(n)d appointments waiting; cancel one first.")
             % {"n": MAX_ACTIVE_APPOINTMENTS}
         )
@@ -232,7 +230,7 @@ def _locked(appointment):
             .get(pk=pk)
         )
     except (Appointment.DoesNotExist, ValueError, TypeError):
-        raise Refused(_("This appointment does not exist.")) from None
+        raise ActionRefused(_("This appointment does not exist.")) from None
 
 
 @transaction.atomic
@@ -240,12 +238,14 @@ def confirm_appointment(helper, appointment):
     appointment = _locked(appointment)
     _require(helper, "help_residents", appointment.point.area)
     if appointment.status != AppointmentStatus.REQUESTED:
-        raise Refused(
+        raise ActionRefused(
             _("This appointment is already %(status)s.")
             % {"status": appointment.get_status_display()}
         )
     if appointment.starts < timezone.localtime().replace(tzinfo=None):
-        raise Refused(_("This appointment's time has passed; propose another slot."))
+        raise ActionRefused(
+            _("This appointment's time has passed; propose another slot.")
+        )
     appointment.status = AppointmentStatus.CONFIRMED
     appointment.helper = helper
     appointment.save(update_fields=["status", "helper", "updated_at"])
@@ -284,12 +284,12 @@ def propose_slot(helper, appointment, day, slot, note="", now=None):
         AppointmentStatus.PROPOSED,
         AppointmentStatus.CONFIRMED,
     ):
-        raise Refused(
+        raise ActionRefused(
             _("This appointment is already %(status)s.")
             % {"status": appointment.get_status_display()}
         )
     if (day, slot) == (appointment.date, appointment.slot):
-        raise Refused(_("Propose a different time from the one requested."))
+        raise ActionRefused(_("Propose a different time from the one requested."))
     check_slot(appointment.point, day, slot, now)
     note = clean_text(note)[:500]
     appointment.date, appointment.slot = day, slot
@@ -318,9 +318,9 @@ def propose_slot(helper, appointment, day, slot, note="", now=None):
 def accept_proposal(resident, appointment):
     appointment = _locked(appointment)
     if appointment.resident_id != getattr(resident, "pk", None):
-        raise PermissionDenied(_("This is not your appointment."))
+        raise ActionForbidden(_("This is not your appointment."))
     if appointment.status != AppointmentStatus.PROPOSED:
-        raise Refused(_("There is no proposed time to accept."))
+        raise ActionRefused(_("There is no proposed time to accept."))
     appointment.status = AppointmentStatus.CONFIRMED
     appointment.save(update_fields=["status", "updated_at"])
     log(appointment, "kdcdt.appointment.accept", user=resident)
@@ -353,13 +353,13 @@ def cancel_appointment(user, appointment, reason=""):
     if not is_resident:
         _require(user, "help_residents", appointment.point.area)
     if not appointment.is_active:
-        raise Refused(
+        raise ActionRefused(
             _("This appointment is already %(status)s.")
             % {"status": appointment.get_status_display()}
         )
     reason = clean_text(reason)[:500]
     if not is_resident and not reason:
-        raise Refused(_("Give a reason; the resident will see it."))
+        raise ActionRefused(_("Give a reason; the resident will see it."))
     appointment.status = AppointmentStatus.CANCELLED
     if reason:
         appointment.note = reason
@@ -411,40 +411,42 @@ def record_session(
     point = _point(point)
     _require(helper, "help_residents", point.area)
     if not consent:
-        raise Refused(
+        raise ActionRefused(
             _("Read the consent text to the resident; record only if they agree.")
         )
     done = clean_text(done, multiline=True)
     if not done:
-        raise Refused(_("Say what was done."))
+        raise ActionRefused(_("Say what was done."))
     if len(done) > 2000:
-        raise Refused(_("Keep the description under 2,000 characters."))
+        raise ActionRefused(_("Keep the description under 2,000 characters."))
     now = timezone.now()
     happened_at = happened_at or now
     if happened_at > now + timedelta(minutes=5):
-        raise Refused(_("A session is recorded after it happened, not before."))
+        raise ActionRefused(_("A session is recorded after it happened, not before."))
     if appointment is not None:
         appointment = _locked(appointment)
         if appointment.point_id != point.pk:
-            raise Refused(_("This appointment is at another support point."))
+            raise ActionRefused(_("This appointment is at another support point."))
         if appointment.status not in (
             AppointmentStatus.CONFIRMED,
             AppointmentStatus.REQUESTED,
         ):
-            raise Refused(
+            raise ActionRefused(
                 _("This appointment is already %(status)s.")
                 % {"status": appointment.get_status_display()}
             )
         if AssistedSession.objects.filter(appointment=appointment).exists():
-            raise Refused(_("A session is already recorded for this appointment."))
+            raise ActionRefused(
+                _("A session is already recorded for this appointment.")
+            )
         resident = appointment.resident
     if procedure is not None and procedure.area_id != point.area_id:
-        raise Refused(_("Choose a procedure of this commune."))
+        raise ActionRefused(_("Choose a procedure of this commune."))
     resident_name = clean_text(resident_name)[:150]
     if resident is not None:
         resident_name = resident_name or resident.display_name
     if not resident_name:
-        raise Refused(_("Give the resident's name."))
+        raise ActionRefused(_("Give the resident's name."))
     session = AssistedSession.objects.create(
         point=point,
         helper=helper,

@@ -5,6 +5,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
+from civic.core.errors import messages_of
+
 from . import actions
 from .forms import ImportForm
 from .importing import COLUMNS
@@ -25,7 +27,7 @@ def import_procedures(request):
                     request.user, form.cleaned_data["area"], upload.read()
                 )
             except (ValidationError, PermissionDenied) as error:
-                for message in getattr(error, "messages", [str(error)]):
+                for message in messages_of(error):
                     form.add_error(None, message)
                 status = 400
             else:

@@ -8,14 +8,13 @@
   approved or rejected by its leader or a commune editor (``approve_businesses``).
   Muted residents cannot propose; proposals are rate-limited per resident.
 
-Refusals raise ``Refused`` (a ``ValidationError``) or ``PermissionDenied`` with a
+Refusals raise ``ActionRefused`` (a ``ValidationError``) or ``ActionForbidden`` with a
 message for the user; nothing is saved then.
 """
 
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -23,6 +22,7 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from civic.comments.moderation import is_muted
+from civic.core.errors import ActionForbidden, ActionRefused
 from civic.core.text import clean_text
 from civic.people.actions import notify
 from civic.people.models import RoleKind, User
@@ -31,8 +31,6 @@ from civic.people.residents import verified_residency
 
 from .models import Business, BusinessStatus, UtilityKind, UtilityLink
 from .permissions import records_for
-
-Refused = ValidationError
 
 MANAGE = "manage_services"
 APPROVE = "approve_businesses"
@@ -122,16 +120,16 @@ def save_local_record(user, form, action=MANAGE):
     instance = form.instance
     area = getattr(instance, "area", None)
     if area is None or not (area.is_commune or area.is_group):
-        raise Refused(_("Choose a commune or a residential group."))
+        raise ActionRefused(_("Choose a commune or a residential group."))
     if isinstance(instance, Business) and not area.is_group:
-        raise Refused(_("Choose a commune or a residential group."))
+        raise ActionRefused(_("Choose a commune or a residential group."))
     if not can(user, action, area):
-        raise PermissionDenied(_("You are not responsible for this area."))
+        raise ActionForbidden(_("You are not responsible for this area."))
     creating = instance.pk is None
     if not creating:
         before = type(instance).objects.filter(pk=instance.pk).select_related("area")
         if before and not can(user, action, before[0].area):
-            raise PermissionDenied(_("You are not responsible for this area."))
+            raise ActionForbidden(_("You are not responsible for this area."))
     instance = form.save()
     log(instance, "wagtail.create" if creating else "wagtail.edit", user=user)
     return instance
@@ -150,16 +148,14 @@ def approvers_of(area):
     return []
 
 
-def _clean(value, limit, label, required=True):
-    value = clean_text(value)
-    if required and not value:
-        raise Refused(_("Fill in “%(field)s”.") % {"field": label})
-    if len(value) > limit:
-        raise Refused(
-            _("“%(field)s” is too long (at most %(n)d characters).")
-            % {"field": label, "n": limit}
-        )
-    return value
+def _field(label, limit, required=True):
+    """``clean_text`` rules of a field the messages call ``label``."""
+    return {
+        "max_length": limit,
+        "required": _("Fill in “%(field)s”.") % {"field": label} if required else None,
+        "too_long": _("“%(field)s” is too long (at most %(n)d characters)."),
+        "params": {"field": label, "n": limit},
+    }
 
 
 def submission_area(user):
@@ -171,39 +167,42 @@ def submission_area(user):
 def submit_business(user, name, offers, phone, opening_hours="", address="", now=None):
     """A verified resident proposes a business of their own group.
 
-    Refused when not signed in, not verified, muted in the group, or past the limits
-    (``BUSINESS_SUBMISSIONS_PER_DAY`` in 24 hours, ``BUSINESS_PENDING_PER_RESIDENT``
-    waiting). The resident's row is locked so two concurrent proposals cannot both
+    ``ActionForbidden`` when not signed in; ``ActionRefused`` when not verified,
+    muted in the group, or past the limits (``BUSINESS_SUBMISSIONS_PER_DAY`` in 24
+    hours, ``BUSINESS_PENDING_PER_RESIDENT`` waiting). The resident's row is locked so two concurrent proposals cannot both
     slip under a limit.
     """
     if not user or not user.is_authenticated:
-        raise PermissionDenied(_("Sign in to propose a business."))
+        raise ActionForbidden(_("Sign in to propose a business."))
     now = now or timezone.now()
     values = {
-        "name": _clean(name, 150, _("name")),
-        "offers": _clean(offers, 300, _("what they sell or do")),
-        "phone": _clean(phone, 40, _("contact phone")),
-        "opening_hours": _clean(opening_hours, 150, _("opening hours"), False),
-        "address": _clean(address, 255, _("address"), False),
+        "name": clean_text(name, **_field(_("name"), 150)),
+        "offers": clean_text(offers, **_field(_("what they sell or do"), 300)),
+        "phone": clean_text(phone, **_field(_("contact phone"), 40)),
+        "opening_hours": clean_text(
+            opening_hours, **_field(_("opening hours"), 150, False)
+        ),
+        "address": clean_text(address, **_field(_("address"), 255, False)),
     }
     with transaction.atomic():
         User.objects.locked(user)
         area = submission_area(user)
+        # the form says both: refusals, not a 403
         if area is None:
-            raise PermissionDenied(
+            raise ActionRefused(
                 _(
                     "Only residents verified by their group leader can propose a "
                     "business of their group."
                 )
             )
         if is_muted(user, area):
-            raise PermissionDenied(
+            raise ActionRefused(
                 _("A moderator has muted you here; you cannot propose a business now.")
             )
         mine = Business.objects.filter(submitted_by=user)
         per_day = setting("BUSINESS_SUBMISSIONS_PER_DAY")
         if mine.filter(created_at__gte=now - timedelta(days=1)).count() >= per_day:
-            raise Refused(
+            raise ActionRefused(
                 _(
                     "You have proposed %(n)d businesses in the last 24 hours; "
                     "try again tomorrow."
@@ -212,7 +211,7 @@ def submit_business(user, name, offers, phone, opening_hours="", address="", now
             )
         pending = setting("BUSINESS_PENDING_PER_RESIDENT")
         if mine.filter(status=BusinessStatus.PENDING).count() >= pending:
-            raise Refused(
+            raise ActionRefused(
                 _(
                     "%(n)d of your proposals are still waiting for the group leader; "
                     "wait for a decision first."
@@ -246,9 +245,9 @@ def _locked_business(user, business):
             .get(pk=pk)
         )
     except (Business.DoesNotExist, ValueError, TypeError):
-        raise Refused(_("This business does not exist.")) from None
+        raise ActionRefused(_("This business does not exist.")) from None
     if not can(user, APPROVE, business.area):
-        raise PermissionDenied(
+        raise ActionForbidden(
             _("Only the leader of this group or a commune editor decides on it.")
         )
     return business
@@ -263,7 +262,7 @@ def _tell_submitter(business, message):
 def approve_business(user, business):
     business = _locked_business(user, business)
     if business.status != BusinessStatus.PENDING:
-        raise Refused(
+        raise ActionRefused(
             _("This proposal is already %(status)s.")
             % {"status": business.get_status_display()}
         )
@@ -287,9 +286,9 @@ def reject_business(user, business, reason):
     from modelsearch.index import remove_object
 
     business = _locked_business(user, business)
-    reason = _clean(reason, 500, _("reason for the rejection"))
+    reason = clean_text(reason, **_field(_("reason for the rejection"), 500))
     if business.status == BusinessStatus.REJECTED:
-        raise Refused(_("This proposal is already rejected."))
+        raise ActionRefused(_("This proposal is already rejected."))
     business.status = BusinessStatus.REJECTED
     business.rejection_reason = reason
     business.decided_by = user

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from civic.core.text import clean_text
+
 from .models import LifeEvent, Procedure, ProcedureField, ProcedureLevel
 
 COLUMNS = [
@@ -136,7 +138,8 @@ def _check_row(row, line, area, events, seen, report):
     errors = []
     if None in row:
         errors.append(_("This row has more cells than the header."))
-    get = {k: (row.get(k) or "").strip() for k in COLUMNS}
+    # cells are text people typed: cleaned like any (NUL, controls, NFC, one line)
+    get = {k: clean_text(row.get(k)) for k in COLUMNS}
     values = {
         "code": get["code"],
         "name": get["name"],

@@ -6,7 +6,7 @@ from datetime import datetime, timedelta
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 
 from civic.core.ids import parse_id
 from civic.core.lists import with_area_title
+from civic.core.views import run_action
 from civic.people.permissions import can
 
 from . import actions
@@ -44,17 +45,6 @@ from .permissions import HELP, communes_where
 #: Free slots offered on a point's page.
 BOOKING_DAYS_SHOWN = 14
 DESK_SESSIONS_SHOWN = 50
-
-
-def _messages_of(error):
-    if isinstance(error, ValidationError):
-        return error.messages
-    return [str(error) or _("You are not allowed to do this.")]
-
-
-def _refuse(request, error):
-    for message in _messages_of(error):
-        messages.error(request, message)
 
 
 # --- procedures -------------------------------------------------------------------
@@ -197,21 +187,20 @@ def point_detail(request, pk):
         form = BookingForm(request.POST)
         if form.is_valid():
             day, slot = form.cleaned_data["when"]
-            try:
-                actions.request_appointment(
-                    request.user, point, day, slot, form.cleaned_data["need"]
-                )
-            except (ValidationError, PermissionDenied) as error:
-                for message in _messages_of(error):
-                    form.add_error(None, message)
-            else:
-                messages.success(
-                    request,
-                    _(
-                        "Your request is sent. A helper will confirm it or propose "
-                        "another time; you will be told on your account page."
-                    ),
-                )
+            if run_action(
+                request,
+                actions.request_appointment,
+                request.user,
+                point,
+                day,
+                slot,
+                form.cleaned_data["need"],
+                form=form,
+                success=_(
+                    "Your request is sent. A helper will confirm it or propose "
+                    "another time; you will be told on your account page."
+                ),
+            ):
                 return redirect("services:my_appointments")
     now = actions.local_naive(timezone.now())
     hours = [(label, point.hours_on(day)) for day, label in WEEKDAYS]
@@ -256,12 +245,13 @@ def my_appointments(request):
 @require_POST
 @login_required
 def accept(request, pk):
-    try:
-        actions.accept_proposal(request.user, pk)
-    except (ValidationError, PermissionDenied) as error:
-        _refuse(request, error)
-    else:
-        messages.success(request, _("The new time is confirmed."))
+    run_action(
+        request,
+        actions.accept_proposal,
+        request.user,
+        pk,
+        success=_("The new time is confirmed."),
+    )
     return redirect("services:my_appointments")
 
 
@@ -269,12 +259,14 @@ def accept(request, pk):
 @login_required
 def cancel(request, pk):
     back = request.POST.get("back") == "desk"
-    try:
-        actions.cancel_appointment(request.user, pk, request.POST.get("reason", ""))
-    except (ValidationError, PermissionDenied) as error:
-        _refuse(request, error)
-    else:
-        messages.success(request, _("The appointment is cancelled."))
+    run_action(
+        request,
+        actions.cancel_appointment,
+        request.user,
+        pk,
+        request.POST.get("reason", ""),
+        success=_("The appointment is cancelled."),
+    )
     return redirect("services:helper_desk" if back else "services:my_appointments")
 
 
@@ -322,12 +314,13 @@ def helper_desk(request):
 @require_POST
 @login_required
 def confirm(request, pk):
-    try:
-        actions.confirm_appointment(request.user, pk)
-    except (ValidationError, PermissionDenied) as error:
-        _refuse(request, error)
-    else:
-        messages.success(request, _("Confirmed; the resident is told."))
+    run_action(
+        request,
+        actions.confirm_appointment,
+        request.user,
+        pk,
+        success=_("Confirmed; the resident is told."),
+    )
     return redirect("services:helper_desk")
 
 
@@ -341,12 +334,16 @@ def propose(request, pk):
                 messages.error(request, message)
         return redirect("services:helper_desk")
     day, slot = form.cleaned_data["when"]
-    try:
-        actions.propose_slot(request.user, pk, day, slot, form.cleaned_data["note"])
-    except (ValidationError, PermissionDenied) as error:
-        _refuse(request, error)
-    else:
-        messages.success(request, _("The new time is proposed; the resident is told."))
+    run_action(
+        request,
+        actions.propose_slot,
+        request.user,
+        pk,
+        day,
+        slot,
+        form.cleaned_data["note"],
+        success=_("The new time is proposed; the resident is told."),
+    )
     return redirect("services:helper_desk")
 
 
@@ -371,21 +368,19 @@ def record_session(request, pk):
     form = SessionForm(request.POST or None, point=point)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
-            actions.record_session(
-                request.user,
-                point,
-                data["done"],
-                data["consent"],
-                resident_name=data["resident_name"],
-                appointment=appointment,
-                procedure=data["procedure"],
-            )
-        except (ValidationError, PermissionDenied) as error:
-            for message in _messages_of(error):
-                form.add_error(None, message)
-        else:
-            messages.success(request, _("The session is recorded."))
+        if run_action(
+            request,
+            actions.record_session,
+            request.user,
+            point,
+            data["done"],
+            data["consent"],
+            resident_name=data["resident_name"],
+            appointment=appointment,
+            procedure=data["procedure"],
+            form=form,
+            success=_("The session is recorded."),
+        ):
             return redirect("services:helper_desk")
     return render(
         request,

@@ -3,13 +3,14 @@ proposal form and the leaders' approval queue. Changes go through ``directory``.
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from modelsearch.backends import get_search_backend
 
+from civic.core.views import run_action
 from content.models import COMMUNE_KINDS, GROUP_KINDS, AreaPage
 
 from . import directory
@@ -18,12 +19,6 @@ from .models import Business, BusinessStatus
 
 BUSINESSES_SHOWN = 100
 DECIDED_SHOWN = 30
-
-
-def _messages_of(error):
-    if isinstance(error, ValidationError):
-        return error.messages
-    return [str(error) or _("You are not allowed to do this.")]
 
 
 def utilities_index(request):
@@ -108,21 +103,18 @@ def business_new(request):
     form = BusinessForm(request.POST or None)
     status = 200
     if request.method == "POST":
-        if form.is_valid():
-            try:
-                directory.submit_business(request.user, **form.cleaned_data)
-            except (ValidationError, PermissionDenied) as error:
-                for message in _messages_of(error):
-                    form.add_error(None, message)
-            else:
-                messages.success(
-                    request,
-                    _(
-                        "Thank you. The group leader will check your proposal before "
-                        "it is shown."
-                    ),
-                )
-                return redirect("services:business_new")
+        if form.is_valid() and run_action(
+            request,
+            directory.submit_business,
+            request.user,
+            **form.cleaned_data,
+            form=form,
+            success=_(
+                "Thank you. The group leader will check your proposal before "
+                "it is shown."
+            ),
+        ):
+            return redirect("services:business_new")
         status = 400
     mine = list(
         Business.objects.filter(submitted_by=request.user)
@@ -165,13 +157,13 @@ def business_queue(request):
 @require_POST
 @login_required
 def business_approve(request, pk):
-    try:
-        directory.approve_business(request.user, pk)
-    except (ValidationError, PermissionDenied) as error:
-        for message in _messages_of(error):
-            messages.error(request, message)
-    else:
-        messages.success(request, _("Approved; it is now in the directory."))
+    run_action(
+        request,
+        directory.approve_business,
+        request.user,
+        pk,
+        success=_("Approved; it is now in the directory."),
+    )
     return redirect("services:business_queue")
 
 
@@ -182,11 +174,12 @@ def business_reject(request, pk):
     if not form.is_valid():
         messages.error(request, _("Give the reason for the rejection."))
         return redirect("services:business_queue")
-    try:
-        directory.reject_business(request.user, pk, form.cleaned_data["reason"])
-    except (ValidationError, PermissionDenied) as error:
-        for message in _messages_of(error):
-            messages.error(request, message)
-    else:
-        messages.success(request, _("Rejected; the resident is told why."))
+    run_action(
+        request,
+        directory.reject_business,
+        request.user,
+        pk,
+        form.cleaned_data["reason"],
+        success=_("Rejected; the resident is told why."),
+    )
     return redirect("services:business_queue")

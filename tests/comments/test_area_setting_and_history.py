@@ -4,11 +4,11 @@ the earlier versions of an edited comment kept for moderators."""
 from datetime import timedelta
 
 import pytest
-from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
 from civic.comments import actions
 from civic.comments.models import Comment, CommentRevision
+from civic.core.errors import ActionForbidden
 from civic.polls.models import Poll
 
 from ..conftest import make_user
@@ -91,7 +91,7 @@ def test_residents_comment_under_a_poll_of_their_area(client, tree, people):
     html = client.get(url("polls:detail", poll.pk)).content.decode()
     assert "Tôi chọn Chủ nhật" in html
     # a resident of another commune may not
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(ActionForbidden):
         actions.post_comment(people.rb, poll, "Không liên quan")
     assert Comment.objects.count() == 1
 

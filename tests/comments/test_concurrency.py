@@ -7,6 +7,7 @@ from django.db import connection
 
 from civic.comments import actions
 from civic.comments.models import Comment, LogAction, ModerationLog, Report
+from civic.core.errors import ActionForbidden, ActionRefused
 
 from ..concurrency import labels, run_at_once
 from .conftest import backdate, resident
@@ -23,7 +24,7 @@ WORKERS = 8
 
 
 def run_concurrently(jobs):
-    outcomes = run_at_once(jobs, (actions.Refused, actions.PermissionDenied))
+    outcomes = run_at_once(jobs, (ActionRefused, ActionForbidden))
     return labels(outcomes, ok="accepted")
 
 

@@ -6,6 +6,7 @@ import pytest
 
 from civic.comments import actions, moderation
 from civic.comments.models import Comment
+from civic.core.errors import ActionForbidden, ActionRefused
 from civic.people.models import Household
 
 
@@ -25,13 +26,13 @@ def test_a_registered_model_with_an_area_takes_comments(
     c = actions.post_comment(people.r1, home, "Bình luận về một hộ")
     assert c.area == tree.group_1 and c.target == home
     actions.report(people.r2, c, "spam")
-    with pytest.raises(actions.PermissionDenied):
+    with pytest.raises(ActionForbidden):
         actions.post_comment(people.rb, home, "Người thôn khác")
 
 
 def test_an_unregistered_model_does_not(tree, people):
     home = Household.objects.filter(area=tree.group_1).first()
-    with pytest.raises(actions.Refused):
+    with pytest.raises(ActionRefused):
         actions.post_comment(people.r1, home, "Bình luận về một hộ")
     assert not Comment.objects.exists()
 
@@ -41,9 +42,9 @@ def test_a_model_registered_without_a_read_check_is_closed_and_flagged(
 ):
     monkeypatch.setattr(moderation, "_registered_targets", {"people.household": None})
     home = Household.objects.filter(area=tree.group_1).first()
-    with pytest.raises(actions.Refused, match="does not exist"):
+    with pytest.raises(ActionRefused, match="does not exist"):
         actions.post_comment(people.r1, home, "Bình luận về một hộ")
-    with pytest.raises(actions.Refused, match="does not exist"):
+    with pytest.raises(ActionRefused, match="does not exist"):
         actions.report(people.r1, home, "spam")
     assert not Comment.objects.exists()
     errors = moderation.check_read_checks()

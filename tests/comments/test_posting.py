@@ -8,6 +8,7 @@ from django.utils.translation import override
 
 from civic.comments import actions
 from civic.comments.models import Comment, LogAction, ModerationLog
+from civic.core.errors import ActionForbidden, ActionRefused
 from civic.people.models import Residency, ResidencyStatus
 
 from .conftest import backdate, comment, page_url, post_data, url
@@ -57,7 +58,7 @@ def test_comments_are_shown_oldest_first_with_replies_one_level_deep(
 
 def test_a_reply_must_belong_to_the_same_item(people, news_1, notice_1):
     other = comment(people.r1, notice_1)
-    with pytest.raises(actions.Refused):
+    with pytest.raises(ActionRefused):
         actions.post_comment(people.r2, news_1, "Trả lời", parent=other)
     assert Comment.objects.count() == 1
 
@@ -139,7 +140,7 @@ def test_people_who_do_not_live_there_cannot_comment(
 
 def test_a_resident_who_moved_away_can_no_longer_comment(people, news_1):
     Residency.objects.filter(user=people.r1).update(status=ResidencyStatus.MOVED)
-    with pytest.raises(actions.PermissionDenied):
+    with pytest.raises(ActionForbidden):
         actions.post_comment(people.r1, news_1, "Xin chào")
 
 
@@ -153,7 +154,7 @@ def test_anonymous_post_is_sent_to_sign_in(client, people, news_1):
 def test_the_areas_moderators_may_comment(tree, people, news_1):
     assert actions.post_comment(tree.leader_1, news_1, "Tổ trưởng trả lời")
     assert actions.post_comment(tree.editor_a, news_1, "Phường trả lời khác")
-    with pytest.raises(actions.PermissionDenied):
+    with pytest.raises(ActionForbidden):
         actions.post_comment(tree.leader_2, news_1, "Không phải tổ của tôi")
 
 
@@ -244,7 +245,7 @@ def test_comments_work_on_any_model_with_an_area(settings, tree, people):
 
 def test_refused_edit_keeps_comment_unchanged_on_too_long_text(people, news_1):
     c = actions.post_comment(people.r1, news_1, "Ngắn")
-    with pytest.raises(actions.Refused):
+    with pytest.raises(ActionRefused):
         actions.edit_comment(people.r1, c, "y" * 1001)
     c.refresh_from_db()
     assert c.body == "Ngắn"

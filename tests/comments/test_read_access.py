@@ -16,6 +16,7 @@ from wagtail.models import PageViewRestriction
 
 from civic.comments import actions, moderation
 from civic.comments.models import Comment, Report
+from civic.core.errors import ActionRefused
 from civic.feedback.actions import submit_report
 from civic.meetings.models import Meeting
 from civic.polls.models import Poll
@@ -183,7 +184,7 @@ def assert_refused(client, user, item):
         assert response.status_code == 404
         assert "does not exist" in html and SECRET not in html
         assert 'name="reason"' not in html
-    with pytest.raises(actions.Refused, match="does not exist"):
+    with pytest.raises(ActionRefused, match="does not exist"):
         actions.report(user, item, "spam")
     assert not Report.objects.exists()
 
@@ -209,7 +210,7 @@ def test_only_readers_report_an_item_or_a_comment_on_it(client, tree, people, la
     # the item itself, then a comment on it
     assert_refused(client, outsider, hidden)
     assert_refused(client, outsider, comment_on(hidden, author))
-    with pytest.raises(actions.Refused, match="does not exist"):
+    with pytest.raises(ActionRefused, match="does not exist"):
         actions.post_comment(outsider, hidden, "Tôi cũng muốn nói")
 
     assert_accepted(client, reader, shown)

@@ -6,6 +6,7 @@ from django.db import IntegrityError, transaction
 
 from civic.comments import actions
 from civic.comments.models import LogAction, ModerationLog, Report
+from civic.core.errors import ActionRefused
 from civic.people.models import Notification
 
 from .conftest import comment, page_url, report_type, resident, url
@@ -102,7 +103,7 @@ def test_bad_report_input_is_refused(client, people, news_1, data, message):
 
 def test_own_comment_cannot_be_reported(people, news_1):
     c = comment(people.r1, news_1)
-    with pytest.raises(actions.Refused, match="your own comment"):
+    with pytest.raises(ActionRefused, match="your own comment"):
         actions.report(people.r1, c, "spam")
 
 
@@ -146,18 +147,18 @@ def test_a_page_can_be_reported_and_editors_are_told_without_hiding_it(
     news_1.refresh_from_db()
     assert news_1.live  # an official page is not unpublished by residents
     assert Notification.objects.filter(user=tree.editor_a).count() == 1
-    with pytest.raises(actions.Refused, match="already reported"):
+    with pytest.raises(ActionRefused, match="already reported"):
         actions.report(people.r1, news_1, "spam")
 
 
 def test_hidden_or_deleted_comments_cannot_be_reported(tree, people, news_1):
     c = comment(people.r1, news_1)
     actions.hide(tree.leader_1, c)
-    with pytest.raises(actions.Refused, match="already hidden"):
+    with pytest.raises(ActionRefused, match="already hidden"):
         actions.report(people.r2, c, "spam")
     d = comment(people.r3, news_1, "Sẽ xoá")
     actions.delete_comment(people.r3, d)
-    with pytest.raises(actions.Refused, match="deleted"):
+    with pytest.raises(ActionRefused, match="deleted"):
         actions.report(people.r2, d, "spam")
 
 

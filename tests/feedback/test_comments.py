@@ -4,11 +4,11 @@ residents of the area comment on a public report; a hidden report takes none."""
 from datetime import timedelta
 
 import pytest
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.test import Client
 from django.utils import timezone
 
 from civic.comments.actions import post_comment
+from civic.core.errors import ActionRefused
 from civic.feedback import actions
 from civic.people.models import Household, Residency, ResidencyStatus
 
@@ -39,5 +39,6 @@ def test_hidden_reports_take_no_comments(fb):
     report = make_report(fb.reporter, fb.group_1)
     actions.set_public(fb.editor_a, report, False, "Có thông tin cá nhân")
     report.refresh_from_db()
-    with pytest.raises((PermissionDenied, ValidationError)):
+    with pytest.raises(ActionRefused) as refused:
         post_comment(neighbour(fb.group_1), report, "Ý kiến")
+    assert refused.value.messages == ["This item does not exist."]

@@ -12,7 +12,7 @@ import zlib
 from unittest import mock
 
 import pytest
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
@@ -20,6 +20,7 @@ from PIL import Image
 from wagtail.images.models import Image as WagtailImage
 
 from civic.core import images
+from civic.core.errors import ActionForbidden
 from civic.feedback import actions
 from civic.feedback.models import Category, Photo, Report, Update
 
@@ -178,7 +179,7 @@ def test_handler_refusals_do_not_decode(fb, clock, decodes):
     report = make_report(fb.reporter, fb.group_1)
     photo = upload(data=jpeg_bytes())
     # Another commune's editor: no right on the report.
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(ActionForbidden):
         actions.post_progress(fb.editor_b, report, "Đã cử người", [photo])
     # The right handler, but a new report cannot be resolved yet.
     with pytest.raises(ValidationError):

@@ -14,6 +14,10 @@ from .conftest import at, day, jpeg_bytes, make_report, upload, url
 pytestmark = pytest.mark.django_db
 
 
+def messages_of(response):
+    return [str(m) for m in response.context["messages"]]
+
+
 def client_for(user):
     client = Client()
     client.force_login(user)
@@ -224,16 +228,30 @@ def test_rate_and_reopen_through_the_page(fb, clock):
         url("rate", report.pk)
         not in client_for(fb.other).get(url("report", report.pk)).content.decode()
     )
-    reporter.post(url("rate", report.pk), {"rating": "9"})
+    response = reporter.post(url("rate", report.pk), {"rating": "9"}, follow=True)
+    assert messages_of(response) == ["Vui lòng chọn mức đánh giá từ 1 đến 5 sao."]
     report.refresh_from_db()
     assert report.rating is None
-    reporter.post(url("rate", report.pk), {"rating": "3"})
+    # someone else's forged button: a 403 that says why (in Vietnamese), no change
+    response = client_for(fb.other).post(url("rate", report.pk), {"rating": "1"})
+    assert response.status_code == 403
+    assert (
+        "Chỉ người gửi phản ánh mới được đánh giá kết quả trả lời."
+        in response.content.decode()
+    )
+    response = reporter.post(url("rate", report.pk), {"rating": "3"}, follow=True)
+    assert messages_of(response) == ["Cảm ơn bạn đã đánh giá."]
     report.refresh_from_db()
     assert report.rating == 3
-    client_for(fb.other).post(url("reopen", report.pk), {"reason": "Chưa"})
+    response = client_for(fb.other).post(url("reopen", report.pk), {"reason": "Chưa"})
+    assert response.status_code == 403
+    assert (
+        "Chỉ người gửi phản ánh mới được mở lại phản ánh." in response.content.decode()
+    )
     report.refresh_from_db()
     assert report.status == Status.RESOLVED
-    reporter.post(url("reopen", report.pk), {"reason": "Vẫn còn tắc"})
+    response = reporter.post(url("reopen", report.pk), {"reason": "Vẫn còn tắc"})
+    assert response.status_code == 302
     report.refresh_from_db()
     assert report.status == Status.IN_PROGRESS and report.reopened
 

@@ -4,8 +4,9 @@ reopening once within 7 days; everything in the log."""
 
 import pytest
 from django.core import mail
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 
+from civic.core.errors import ActionForbidden
 from civic.feedback import actions
 from civic.feedback.models import HandlingUnit, Report, Status, Update, UpdateKind
 from civic.people.models import Notification
@@ -67,9 +68,9 @@ def test_urgent_reports_are_due_four_working_hours_after_acceptance(fb, clock):
 )
 def test_only_handlers_of_the_commune(fb, who):
     report = make_report(fb.reporter, fb.group_1)
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(ActionForbidden):
         actions.accept_report(getattr(fb, who), report)
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(ActionForbidden):
         actions.mark_out_of_scope(getattr(fb, who), report, "Không thuộc thẩm quyền")
     assert Report.objects.get(pk=report.pk).status == Status.RECEIVED
     assert kinds(report) == ["received"]
@@ -154,7 +155,7 @@ def resolved(fb, clock):
 
 def test_rating_once_by_the_reporter_only(fb, clock):
     report = resolved(fb, clock)
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(ActionForbidden):
         actions.rate_report(fb.other, report, 5)
     for bad in (0, 6, "x", None):
         with pytest.raises(ValidationError):
@@ -175,7 +176,7 @@ def test_only_resolved_reports_are_rated(fb):
 def test_reopen_once_within_seven_days(fb, clock):
     report = resolved(fb, clock)
     actions.rate_report(fb.reporter, report, 1)
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(ActionForbidden):
         actions.reopen_report(fb.other, report, "Chưa sửa")
     with pytest.raises(ValidationError):
         actions.reopen_report(fb.reporter, report, "")

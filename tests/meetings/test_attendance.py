@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from civic.core.errors import ActionForbidden, ActionRefused
 from civic.meetings import actions
 from civic.meetings.models import AttendanceIntent, HouseholdAttendance
 
@@ -21,9 +22,7 @@ def present(meeting):
 def test_households_of_another_group_are_refused(tree, people, held):
     before = present(held)
     for stranger in (people.h_other, people.h_far, people.h_empty):
-        with pytest.raises(
-            actions.Refused, match="Only the households of Tổ dân phố 1"
-        ):
+        with pytest.raises(ActionRefused, match="Only the households of Tổ dân phố 1"):
             actions.record_attendance(
                 tree.leader_1, held, [people.households[0].pk, stranger.pk]
             )
@@ -53,16 +52,16 @@ def test_the_checklist_replaces_the_set(tree, people, held):
 
 
 def test_bad_numbers_are_refused(tree, people, held):
-    with pytest.raises(actions.Refused):
+    with pytest.raises(ActionRefused):
         actions.record_attendance(tree.leader_1, held, ["abc"])
-    with pytest.raises(actions.Refused):
+    with pytest.raises(ActionRefused):
         actions.record_attendance(tree.leader_1, held, [], guests_count=-1)
     assert len(present(held)) == 4
 
 
 def test_not_before_the_meeting(tree, people):
     meeting = schedule(tree, start=timezone.now() + timedelta(days=1))
-    with pytest.raises(actions.Refused, match="once the meeting begins"):
+    with pytest.raises(ActionRefused, match="once the meeting begins"):
         actions.record_attendance(tree.leader_1, meeting, [people.households[0].pk])
 
 
@@ -146,5 +145,5 @@ def test_one_intent_per_user_in_the_database(tree, people):
 def test_commune_dialogue_is_open_to_every_group(tree, people):
     meeting = schedule(tree, user=tree.editor_a, area=tree.commune_a, kind="dialogue")
     assert actions.set_attendance_intent(people.rep_other, meeting) is True
-    with pytest.raises(actions.NotAllowed):
+    with pytest.raises(ActionForbidden):
         actions.set_attendance_intent(people.rep_far, meeting)

@@ -8,6 +8,7 @@ import pytest
 from django.db import connection
 from django.utils import timezone
 
+from civic.core.errors import ActionRefused
 from civic.meetings import actions
 from civic.meetings.models import AttendanceIntent, Minutes, MinutesStatus
 
@@ -26,7 +27,7 @@ pytestmark = [
 def run_together(jobs):
     """Run the callables at once on threads; return their outcomes (an
     IntegrityError would be a bug: it comes back as an "error")."""
-    return run_at_once(jobs, actions.Refused)
+    return run_at_once(jobs, ActionRefused)
 
 
 def test_parallel_checklists_end_in_one_of_them(pg, tree, people):

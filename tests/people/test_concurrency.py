@@ -3,6 +3,7 @@ at the same moment make one household, not several."""
 
 import pytest
 
+from civic.core.errors import ActionRefused
 from civic.people import actions
 from civic.people.models import Household, Residency
 
@@ -25,7 +26,7 @@ def test_parallel_declarations_of_one_address_make_one_household(pg, tree):
             )
             for i in range(WORKERS)
         ],
-        actions.Refused,
+        ActionRefused,
     )
     assert sorted(labels(outcomes)) == ["ok"] + ["refused"] * (WORKERS - 1)
     for kind, value in outcomes:

@@ -214,8 +214,11 @@ def test_representative_sees_and_confirms(client, homes, request_to_home_1):
 
 def test_representative_declines_with_a_reason(client, homes, request_to_home_1):
     sign_in(client, homes.rep_1)
-    empty = client.post(url("decline", request_to_home_1.pk), {"reason": " "})
-    assert empty.status_code == 302
+    empty = client.post(
+        url("decline", request_to_home_1.pk), {"reason": " "}, follow=True
+    )
+    assert empty.redirect_chain == [(url("account"), 302)]
+    assert messages_of(empty) == ["Give a reason; the resident will see it."]
     request_to_home_1.refresh_from_db()
     assert request_to_home_1.status == ResidencyStatus.PENDING
     client.post(url("decline", request_to_home_1.pk), {"reason": "Không quen"})

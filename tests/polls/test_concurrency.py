@@ -8,10 +8,9 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 from django.db import connection, connections
 
+from civic.core.errors import ActionRefused
 from civic.people.models import Household, Residency, ResidencyStatus
 from civic.polls.actions import (
-    AlreadyVoted,
-    NotOpen,
     cast_ballot,
     close_poll,
     recount,
@@ -69,10 +68,10 @@ def run_concurrently(jobs):
                 try:
                     job()
                     outcome = "accepted"
-                except AlreadyVoted:
-                    outcome = "duplicate"
-                except NotOpen:
-                    outcome = "closed"
+                except ActionRefused as refused:
+                    outcome = {"already_voted": "duplicate", "not_open": "closed"}[
+                        refused.code
+                    ]
                 with lock:
                     outcomes.append(outcome)
         finally:
@@ -179,7 +178,6 @@ def test_concurrent_changes_of_open_ballots_and_forged_choices(pg, tree):
     ballots at once, mixed with ballots naming another poll's choice. Each voter
     keeps one ballot with one mark, every change is in the history, the forged
     ballots leave nothing, and the stored counts equal the ballots."""
-    from civic.polls.actions import InvalidChoice
     from civic.polls.models import BallotChoice, BallotHistory
 
     voters = make_voters(tree.group_1, 40, "4")
@@ -192,7 +190,8 @@ def test_concurrent_changes_of_open_ballots_and_forged_choices(pg, tree):
     def forge(v):
         try:
             cast_ballot(v, poll, [forged])
-        except InvalidChoice:
+        except ActionRefused as error:
+            assert error.code == "invalid_choice"
             refused.append(v.pk)
 
     jobs = [

@@ -3,9 +3,8 @@ when approvals are more than half of ALL the area's households."""
 
 import pytest
 
+from civic.core.errors import ActionRefused
 from civic.polls.actions import (
-    AlreadyVoted,
-    NotOpen,
     cast_ballot,
     close_poll,
     record_meeting_result,
@@ -63,8 +62,9 @@ def test_one_ballot_per_household_even_by_another_member(tree, people):
     h1 = people.households[0]
     h1.representative = people.member
     h1.save()
-    with pytest.raises(AlreadyVoted):
+    with pytest.raises(ActionRefused) as refused:
         cast_ballot(people.member, poll, ids(poll, "Không đồng ý"))
+    assert refused.value.messages == ["Your household has already voted in this poll."]
     assert Participation.objects.filter(poll=poll).count() == 1
     assert stored_counts(poll) == recount(poll)
 
@@ -85,8 +85,9 @@ def test_art15_items_1_to_5_are_recorded_from_a_meeting(tree, people, client):
     poll = make_poll(
         tree.group_1, PollKind.HOUSEHOLD, legal_basis=LegalBasis.PUBLIC_WORKS
     )
-    with pytest.raises(NotOpen):
+    with pytest.raises(ActionRefused) as refused:
         cast_ballot(people.reps[0], poll, ids(poll, "Đồng ý"))
+    assert refused.value.code == "not_open"
     sign_in(client, people.reps[0])
     html = client.get(f"/en/binh-chon/{poll.pk}/").content.decode()
     assert "decided by the households at a meeting" in html
@@ -112,12 +113,16 @@ def test_meeting_result_cannot_exceed_households(tree, people):
         tree.group_1, PollKind.HOUSEHOLD, legal_basis=LegalBasis.VILLAGE_RULES
     )
     yes = ids(poll, "Đồng ý")[0]
-    from civic.polls.actions import InvalidChoice
-
-    with pytest.raises(InvalidChoice):
+    with pytest.raises(ActionRefused) as refused:
         record_meeting_result(tree.leader_1, poll, 9, {yes: 9})
-    with pytest.raises(InvalidChoice):
+    assert refused.value.messages == [
+        "More households present than the 5 households of the area."
+    ]
+    with pytest.raises(ActionRefused) as refused:
         record_meeting_result(tree.leader_1, poll, 2, {yes: 3})
+    assert refused.value.messages == [
+        "More ballots than households present at the meeting or returned."
+    ]
     assert not hasattr(poll, "result") or poll.result_or_none() is None
 
 

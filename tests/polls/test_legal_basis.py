@@ -5,9 +5,8 @@ lives in the action; the views only show its message."""
 
 import pytest
 
+from civic.core.errors import ActionRefused
 from civic.polls.actions import (
-    NotAllowed,
-    NotOpen,
     cast_ballot,
     close_poll,
     record_meeting_result,
@@ -46,12 +45,16 @@ def test_the_legal_basis_decides_how_the_result_comes(tree, people, basis):
     yes, no = ids(poll, "Đồng ý", "Không đồng ý")
     if basis in MEETING_ITEMS:
         # no online ballot for a matter decided at a meeting or by paper ballot
-        with pytest.raises(NotOpen):
+        with pytest.raises(ActionRefused) as refused:
             cast_ballot(people.reps[0], poll, [yes])
+        assert refused.value.code == "not_open"
         assert not Participation.objects.filter(poll=poll).exists()
         assert set(stored_counts(poll).values()) == {0}
-        with pytest.raises(NotAllowed):
+        with pytest.raises(ActionRefused) as refused:
             close_poll(tree.leader_1, poll)
+        assert refused.value.messages == [
+            "Record the result of the meeting or paper ballot for this decision."
+        ]
         result = record_meeting_result(tree.leader_1, poll, 4, {yes: 3, no: 1})
         assert result.source == ResultSource.MEETING
         assert result.outcome == Outcome.PASSED
@@ -59,9 +62,10 @@ def test_the_legal_basis_decides_how_the_result_comes(tree, people, basis):
         cast_ballot(people.reps[0], poll, [no])
         cast_ballot(people.reps[1], poll, [no])
         # a meeting's tally cannot replace the online ballots
-        with pytest.raises(NotAllowed) as refused:
+        with pytest.raises(ActionRefused) as refused:
             record_meeting_result(tree.leader_1, poll, 5, {yes: 5})
-        assert "voted online" in str(refused.value.message)
+        assert refused.value.code == "wrong_kind"
+        assert "voted online" in refused.value.messages[0]
         assert PollResult.objects.filter(poll=poll).count() == 0
         assert stored_counts(poll) == recount(poll)
         assert stored_counts(poll)[no] == 2

@@ -6,11 +6,11 @@ review it in the moderation queue, where a leader or an editor may show it again
 import pytest
 from channels.db import database_sync_to_async
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
 from civic.comments import actions as comments
 from civic.comments.models import LogAction, ModerationLog, Report, Resolution
+from civic.core.errors import ActionForbidden, ActionRefused
 from civic.people.models import Notification
 from realtime.models import Message
 
@@ -43,7 +43,7 @@ def test_three_reports_hide_a_message_and_an_editor_shows_it_again(
         user=tree.editor_a, message__contains="hidden after 3 reports"
     ).exists()
     assert Notification.objects.filter(user=people.r2).exists()  # the author
-    with pytest.raises(comments.Refused):
+    with pytest.raises(ActionRefused):
         comments.report(people.r1, message, "spam")
 
     # the queue shows the message, its reports and an Unhide button
@@ -51,7 +51,7 @@ def test_three_reports_hide_a_message_and_an_editor_shows_it_again(
     html = client.get(reverse("comments_moderation_queue")).content.decode()
     assert "Lừa đảo" in html and 'value="unhide"' in html
     # a resident may not show it again
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(ActionForbidden):
         comments.unhide_item(people.r1, message)
     content_type = ContentType.objects.get_for_model(Message)
     response = client.post(
@@ -147,7 +147,7 @@ def test_simultaneous_reports_hide_exactly_once(pg, tree, people, channel):
     users = reporters(tree, 6)
     outcomes = run_at_once(
         [lambda u=u: comments.report(u, message, "spam") for u in users],
-        comments.Refused,
+        ActionRefused,
     )
     message.refresh_from_db()
     # taken one at a time: the third hides it, the later ones find it hidden

@@ -52,6 +52,9 @@ def test_nothing_to_search_says_so(client, notice, q):
         "cắt nước 😀",
         "đường 東京 Москва",  # mixed scripts: the Vietnamese word still finds
         "thong bao cat nuoc the and or",  # words found nowhere: any word
+        # invisible characters inside words, NFD letters, a NUL: cleaned first
+        "c\u202e\u1eaft\u202c n\u01b0\u200b\u1edbc\x00",
+        "ca\u0306\u0301t nu\u031bo\u031b\u0301c",
     ],
 )
 def test_syntax_emoji_and_mixed_scripts_find_the_words(client, notice, q):

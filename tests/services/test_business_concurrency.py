@@ -5,9 +5,9 @@ import threading
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-from django.core.exceptions import ValidationError
 from django.db import connection, connections
 
+from civic.core.errors import ActionRefused
 from civic.services.models import Business
 
 from .test_businesses import propose, verified
@@ -37,7 +37,7 @@ def test_daily_limit_holds_under_concurrent_proposals(pg, settings, tree):
             try:
                 propose(lan, f"Cửa hàng {i}")
                 outcome = "saved"
-            except ValidationError:
+            except ActionRefused:
                 outcome = "refused"
             with lock:
                 outcomes.append(outcome)

@@ -4,12 +4,13 @@ a commune editor) decides, only approved entries are public or searchable."""
 from datetime import timedelta
 
 import pytest
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 
 from civic.comments.models import Mute
+from civic.core.errors import ActionForbidden, ActionRefused
 from civic.people.models import Household, Notification, Residency, ResidencyStatus
 from civic.services import directory
 from civic.services.models import Business, BusinessStatus
@@ -50,14 +51,18 @@ def test_verified_resident_proposes_leader_is_told(tree):
 
 
 def test_unverified_or_anonymous_cannot_propose(tree):
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(ActionRefused) as refused:
         propose(tree.resident)
+    assert refused.value.messages == [
+        "Only residents verified by their group leader can propose a business of "
+        "their group."
+    ]
     pending = make_user("Chờ", "0916000002")
     household = Household.objects.create(area=tree.group_1, address="1")
     Residency.objects.create(
         user=pending, household=household, status=ResidencyStatus.PENDING
     )
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(ActionRefused):
         propose(pending)
     assert not Business.objects.exists()
 
@@ -65,8 +70,11 @@ def test_unverified_or_anonymous_cannot_propose(tree):
 def test_muted_resident_cannot_propose(tree):
     lan = verified(tree)
     Mute.objects.create(user=lan, area=tree.commune_a, reason="spam", by=tree.editor_a)
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(ActionRefused) as refused:
         propose(lan)
+    assert refused.value.messages == [
+        "A moderator has muted you here; you cannot propose a business now."
+    ]
     Mute.objects.update(until=timezone.now() - timedelta(minutes=1))
     assert propose(lan).pk
 
@@ -115,9 +123,9 @@ def test_leader_approves_and_it_becomes_public(client, tree):
 def test_only_this_groups_leader_or_commune_editor_decides(tree):
     business = propose(verified(tree))
     for outsider in (tree.leader_2, tree.leader_b, tree.editor_b, tree.helper_a):
-        with pytest.raises(PermissionDenied):
+        with pytest.raises(ActionForbidden):
             directory.approve_business(outsider, business)
-        with pytest.raises(PermissionDenied):
+        with pytest.raises(ActionForbidden):
             directory.reject_business(outsider, business, "Không phù hợp")
     business.refresh_from_db()
     assert business.status == BusinessStatus.PENDING
@@ -194,6 +202,7 @@ def test_unverified_resident_sees_why_on_the_form(client, tree):
         {"name": "A", "offers": "B", "phone": "1"},
     )
     assert response.status_code == 400 and not Business.objects.exists()
+    assert "Only residents verified by their group leader" in response.content.decode()
 
 
 # --- the admin -----------------------------------------------------------------------

@@ -1,11 +1,11 @@
 """CSV import: every row validated, a report of rejected rows, all or nothing."""
 
 import pytest
-from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from wagtail.models import PageLogEntry
 
+from civic.core.errors import ActionForbidden
 from civic.services.actions import import_procedures
 from civic.services.models import Procedure
 
@@ -97,7 +97,7 @@ def test_unusable_files_are_refused(tree, data, expected):
 
 def test_only_the_communes_editor_imports(tree):
     for user in (tree.editor_b, tree.helper_a, tree.leader_1, tree.resident):
-        with pytest.raises(PermissionDenied):
+        with pytest.raises(ActionForbidden):
             import_procedures(user, tree.commune_a, csv_bytes(*GOOD))
     assert Procedure.objects.count() == 0
 
@@ -139,3 +139,17 @@ def test_admin_import_view_refuses_another_commune(client, tree):
     sign_in(client, tree.helper_a)
     response = client.get(reverse("procedures_import:index"))
     assert_refused_by_admin(response)
+
+
+def test_cells_are_cleaned_like_typed_text(tree):
+    # "Đăng ký" typed as NFD, a NUL (PostgreSQL refuses it), a bidi override
+    row = (
+        "1.001193,\u0110a\u0306ng\x00 ky\u0301\u202e  khai sinh,civil_status,full,"
+        f"UBND\x07 phường,,,Tờ khai\x00;  Giấy chứng sinh ,{PORTAL},\n"
+    )
+    report = import_procedures(tree.editor_a, tree.commune_a, csv_bytes(row))
+    assert report.ok, report.rejected
+    birth = Procedure.objects.get(code="1.001193")
+    assert birth.name == "Đăng ký khai sinh"
+    assert birth.authority == "UBND phường"
+    assert birth.document_lines == ["Tờ khai", "Giấy chứng sinh"]

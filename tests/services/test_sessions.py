@@ -4,10 +4,11 @@ commune, not by another commune."""
 from datetime import time
 
 import pytest
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
+from civic.core.errors import ActionForbidden
 from civic.people.models import Notification
 from civic.services import actions
 from civic.services.models import AppointmentStatus, AssistedSession
@@ -95,7 +96,7 @@ def test_another_communes_helper_cannot_record_here(client, tree, svc):
     assert client.get(url).status_code == 403
     response = client.post(url, {"resident_name": "X", "done": "Y", "consent": "on"})
     assert response.status_code == 403
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(ActionForbidden):
         actions.record_session(svc.helper_b, svc.point_a, "Y", True, resident_name="X")
     assert AssistedSession.objects.count() == 0
     # their desk does not show commune A's sessions
