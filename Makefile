@@ -76,7 +76,7 @@ lock:
 	rm -rf .venv-lock
 
 # Rebuild the gettext catalogues (needs GNU gettext); compiled .mo files are committed.
-TEMPLATE_DIRS := templates $(wildcard civic/*/templates realtime/templates)
+TEMPLATE_DIRS := templates $(wildcard civic/*/templates content/templates realtime/templates search/templates)
 
 # makemessages writes each app's strings into the app's own locale/ when it has one
 # (civic/feedback, civic/meetings, civic/services, realtime), the rest into locale/.

@@ -75,6 +75,8 @@ INSTALLED_APPS = [
     "civic.feedback",
     "civic.meetings",
     "realtime",
+    # the site search (templates/static in the app, like the others; no models)
+    "search",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
