@@ -76,10 +76,10 @@ lock:
 	rm -rf .venv-lock
 
 # Rebuild the gettext catalogues (needs GNU gettext); compiled .mo files are committed.
-TEMPLATE_DIRS := templates $(wildcard civic/*/templates realtime/templates)
+TEMPLATE_DIRS := templates $(wildcard civic/*/templates content/templates realtime/templates search/templates)
 
-# makemessages writes each app's strings into the app's own locale/ when it has one
-# (civic/feedback, civic/meetings, civic/services, realtime), the rest into locale/.
+# One catalogue for the whole site: makemessages writes every app's strings into the
+# root locale/ (no app has a locale/ of its own; tests/core/test_layout_convention.py).
 messages: $(STAMP)
 	$(BIN)/python manage.py makemessages -l vi -l en --ignore=.venv --ignore=var \
 		--ignore=tests --ignore=bench

@@ -76,6 +76,8 @@ INSTALLED_APPS = [
     "civic.feedback",
     "civic.meetings",
     "realtime",
+    # the site search (its templates and static in the app; its PostgreSQL
+    # backend's tables: search/backends/postgres.py)
     "search",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

@@ -166,7 +166,7 @@ def test_leader_submits_editor_approves_visitor_reads(daphne_server, tree, new_c
     title.press_sequentially(TITLE)
     title.press("Tab")
     slug = leader.locator("#id_slug")
-    # static/content/vi-slug.js transliterates (Wagtail alone would make
+    # content/static/content/vi-slug.js transliterates (Wagtail alone would make
     # "thong-bao-sa-djng-djng-dja"); Wagtail's own title→slug sync runs debounced
     # (100 ms), so check again after it: it must not overwrite the good slug.
     slug_message = "the slug is not the transliterated title (vi-slug.js)"
