@@ -89,6 +89,8 @@ INSTALLED_APPS = [
     "wagtail.search",
     "wagtail.admin",
     "wagtail",
+    # after wagtail.search: replaces modelsearch's indexing signal handlers
+    "search.apps.SearchConfig",
     "modelcluster",
     "taggit",
     "channels",
@@ -400,6 +402,10 @@ WAGTAILSEARCH_BACKENDS = {
     # pytest); options PATH, WRITE_TIMEOUT: see search/backends/whoosh.py
     "default": {"BACKEND": "search.backends.whoosh"},
 }
+# Saves of indexed objects are queued (search.PendingIndex, in the save's
+# transaction) and indexed after the response by the serving process's worker
+# thread (search/indexqueue.py); False indexes in the request, as modelsearch does.
+SEARCH_INDEX_QUEUE = env_bool("SEARCH_INDEX_QUEUE", True)
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES

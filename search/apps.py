@@ -1,0 +1,18 @@
+from django.apps import AppConfig
+
+
+class SearchConfig(AppConfig):
+    """The search page, the Whoosh backend and the index queue: saves and
+    deletes of indexed models are recorded in ``PendingIndex`` (in the save's
+    own transaction) and indexed by a worker after the response
+    (``search/indexqueue.py``)."""
+
+    name = "search"
+    label = "search"
+    verbose_name = "Search"
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import indexqueue
+
+        indexqueue.install()
