@@ -11,6 +11,7 @@ from whoosh.searching import Searcher
 from civic.services.models import Business, BusinessStatus
 from content.models import NewsPage, NoticePage
 from search import sources as registry
+from search.backends import whoosh as whoosh_backend
 
 URL = "/en/tim-kiem/"
 SUGGEST = "/en/tim-kiem/goi-y/"
@@ -55,7 +56,7 @@ def content(tree):
 @pytest.fixture
 def searches(monkeypatch):
     """How many searches of the index ran (every Whoosh search goes through
-    ``Searcher.search_with_collector``)."""
+    ``Searcher.search_with_collector``, or ``_fast_parts`` for a typed query)."""
     calls = []
     original = Searcher.search_with_collector
 
@@ -64,6 +65,14 @@ def searches(monkeypatch):
         return original(self, q, collector, context)
 
     monkeypatch.setattr(Searcher, "search_with_collector", counted)
+    # a typed query's pass over the kept postings (``_fast_parts``) is a search too
+    fast = whoosh_backend._fast_parts
+
+    def counted_fast(combined, q, *args):
+        calls.append(q)
+        return fast(combined, q, *args)
+
+    monkeypatch.setattr(whoosh_backend, "_fast_parts", counted_fast)
     return calls
 
 
