@@ -1705,8 +1705,9 @@ def _combined(ixs):
     return found
 
 
-#: Postings kept per combined searcher (terms; an LRU), for ``_fast_parts``.
-POSTINGS_KEPT = 512
+#: Postings kept decoded per combined searcher (``_TermPostings``, an LRU of
+#: terms): at most this many ``docnum: weight`` pairs (~100 bytes each).
+POSTINGS_KEPT = 300_000
 
 
 class _TermPostings:
@@ -1715,17 +1716,33 @@ class _TermPostings:
     changes: decoding a common word's blocks (unpickling, decompressing) cost
     more than the search that used it."""
 
-    def __init__(self):
+    def __init__(self, most=None):
         self.kept = OrderedDict()
+        self.size = 0
+        self.most = POSTINGS_KEPT if most is None else most
+
+    def lengths(self, offset, reader, field):
+        """Each document's length of ``field`` in one segment (a list, as BM25
+        reads it), kept as the postings are."""
+        key = (offset, field, None)
+        found = self.kept.pop(key, None)
+        if found is None:
+            length = reader.doc_field_length
+            found = [length(d, field, 1) for d in range(reader.doc_count_all())]
+            self.size += len(found)
+        self.kept[key] = found
+        return found
 
     def get(self, offset, reader, field, btext):
         key = (offset, field, btext)
         found = self.kept.pop(key, None)
         if found is None:
             found = _read_postings(reader, field, btext)
+            self.size += len(found)
         self.kept[key] = found
-        while len(self.kept) > POSTINGS_KEPT:
-            self.kept.popitem(last=False)
+        while self.size > self.most and len(self.kept) > 1:
+            _key, dropped = self.kept.popitem(last=False)
+            self.size -= len(dropped)
         return found
 
 
@@ -1767,7 +1784,7 @@ def _fast_shape(q):
     return type(q) is Bonused and q.boost == 1.0 and _leaf_terms(q.required) is not None
 
 
-def _fast_parts(combined, q, kinds, nparts, skip, limit):
+def _fast_parts(combined, q, kinds, nparts, skip, limit, every=False):
     """What ``_PartCollector`` finds for a typed query (``Bonused`` over a
     ``Term`` or an ``And``/``Or`` of ``Term``s), without scoring every match.
 
@@ -1779,7 +1796,11 @@ def _fast_parts(combined, q, kinds, nparts, skip, limit):
     with the length). Matches are then scored exactly, best bonus first, until
     the next one's bound cannot beat the ``limit``-th score found: the same
     first page and counts as scoring every match (tested), on a common query a
-    fraction of the work."""
+    fraction of the work.
+
+    ``every`` (suggestions: one field of prefixes, no bonus to order by): every
+    allowed match is scored, from the field's lengths kept with the postings
+    (no column read per match)."""
     searcher = combined.searcher
     cache = combined.postings
     terms = _leaf_terms(q.required)
@@ -1845,8 +1866,30 @@ def _fast_parts(combined, q, kinds, nparts, skip, limit):
                     break
             for docnum in (common or set()) & matches:
                 table[docnum] += EXACT_TIER
-        ceiling = sum(s._score(max(p.values()), 0) for p, s in scored)
         get = table.get
+        if every:
+            fields = {t.fieldname for t in terms}
+            lengths = (
+                cache.lengths(offset, reader, fields.pop())
+                if len(fields) == 1
+                else None
+            )
+            for docnum in allowed:
+                score = 0.0
+                length = lengths[docnum] if lengths is not None else None
+                for postings, scorer in scored:
+                    w = postings.get(docnum)
+                    if w is not None:
+                        if length is None:
+                            length = scorer.dfl(docnum)
+                        score += scorer._score(w, length)
+                entry = (score + get(docnum, 0.0), -(offset + docnum))
+                if len(items) < limit:
+                    heappush(items, entry)
+                elif entry > items[0]:
+                    heapreplace(items, entry)
+            continue
+        ceiling = sum(s._score(max(p.values()), 0) for p, s in scored)
         allowed.sort(key=lambda d: (-get(d, 0.0), d))
         for docnum in allowed:
             bonus = get(docnum, 0.0)
@@ -1928,7 +1971,19 @@ def search_parts(
     searcher = combined.searcher
     found = combined.kinds(filters)
     kinds, skip, _memo = found
-    if autocomplete:
+    fast = None
+    if autocomplete and _leaf_terms(q) is not None:
+        # Suggestions: the best few of the ``ac`` prefixes, every allowed match
+        # scored from the kept postings and field lengths (``_fast_parts``)
+        fast = _fast_parts(
+            combined, Bonused(q, []), kinds, len(filters), skip, limit, every=True
+        )
+    if fast is not None:
+        top = fast[0]
+        counts = [0] * len(filters)
+        for _score, docnum in top:
+            counts[kinds[docnum]] += 1
+    elif autocomplete:
         # Suggestions need the best few, not counts: prefixes of one field, a
         # term per word (no nested boosted unions), so Whoosh's top-N shortcuts
         # (skipping blocks that cannot beat the N-th score) are safe here.

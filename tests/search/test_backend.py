@@ -281,7 +281,8 @@ def test_one_search_without_scoring_every_match_finds_the_same_page(
 ):
     """``search_parts`` scores a typed query's matches best bonus first and stops
     when no later one can enter the page (``_fast_parts``): the same hits,
-    scores and counts per part as scoring every match (``_PartCollector``)."""
+    scores and counts per part as scoring every match (``_PartCollector``); the
+    suggestions, scored from kept postings and lengths, are Whoosh's top 8."""
     from search.backends import whoosh as backend_module
 
     Procedure = procedures  # noqa: N806
@@ -294,7 +295,16 @@ def test_one_search_without_scoring_every_match_finds_the_same_page(
         for op in ("and", "or")
         for n in (1, 10, 30)
     }
-    monkeypatch.setattr(backend_module, "_fast_shape", lambda q: False)
+    prefixes = ("d", "du", "duo", "nư", "nuoc v", "thu tuc")
+    suggested = {
+        p: backend.search_parts(p, parts, limit=8, autocomplete=True) for p in prefixes
+    }
+    monkeypatch.setattr(backend_module, "_fast_parts", lambda *a, **k: None)
+    for p, found in suggested.items():
+        every = backend.search_parts(p, parts, limit=8, autocomplete=True)
+        assert [h[:2] for h in found.hits] == [h[:2] for h in every.hits], p
+        assert found.counts == every.counts, p
+    assert any(len(found.hits) == 8 for found in suggested.values())
     for (q, op, n), found in fast.items():
         every = backend.search_parts(q, parts, operator=op, limit=n)
         assert found.counts == every.counts, (q, op)
