@@ -68,9 +68,9 @@ def searches(monkeypatch):
     # a typed query's pass over the kept postings (``_fast_parts``) is a search too
     fast = whoosh_backend._fast_parts
 
-    def counted_fast(combined, q, *args):
+    def counted_fast(combined, q, *args, **kwargs):
         calls.append(q)
-        return fast(combined, q, *args)
+        return fast(combined, q, *args, **kwargs)
 
     monkeypatch.setattr(whoosh_backend, "_fast_parts", counted_fast)
     return calls
