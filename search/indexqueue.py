@@ -69,12 +69,26 @@ def record(instance):
     transaction.on_commit(_wake)
 
 
+_table = {"exists": False}
+
+
+def _queue_table_exists():
+    """False before ``migrate`` created the queue's table (a save in an older
+    migration, with real models): those saves index in the request."""
+    if not _table["exists"]:
+        from .models import PendingIndex
+
+        tables = connection.introspection.table_names()
+        _table["exists"] = PendingIndex._meta.db_table in tables
+    return _table["exists"]
+
+
 def _post_save(instance, **kwargs):
     from modelsearch.signal_handlers import post_save_signal_handler
 
     if kwargs.get("raw", False):
         return
-    if not queue_enabled():
+    if not queue_enabled() or not _queue_table_exists():
         post_save_signal_handler(instance, **kwargs)
     elif _auto_updating():
         record(instance)
@@ -83,7 +97,7 @@ def _post_save(instance, **kwargs):
 def _post_delete(instance, **kwargs):
     from modelsearch.signal_handlers import post_delete_signal_handler
 
-    if not queue_enabled():
+    if not queue_enabled() or not _queue_table_exists():
         post_delete_signal_handler(instance, **kwargs)
     elif _auto_updating():
         record(instance)
