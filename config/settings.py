@@ -93,6 +93,8 @@ INSTALLED_APPS = [
     "wagtail.search",
     "wagtail.admin",
     "wagtail",
+    # after wagtail.search: replaces modelsearch's indexing signal handlers
+    "search.apps.SearchConfig",
     "modelcluster",
     "taggit",
     "channels",
@@ -427,6 +429,11 @@ SEARCH_BACKEND = choose_search_backend(
     os.environ.get("SEARCH_BACKEND"), DATABASES["default"]["ENGINE"]
 )
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": SEARCH_BACKENDS[SEARCH_BACKEND]}}
+
+# Saves of indexed objects are queued (search.PendingIndex, in the save's
+# transaction) and indexed after the response by the serving process's worker
+# thread (search/indexqueue.py); False indexes in the request, as modelsearch does.
+SEARCH_INDEX_QUEUE = env_bool("SEARCH_INDEX_QUEUE", True)
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES

@@ -37,6 +37,9 @@ def pytest_configure(config):
     # after each request, as Django's own threads do, so that the test database
     # can be flushed and dropped (tests/core/test_asgi.py turns keeping it on)
     settings.WEB_CONN_MAX_AGE = 0
+    # saves index in the request, as modelsearch does (tests/search/
+    # test_index_queue.py turns the background queue on)
+    settings.SEARCH_INDEX_QUEUE = False
 
 
 def pytest_unconfigure(config):

@@ -278,3 +278,41 @@ def test_searchers_are_kept_per_thread_and_renewed_after_a_write(tree):
     with searching(ix) as after:
         assert after is not first and first.is_closed
         assert after.doc_count() == before + 1
+
+
+def test_one_search_without_scoring_every_match_finds_the_same_page(
+    procedures, monkeypatch
+):
+    """``search_parts`` scores a typed query's matches best bonus first and stops
+    when no later one can enter the page (``_fast_parts``): the same hits,
+    scores and counts per part as scoring every match (``_PartCollector``); the
+    suggestions, scored from kept postings and lengths, are Whoosh's top 8."""
+    from search.backends import whoosh as backend_module
+
+    Procedure = procedures  # noqa: N806
+    backend = get_search_backend()
+    parts = [Procedure.objects.filter(field="land"), Procedure.objects.all()]
+    queries = ("dương", "đường dương", "nước văn", "duong", "duong nuoc van")
+    fast = {
+        (q, op, n): backend.search_parts(q, parts, operator=op, limit=n)
+        for q in queries
+        for op in ("and", "or")
+        for n in (1, 10, 30)
+    }
+    prefixes = ("d", "du", "duo", "nư", "nuoc v", "thu tuc")
+    suggested = {
+        p: backend.search_parts(p, parts, limit=8, autocomplete=True) for p in prefixes
+    }
+    monkeypatch.setattr(backend_module, "_fast_parts", lambda *a, **k: None)
+    for p, found in suggested.items():
+        every = backend.search_parts(p, parts, limit=8, autocomplete=True)
+        assert [h[:2] for h in found.hits] == [h[:2] for h in every.hits], p
+        assert found.counts == every.counts, p
+    assert any(len(found.hits) == 8 for found in suggested.values())
+    for (q, op, n), found in fast.items():
+        every = backend.search_parts(q, parts, operator=op, limit=n)
+        assert found.counts == every.counts, (q, op)
+        assert [h[:2] for h in found.hits] == [h[:2] for h in every.hits], (q, op, n)
+        for a, b in zip(found.hits, every.hits, strict=True):
+            assert a[2] == pytest.approx(b[2], rel=1e-9)
+    assert sum(found.counts) > 100

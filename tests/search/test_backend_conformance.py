@@ -51,6 +51,12 @@ def _install_testapp():
     apps.clear_cache()
     app_config.ready()
     register_signal_handlers()
+    # modelsearch's handlers are connected again for every indexed model: the
+    # index queue's take their place again (search/indexqueue.py; with the
+    # queue off, the tests' default, they call modelsearch's)
+    from search.indexqueue import install
+
+    install()
 
 
 _install_testapp()

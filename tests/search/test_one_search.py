@@ -11,6 +11,7 @@ from whoosh.searching import Searcher
 from civic.services.models import Business, BusinessStatus
 from content.models import NewsPage, NoticePage
 from search import sources as registry
+from search.backends import whoosh as whoosh_backend
 
 pytestmark = pytest.mark.backends("whoosh", "postgres")
 
@@ -57,8 +58,8 @@ def content(tree):
 @pytest.fixture
 def searches(monkeypatch, search_backend):
     """How many searches of the index ran (every Whoosh search goes through
-    ``Searcher.search_with_collector``; on PostgreSQL, every statement that
-    reads the ``search_document`` table)."""
+    ``Searcher.search_with_collector``, or ``_fast_parts`` for a typed query; on
+    PostgreSQL, every statement that reads the ``search_document`` table)."""
     calls = []
     if search_backend == "postgres":
         from django.db import connection
@@ -78,6 +79,14 @@ def searches(monkeypatch, search_backend):
         return original(self, q, collector, context)
 
     monkeypatch.setattr(Searcher, "search_with_collector", counted)
+    # a typed query's pass over the kept postings (``_fast_parts``) is a search too
+    fast = whoosh_backend._fast_parts
+
+    def counted_fast(combined, q, *args, **kwargs):
+        calls.append(q)
+        return fast(combined, q, *args, **kwargs)
+
+    monkeypatch.setattr(whoosh_backend, "_fast_parts", counted_fast)
     yield calls
 
 
