@@ -76,9 +76,6 @@ INSTALLED_APPS = [
     "civic.feedback",
     "civic.meetings",
     "realtime",
-    # the site search (its templates and static in the app; its PostgreSQL
-    # backend's tables: search/backends/postgres.py)
-    "search",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -93,7 +90,9 @@ INSTALLED_APPS = [
     "wagtail.search",
     "wagtail.admin",
     "wagtail",
-    # after wagtail.search: replaces modelsearch's indexing signal handlers
+    # the site search: its templates and static, its PostgreSQL backend's tables
+    # and the index queue; after wagtail.search, whose indexing signal handlers
+    # it replaces (search/indexqueue.py)
     "search.apps.SearchConfig",
     "modelcluster",
     "taggit",
