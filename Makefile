@@ -41,22 +41,23 @@ seed: $(STAMP)
 # throwaway Redis for the scaled-out channel layer). Under CI=true a missing
 # PostgreSQL, Redis or Chromium fails the run instead of skipping.
 # Both halves run under coverage: test-sqlite starts afresh and prints its figure,
-# test-postgres adds its lines and prints the combined figure (fail_under in
-# pyproject.toml fails the run when it drops).
+# test-postgres adds its lines and prints the combined figure, which fail_under in
+# pyproject.toml checks (the SQLite half alone does not run the PostgreSQL search
+# backend, so its own figure is printed, not checked).
 test: $(STAMP) test-sqlite test-postgres
 
 COVERAGE := $(BIN)/python -m coverage
 COVERAGE_REPORT = s=$$?; $(COVERAGE) combine -q --append 2>/dev/null; \
-	if [ -e .coverage ]; then $(COVERAGE) report || s=1; fi; exit $$s
+	if [ -e .coverage ]; then $(COVERAGE) report $(1) || s=1; fi; exit $$s
 
 test-sqlite: $(STAMP)
 	$(COVERAGE) erase
 	env -u DATABASE_URL -u REDIS_URL $(COVERAGE) run -m pytest $(PYTEST_ARGS); \
-	$(COVERAGE_REPORT)
+	$(call COVERAGE_REPORT,--fail-under=0)
 
 test-postgres: $(STAMP)
 	scripts/with-postgres scripts/with-redis $(COVERAGE) run -m pytest $(PYTEST_ARGS); \
-	$(COVERAGE_REPORT)
+	$(call COVERAGE_REPORT)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

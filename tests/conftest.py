@@ -61,6 +61,24 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if SEARCH_TESTS in Path(item.path).parents:
             item.add_marker(pytest.mark.search_index)
+    unrestored = [
+        item.nodeid for item in items if _commits(item) and not _restores(item)
+    ]
+    if unrestored:
+        # its flush would leave the next committing test an empty database (no
+        # home page) and re-create content types that a serialized restore then
+        # collides with: every test that commits restores the migrations' rows
+        raise pytest.UsageError(
+            "tests that commit must use serialized_rollback=True (or the "
+            "django_db_serialized_rollback fixture): " + ", ".join(unrestored)
+        )
+
+
+def _restores(item):
+    marker = item.get_closest_marker("django_db")
+    if marker is not None and marker.kwargs.get("serialized_rollback"):
+        return True
+    return "django_db_serialized_rollback" in getattr(item, "fixturenames", ())
 
 
 @pytest.fixture(autouse=True)

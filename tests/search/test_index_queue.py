@@ -99,7 +99,7 @@ def test_with_the_queue_off_a_save_indexes_in_the_request(tree, settings):
     assert not PendingIndex.objects.filter(model="services.business").exists()
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_what_a_stopped_process_left_is_indexed_when_the_next_one_starts(tree):
     """Saved and committed, then the process stopped before its worker ran: the
     row is in the database, and the next process's worker indexes it first."""
