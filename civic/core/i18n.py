@@ -13,6 +13,7 @@ segment is translated, so nothing needs resolving. Addresses outside the
 language patterns (the admin, documents, the sitemap) are left as they are.
 """
 
+from functools import lru_cache
 from urllib.parse import urlsplit, urlunsplit
 
 from django.conf import settings
@@ -45,8 +46,15 @@ def strip_language_prefix(path):
 def _has_language_versions(path):
     """Whether ``path`` (without prefix) is served under the language patterns,
     i.e. no pattern before them in the root URLconf takes it."""
+    return _under_language_patterns(get_resolver(), path)
+
+
+@lru_cache(maxsize=4096)
+def _under_language_patterns(resolver, path):
+    # per root URLconf (Django's get_resolver is cached the same way) and path:
+    # every page's header asks it; bounded, so odd paths cannot grow it
     rest = path.lstrip("/")
-    for pattern in get_resolver().url_patterns:
+    for pattern in resolver.url_patterns:
         if isinstance(pattern, URLResolver) and isinstance(
             pattern.pattern, LocalePrefixPattern
         ):

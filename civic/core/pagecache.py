@@ -61,7 +61,8 @@ import threading
 import time
 import unicodedata
 from collections import OrderedDict
-from datetime import timedelta
+from datetime import date, datetime, timedelta
+from types import MappingProxyType
 
 from django.apps import apps
 from django.conf import settings
@@ -111,17 +112,32 @@ def _settings():
     }
 
 
+#: the cache objects, found once per process: Django keeps them per context
+#: (an asgiref ``Local``: two lookups per use, a new object in every ASGI
+#: request); every backend the page cache uses is thread-safe and shared by
+#: design (local memory, civic.core.cache's Redis); forgotten on a settings
+#: change (tests swap the caches)
+_stores = {}
+
+
+def _cache(setting, default):
+    found = _stores.get(setting)
+    if found is None:
+        found = _stores[setting] = caches[getattr(settings, setting, default)]
+    return found
+
+
 def _store_for(key):
     """Whole pages in one cache (``pages``: few, large); fragments, memos and
     the time boundary in another (``page_parts``: many, small), so that
     thousands of residents' memos never push the storm notice out."""
     if key.startswith(ENTRY_PREFIX):
-        return caches[getattr(settings, "PAGE_CACHE_ALIAS", "pages")]
-    return caches[getattr(settings, "PAGE_CACHE_PARTS_ALIAS", "page_parts")]
+        return _cache("PAGE_CACHE_ALIAS", "pages")
+    return _cache("PAGE_CACHE_PARTS_ALIAS", "page_parts")
 
 
 def _versions():
-    return caches[getattr(settings, "PAGE_CACHE_VERSIONS_ALIAS", "page_versions")]
+    return _cache("PAGE_CACHE_VERSIONS_ALIAS", "page_versions")
 
 
 def _new_token():
@@ -424,6 +440,7 @@ def install():
 def _on_setting_changed(setting, **kwargs):
     global _tables
     _tables = None
+    _stores.clear()
     if setting in {"CACHES"}:
         return
     try:
@@ -555,10 +572,20 @@ def _check(stored, now):
     tokens, until, value = stored
     if now >= until:
         return None
-    current = _tokens([TOKEN_PREFIX + t for t in tokens])
-    for table, token in tokens.items():
-        if current.get(TOKEN_PREFIX + table) != token:
-            return None
+    versions = _versions()
+    if isinstance(versions, LocalVersions) and _snapshot.get() is None:
+        # the embedded default: the tokens are a dict in this process
+        current = versions._tokens
+        for table, token in tokens.items():
+            if current.get(TOKEN_PREFIX + table) != token:
+                return None
+    else:
+        current = _tokens([TOKEN_PREFIX + t for t in tokens])
+        for table, token in tokens.items():
+            if current.get(TOKEN_PREFIX + table) != token:
+                return None
+    if type(value) is _Pickled:
+        value = pickle.loads(value.blob)
     return value, tokens, until
 
 
@@ -567,8 +594,9 @@ class _Near:
     a part used by every request (the site's routes, a user's residency, the
     area's breadcrumbs) costs no round trip. Checked against the request's
     snapshot of the versions exactly as one from the store, so it is never
-    stale; pickled, so no request sees another's objects; the least recently
-    used go first beyond ``PAGE_CACHE_NEAR_BYTES``."""
+    stale; kept like the embedded default keeps them (:func:`_kept`: text as it
+    is, objects pickled, so no request sees another's objects); the least
+    recently used go first beyond ``PAGE_CACHE_NEAR_BYTES``."""
 
     def __init__(self):
         self._entries = OrderedDict()
@@ -580,29 +608,30 @@ class _Near:
 
     def get(self, key):
         with self._lock:
-            blob = self._entries.get(key)
-            if blob is None:
+            found = self._entries.get(key)
+            if found is None:
                 return None
             self._entries.move_to_end(key)
-        return pickle.loads(blob)
+        return found[0]
 
     def put(self, key, stored):
         try:
-            blob = pickle.dumps(stored, pickle.HIGHEST_PROTOCOL)
+            kept = _kept(stored)
         except Exception:
             return
+        size = _size(kept)
         limit = self.limit()
-        if len(blob) > limit // 8:
+        if size > limit // 8:
             return
         with self._lock:
             old = self._entries.pop(key, None)
             if old is not None:
-                self._bytes -= len(old)
-            self._entries[key] = blob
-            self._bytes += len(blob)
+                self._bytes -= old[1]
+            self._entries[key] = (kept, size)
+            self._bytes += size
             while self._bytes > limit:
-                _, dropped = self._entries.popitem(last=False)
-                self._bytes -= len(dropped)
+                _, (_dropped, dropped_size) = self._entries.popitem(last=False)
+                self._bytes -= dropped_size
 
     def clear(self):
         with self._lock:
@@ -1008,3 +1037,168 @@ class LocalVersions(BaseCache):
 
 
 _LOCAL_VERSIONS = {}
+
+
+# --- the embedded default's store of fragments and memos ---------------------
+
+
+class _Pickled:
+    """A kept value that could be changed by whoever gets it (a model instance,
+    a list): each request unpickles its own copy."""
+
+    __slots__ = ("blob",)
+
+    def __init__(self, blob):
+        self.blob = blob
+
+
+_FROZEN_TYPES = (str, bytes, int, float, bool, type(None), datetime, date, timedelta)
+
+
+def _frozen(value, depth=0):
+    """Whether ``value`` cannot be changed by whoever gets it (text, numbers,
+    dates, tuples and frozensets of them), so one object can serve every
+    request."""
+    if isinstance(value, _FROZEN_TYPES):
+        return True
+    if depth < 3 and type(value) in (tuple, frozenset):
+        return all(_frozen(item, depth + 1) for item in value)
+    return False
+
+
+def _is_entry(value):
+    """An entry of this module: the versions it read, its limit, its value."""
+    return (
+        type(value) is tuple
+        and len(value) == 3
+        and isinstance(value[0], dict)
+        and isinstance(value[1], datetime)
+    )
+
+
+def _kept(stored):
+    """An entry as this process keeps it: the versions (read-only) and a frozen
+    value as they are, any other value pickled (:func:`_check` unpickles it
+    once the versions were found current)."""
+    tokens, until, value = stored
+    if type(value) is not _Pickled and not _frozen(value):
+        value = _Pickled(pickle.dumps(value, pickle.HIGHEST_PROTOCOL))
+    return (MappingProxyType(dict(tokens)), until, value)
+
+
+def _size(kept):
+    """About the bytes an entry kept in this process holds."""
+    tokens, _until, value = kept
+    if type(value) is _Pickled:
+        value = value.blob
+    return 200 + 80 * len(tokens) + _length(value)
+
+
+def _length(value, depth=0):
+    if isinstance(value, str | bytes):
+        return len(value)
+    if depth < 3 and type(value) in (tuple, frozenset):
+        return 16 + sum(_length(item, depth + 1) for item in value)
+    return 64
+
+
+class LocalParts(BaseCache):
+    """The embedded default's store of fragments and memos (``page_parts``), in
+    the process's memory like Django's local-memory cache, without paying a
+    pickle round trip on every hit: of an entry of this module (the versions it
+    read, its time limit, its value) the versions and a frozen value (a
+    fragment's text, a number, a tuple of them) are kept as they are and shared
+    by every request; any other value (a model instance, a list) is kept
+    pickled, and unpickled only once its versions were found current
+    (:func:`_check`), so no request sees another's objects. Other values are
+    kept as they are when frozen, pickled otherwise. Least recently used
+    entries go first beyond ``MAX_ENTRIES``."""
+
+    def __init__(self, location, params):
+        super().__init__(params)
+        self._entries = _LOCAL_PARTS.setdefault(location, OrderedDict())
+        self._lock = threading.Lock()
+
+    def make_and_validate_key(self, key, version=None):
+        # the page cache's keys are short hashes: nothing to warn about
+        return self.make_key(key, version=version)
+
+    def _keep(self, value):
+        if _is_entry(value):
+            return _kept(value)
+        if _frozen(value):
+            return value
+        return _Pickled(pickle.dumps(value, pickle.HIGHEST_PROTOCOL))
+
+    def _expiry(self, timeout):
+        timeout = self.get_backend_timeout(timeout)
+        return None if timeout is None else time.monotonic() + timeout
+
+    def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        key = self.make_and_validate_key(key, version=version)
+        with self._lock:
+            if self._live(key) is not None:
+                return False
+            self._set(key, self._keep(value), timeout)
+            return True
+
+    def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        key = self.make_and_validate_key(key, version=version)
+        kept = self._keep(value)
+        with self._lock:
+            self._set(key, kept, timeout)
+
+    def _set(self, key, kept, timeout):
+        entries = self._entries
+        entries[key] = (kept, self._expiry(timeout))
+        entries.move_to_end(key)
+        while len(entries) > self._max_entries:
+            entries.popitem(last=False)
+
+    def _live(self, key):
+        found = self._entries.get(key)
+        if found is None:
+            return None
+        kept, expiry = found
+        if expiry is not None and time.monotonic() >= expiry:
+            del self._entries[key]
+            return None
+        self._entries.move_to_end(key)
+        return found
+
+    def get(self, key, default=None, version=None):
+        key = self.make_and_validate_key(key, version=version)
+        with self._lock:
+            found = self._live(key)
+        if found is None:
+            return default
+        kept = found[0]
+        if type(kept) is _Pickled:
+            return pickle.loads(kept.blob)
+        return kept  # an entry of this module: _check unpickles its value
+
+    def touch(self, key, timeout=DEFAULT_TIMEOUT, version=None):
+        key = self.make_and_validate_key(key, version=version)
+        with self._lock:
+            found = self._live(key)
+            if found is None:
+                return False
+            self._entries[key] = (found[0], self._expiry(timeout))
+            return True
+
+    def delete(self, key, version=None):
+        key = self.make_and_validate_key(key, version=version)
+        with self._lock:
+            return self._entries.pop(key, None) is not None
+
+    def has_key(self, key, version=None):
+        key = self.make_and_validate_key(key, version=version)
+        with self._lock:
+            return self._live(key) is not None
+
+    def clear(self):
+        with self._lock:
+            self._entries.clear()
+
+
+_LOCAL_PARTS = {}

@@ -635,3 +635,38 @@ def test_a_session_is_read_from_its_cache_and_signing_out_ends_it(
     assert client.post(reverse("people:logout")).status_code == 302
     request.session = SessionStore(key)
     assert not get_user(request).is_authenticated
+
+
+def test_the_embedded_store_keeps_text_as_it_is_and_objects_as_copies(tree):
+    """``LocalParts``: a kept fragment is served without a pickle round trip
+    (the text is shared: nobody can change it); a kept list or object is
+    unpickled for each caller, so what one view changes nobody else sees."""
+    assert isinstance(
+        pagecache._store_for(pagecache.FRAGMENT_PREFIX), pagecache.LocalParts
+    )
+    with pagecache.recording():
+        text = pagecache.fragment("text", [], lambda: "<p>Bão số 9</p>")
+        kept = pagecache.memo("list", [], lambda: [NoticePage.objects.count()])
+        with mock.patch.object(
+            pagecache.pickle, "loads", side_effect=pagecache.pickle.loads
+        ) as loads:
+            assert pagecache.fragment("text", [], lambda: 1 / 0) is text
+            assert loads.call_count == 0
+            first = pagecache.memo("list", [], lambda: 1 / 0)
+            assert loads.call_count == 1
+        first.append("changed by a view")
+        assert pagecache.memo("list", [], lambda: 1 / 0) == kept == [0]
+
+
+def test_the_embedded_store_expires_and_drops_the_least_recently_used():
+    store = pagecache.LocalParts("test-lru", {"OPTIONS": {"MAX_ENTRIES": 2}})
+    store.clear()
+    store.set("a", ("x",), 60)
+    store.set("b", [1], 60)
+    assert store.get("a") == ("x",)  # a is now the most recently used
+    store.set("c", 3, 60)
+    assert store.get("b") is None and store.get("a") == ("x",) and store.get("c") == 3
+    assert store.add("c", 4) is False and store.add("d", 4) is True
+    store.set("gone", "x", 60)
+    with mock.patch.object(pagecache.time, "monotonic", return_value=1e12):
+        assert store.get("gone") is None and not store.has_key("gone")
