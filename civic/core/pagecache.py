@@ -273,10 +273,13 @@ class _Snapshot:
     def __init__(self):
         self.tokens = None
 
-    def get_many(self, store, keys):
+    def all(self, store):
         if self.tokens is None:
             self.tokens = store.all_tokens()
-        tokens = self.tokens
+        return self.tokens
+
+    def get_many(self, store, keys):
+        tokens = self.all(store)
         return {key: tokens[key] for key in keys if key in tokens}
 
 
@@ -573,17 +576,18 @@ def _check(stored, now):
     if now >= until:
         return None
     versions = _versions()
-    if isinstance(versions, LocalVersions) and _snapshot.get() is None:
+    seen = _snapshot.get()
+    if seen is not None:
+        # the request's snapshot of a shared store (all tokens, one read)
+        current = seen.all(versions)
+    elif isinstance(versions, LocalVersions):
         # the embedded default: the tokens are a dict in this process
         current = versions._tokens
-        for table, token in tokens.items():
-            if current.get(TOKEN_PREFIX + table) != token:
-                return None
     else:
-        current = _tokens([TOKEN_PREFIX + t for t in tokens])
-        for table, token in tokens.items():
-            if current.get(TOKEN_PREFIX + table) != token:
-                return None
+        current = versions.get_many([TOKEN_PREFIX + t for t in tokens])
+    for table, token in tokens.items():
+        if current.get(TOKEN_PREFIX + table) != token:
+            return None
     if type(value) is _Pickled:
         value = pickle.loads(value.blob)
     return value, tokens, until
