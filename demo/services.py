@@ -1,5 +1,6 @@
-"""Dữ liệu mẫu dịch vụ công và điểm hỗ trợ cho Phường Bắc Nha Trang (run after
-``seed_demo``; idempotent).
+"""Dữ liệu mẫu dịch vụ công và điểm hỗ trợ cho Phường Bắc Nha Trang: procedures
+(through the CSV import), support points and their hours, utilities, waste
+collection days, a local business. Idempotent; ``seed_demo`` runs it after the ward.
 
 The procedure codes follow the national portal's format; check them against
 dichvucong.gov.vn before using this list on a real site.
@@ -10,15 +11,13 @@ import io
 from datetime import date, time
 from decimal import Decimal
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.db import transaction
 
 from civic.core.progress import progress
 from civic.people.models import User
-from content.models import AreaPage
-
-from ...actions import import_procedures
-from ...models import (
+from civic.services.actions import import_procedures
+from civic.services.models import (
     Business,
     BusinessStatus,
     OpeningHours,
@@ -26,8 +25,9 @@ from ...models import (
     UtilityKind,
     UtilityLink,
 )
+from content.models import AreaPage
+from demo.step import Step
 
-WARD_SLUG = "phuong-bac-nha-trang"
 PORTAL = "https://dichvucong.gov.vn/p/home/dvc-tthc-thu-tuc-hanh-chinh-chi-tiet.html?ma_thu_tuc="
 HEADER = "code,name,field,level,authority,processing_time,fee,documents,portal_url,life_events"
 PROCEDURES = [
@@ -177,15 +177,14 @@ UTILITIES = [
 COLLECTION_DAYS = ["0,3", "1,4", "2,5"]
 
 
-class Command(BaseCommand):
-    help = "Load demo procedures and support points for Phường Bắc Nha Trang."
+class Services(Step):
+    """The demo services of a ward (the first administrator imports the
+    procedures); progress lines and a summary on the command's output."""
 
-    def handle(self, *args, **options):
-        self.verbosity = options["verbosity"]
-        ward = AreaPage.objects.filter(slug=WARD_SLUG).first()
+    def seed(self, ward):
         admin = User.objects.filter(is_superuser=True).order_by("pk").first()
-        if ward is None or admin is None:
-            self.stderr.write("Run `manage.py seed_demo` first.")
+        if admin is None:
+            self.stderr.write("No administrator: the demo services are not loaded.")
             return
         buffer = io.StringIO()
         writer = csv.writer(buffer)
