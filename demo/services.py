@@ -17,10 +17,12 @@ from django.db import transaction
 from civic.core.progress import progress
 from civic.people.models import User
 from civic.services.actions import import_procedures
+from civic.services.importing import ImportReport
 from civic.services.models import (
     Business,
     BusinessStatus,
     OpeningHours,
+    Procedure,
     SupportPoint,
     UtilityKind,
     UtilityLink,
@@ -194,8 +196,14 @@ class Services(Step):
             writer.writerow(
                 [code, name, field, level, authority, delay, fee, docs, portal, events]
             )
-        progress(self, f"importing {len(PROCEDURES)} public service procedures")
-        report = import_procedures(admin, ward, buffer.getvalue().encode())
+        codes = [row[0] for row in PROCEDURES]
+        if Procedure.objects.filter(area=ward, code__in=codes).count() == len(codes):
+            # loaded before: a second import would only log another import
+            progress(self, "public service procedures already loaded")
+            report = ImportReport()
+        else:
+            progress(self, f"importing {len(PROCEDURES)} public service procedures")
+            report = import_procedures(admin, ward, buffer.getvalue().encode())
         if not report.ok:
             problems = report.file_errors + [
                 f"line {row.line}: {'; '.join(row.errors)}" for row in report.rejected
