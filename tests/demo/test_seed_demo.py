@@ -1,7 +1,24 @@
-from django.core.management import call_command
+"""``seed_demo``: one command loads the whole demo (the ward, its services and its
+meetings) with progress lines; a second run adds nothing. The suite's one full seed
+(the services and meetings parts alone: tests/services, tests/meetings)."""
 
+from django.core.management import call_command, get_commands
+from wagtail.models import PageLogEntry
+
+from civic.meetings.models import Meeting, Minutes, MinutesStatus
 from civic.people.models import Household, Residency, Role, RoleKind, User
+from civic.services.models import Procedure, SupportPoint, UtilityLink
 from content.models import AreaPage, NewsPage, NoticePage
+
+
+def test_seed_demo_is_the_one_seed_command():
+    assert sorted(name for name in get_commands() if "seed" in name) == ["seed_demo"]
+    assert get_commands()["seed_demo"] == "demo"
+
+
+def counts():
+    models = [User, AreaPage, Procedure, SupportPoint, UtilityLink, Meeting, Minutes]
+    return {m.__name__: m.objects.count() for m in models + [PageLogEntry]}
 
 
 def test_demo_ward_is_built_once(db, capsys):
@@ -18,11 +35,20 @@ def test_demo_ward_is_built_once(db, capsys):
     assert Role.objects.filter(kind=RoleKind.HELPER).count() == 1
     assert Residency.objects.filter(status="pending").exists()
     assert all(h.representative_id for h in Household.objects.all())
-    users = User.objects.count()
+    # the services and the meetings come with the same command
+    assert Procedure.objects.filter(area=ward).count() == 8
+    assert SupportPoint.objects.filter(area=ward).count() == 2
+    assert Meeting.objects.filter(area=ward, kind="dialogue").count() == 1
+    assert Meeting.objects.filter(area__in=groups).count() == 16
+    assert Minutes.objects.filter(status=MinutesStatus.PUBLISHED).count() == 8
     out = capsys.readouterr().out
     assert "khudancu-demo" in out and "0935000201" in out
+    progress = [line for line in out.splitlines() if line.startswith("  … ")]
+    assert "  … 8 residential groups" in progress
+    assert "  … importing 8 public service procedures" in progress
+    assert "  … meetings of Tổ dân phố 8" in progress
 
+    before = counts()
     call_command("seed_demo")
-    assert User.objects.count() == users
-    assert AreaPage.objects.filter(slug="phuong-bac-nha-trang").count() == 1
+    assert counts() == before
     assert "already" in capsys.readouterr().out
