@@ -1,12 +1,13 @@
 """The demo app is the top layer: nothing in the project imports it (the tests may),
-so a real site can leave it out of ``INSTALLED_APPS``. Reads the source, no
-database."""
+so a real site can leave it out of ``INSTALLED_APPS``; its ``seed_demo`` is the one
+seed command. Reads the source and the commands, no database."""
 
 import ast
 import os
 from pathlib import Path
 
 from django.conf import settings
+from django.core.management import get_commands
 
 BASE = Path(settings.BASE_DIR)
 ALLOWED = {"demo", "tests"}
@@ -33,3 +34,8 @@ def test_no_module_outside_demo_and_tests_imports_demo():
                     if module == "demo" or module.startswith("demo."):
                         found.append(f"{path.relative_to(BASE)}: {module}")
     assert found == []
+
+
+def test_seed_demo_is_the_one_seed_command():
+    assert sorted(name for name in get_commands() if "seed" in name) == ["seed_demo"]
+    assert get_commands()["seed_demo"] == "demo"
