@@ -34,8 +34,6 @@ dev: seed
 seed: $(STAMP)
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py seed_demo
-	$(BIN)/python manage.py seed_services_demo
-	$(BIN)/python manage.py seed_meetings_demo
 
 # The whole suite on SQLite, then again on a throwaway PostgreSQL cluster (with a
 # throwaway Redis for the scaled-out channel layer). Under CI=true a missing

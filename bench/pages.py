@@ -7,8 +7,8 @@
 
 Starts the project exactly as ``make run`` configures it, in a throwaway directory
 (``VAR_DIR``, ``STATIC_ROOT``, ``MEDIA_ROOT`` and the Whoosh index under a temporary
-folder; the checkout's ``var/`` is not touched): ``migrate``, ``seed_demo``,
-``seed_services_demo``, ``seed_meetings_demo``, ``collectstatic``, then one
+folder; the checkout's ``var/`` is not touched): ``migrate``, ``seed_demo`` (the
+ward, its services and its meetings), ``collectstatic``, then one
 ``daphne config.asgi:application`` with ``DEBUG`` off, on SQLite; with ``--postgres``
 on ``DATABASE_URL`` and ``REDIS_URL`` (or ``REDIS_TEST_URL``, which
 ``scripts/with-redis`` sets; else a throwaway ``redis-server``: give it a Redis of
@@ -284,8 +284,6 @@ def seed(env):
     steps = [
         ["migrate", "--noinput", "--verbosity", "0"],
         ["seed_demo", "--quiet-accounts"],
-        ["seed_services_demo"],
-        ["seed_meetings_demo"],
         ["collectstatic", "--noinput", "--verbosity", "0"],
     ]
     for step in steps:

@@ -26,7 +26,7 @@ path (``backend.search_parts`` over the ten bench kinds); ``api_*`` are the form
 figures (``backend.search`` on one model, page of 20 + count). ``"backend"`` names
 the backend under test; ``db_*`` are Wagtail's database backend, the baseline, in
 the same run (``--db-repeat`` passes). ``--demo`` seeds the demo ward
-(``seed_demo``, services, meetings) instead, indexes it with ``update_index`` and
+(``seed_demo``: the ward, its services and meetings) instead, indexes it with ``update_index`` and
 times the issue's five demo queries and the corpus's 32, both ways, through the
 view. ``load_before``/``load_after``: ``os.getloadavg()``.
 
@@ -489,19 +489,19 @@ DEMO_QUERIES = [
 
 
 def demo(tmp, args):
-    """The demo ward (``seed_demo`` and the civic demos) in a throwaway database,
-    indexed by ``update_index``, timed through the search page and suggestions."""
+    """The demo ward (``seed_demo``: with its services and meetings) in a throwaway
+    database, indexed by ``update_index``, timed through the search page and
+    suggestions."""
     from django.core.management import call_command
     from django.db import connection
 
     try:
         call_command("migrate", verbosity=0)
         t = time.perf_counter()
-        for command in ("seed_demo", "seed_services_demo", "seed_meetings_demo"):
-            try:
-                call_command(command, verbosity=0)
-            except Exception as exc:  # noqa: BLE001 - an optional demo
-                log(f"{command}: {exc}")
+        try:
+            call_command("seed_demo", "--quiet-accounts", verbosity=0)
+        except Exception as exc:  # noqa: BLE001 - an optional demo
+            log(f"seed_demo: {exc}")
         log(f"demo seeded in {time.perf_counter() - t:.1f}s")
         t = time.perf_counter()
         call_command("update_index", verbosity=0)

@@ -76,6 +76,9 @@ INSTALLED_APPS = [
     "civic.feedback",
     "civic.meetings",
     "realtime",
+    # the demo data (manage.py seed_demo, `make run`); the top layer: nothing in
+    # the project imports it, so a real site may leave it out
+    "demo.apps.DemoConfig",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",

@@ -197,10 +197,10 @@ def test_media_is_served_but_never_documents(client, db):
 def test_seed_progress_lines_and_quiet_with_verbosity_0(tree):
     add_area(tree.home, "Phường Bắc Nha Trang", AreaKind.WARD, "phuong-bac-nha-trang")
     out = StringIO()
-    call_command("seed_services_demo", stdout=out)
+    call_command("seed_demo", quiet_accounts=True, stdout=out)
     progress = [line for line in out.getvalue().splitlines() if "…" in line]
     assert len(progress) == 3 and "procedures" in progress[0]
 
     quiet = StringIO()
-    call_command("seed_services_demo", stdout=quiet, verbosity=0)
+    call_command("seed_demo", quiet_accounts=True, stdout=quiet, verbosity=0)
     assert "…" not in quiet.getvalue()

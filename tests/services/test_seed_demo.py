@@ -1,4 +1,5 @@
-"""The demo procedures and support points load, twice without duplicates."""
+"""The demo procedures and support points load through ``seed_demo`` (on a ward
+already there: no full seed), twice without duplicates."""
 
 from io import StringIO
 
@@ -16,9 +17,9 @@ def test_demo_services_load_idempotently(tree):
     )
     group = add_area(ward, "Tổ dân phố Vĩnh Phước 1", AreaKind.RESIDENTIAL_GROUP)
     out = StringIO()
-    call_command("seed_services_demo", stdout=out)
+    call_command("seed_demo", quiet_accounts=True, stdout=out)
     assert "8 procedures added" in out.getvalue()
-    call_command("seed_services_demo", stdout=StringIO())
+    call_command("seed_demo", quiet_accounts=True, stdout=StringIO())
     assert Procedure.objects.filter(area=ward).count() == 8
     assert SupportPoint.objects.filter(area=ward).count() == 2
     assert (

@@ -1,7 +1,17 @@
-from django.core.management import call_command
+"""The suite's one full ``seed_demo``: the ward, its services, its meetings."""
 
+from django.core.management import call_command
+from wagtail.models import PageLogEntry
+
+from civic.meetings.models import Meeting, Minutes, MinutesStatus
 from civic.people.models import Household, Residency, Role, RoleKind, User
+from civic.services.models import Procedure, SupportPoint, UtilityLink
 from content.models import AreaPage, NewsPage, NoticePage
+
+
+def counts():
+    models = [User, AreaPage, Procedure, SupportPoint, UtilityLink, Meeting, Minutes]
+    return {m.__name__: m.objects.count() for m in models + [PageLogEntry]}
 
 
 def test_demo_ward_is_built_once(db, capsys):
@@ -18,11 +28,16 @@ def test_demo_ward_is_built_once(db, capsys):
     assert Role.objects.filter(kind=RoleKind.HELPER).count() == 1
     assert Residency.objects.filter(status="pending").exists()
     assert all(h.representative_id for h in Household.objects.all())
-    users = User.objects.count()
+    # the services and the meetings come with the same command
+    assert SupportPoint.objects.filter(area=ward).count() == 2
+    assert Meeting.objects.filter(area__path__startswith=ward.path).count() == 17
+    assert Minutes.objects.filter(status=MinutesStatus.PUBLISHED).count() == 8
     out = capsys.readouterr().out
     assert "khudancu-demo" in out and "0935000201" in out
+    assert "  … importing 8 public service procedures\n" in out
+    assert "  … meetings of Tổ dân phố 8\n" in out
 
+    users, before = User.objects.count(), counts()
     call_command("seed_demo")
-    assert User.objects.count() == users
-    assert AreaPage.objects.filter(slug="phuong-bac-nha-trang").count() == 1
+    assert User.objects.count() == users and counts() == before
     assert "already" in capsys.readouterr().out

@@ -1,7 +1,9 @@
-"""Build the demo ward: Phường Bắc Nha Trang with eight residential groups.
+"""Build the demo ward: Phường Bắc Nha Trang with eight residential groups, its
+accounts, roles, households, news and notices (the data: ``demo.people``,
+``demo.news``, ``demo.notices``).
 
-Idempotent: when the ward already exists it only prints the demo accounts. Demo
-passwords exist only here and in the README; never run this on a real site.
+Idempotent: when the ward already exists nothing is built. Demo passwords exist only
+here and in the README; never run this on a real site.
 """
 
 import datetime
@@ -9,7 +11,6 @@ import io
 
 from django.contrib.auth.hashers import make_password
 from django.core.files.images import ImageFile
-from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 from django.utils.html import escape
@@ -23,9 +24,10 @@ from civic.people.models import (
     RoleKind,
     User,
 )
-from content import demo_data as data
 from content.models import AreaKind, AreaPage, HomePage, NewsPage, NoticePage
 from content.slugs import ascii_slug
+from demo import news, notices, people
+from demo.step import Step
 
 DEMO_PASSWORD = "khudancu-demo"
 ADMIN_EMAIL = "quantri@example.vn"
@@ -61,27 +63,22 @@ def _demo_image(title, colour):
     )
 
 
-class Command(BaseCommand):
-    help = "Load the demo ward (Phường Bắc Nha Trang) once; print the demo accounts."
+def seed_ward(command):
+    """The demo ward, built once (in one transaction) with progress lines on
+    ``command``'s output; the existing one when it is already loaded."""
+    ward = AreaPage.objects.filter(slug=WARD_SLUG).first()
+    if ward is not None:
+        command.stdout.write("Demo ward already loaded.")
+        return ward
+    progress(command, "loading the demo ward (about half a minute)")
+    with transaction.atomic():
+        ward = Ward(command).build()
+    command.stdout.write(command.style.SUCCESS("Demo ward loaded."))
+    return ward
 
-    def add_arguments(self, parser):
-        parser.add_argument(
-            "--quiet-accounts", action="store_true", help="do not print the accounts"
-        )
 
-    def handle(self, *args, **options):
-        self.verbosity = options["verbosity"]
-        if AreaPage.objects.filter(slug=WARD_SLUG).exists():
-            self.stdout.write("Demo ward already loaded.")
-        else:
-            progress(self, "loading the demo ward (about half a minute)")
-            with transaction.atomic():
-                self.build()
-            self.stdout.write(self.style.SUCCESS("Demo ward loaded."))
-        if not options["quiet_accounts"]:
-            self.print_accounts()
-
-    # ------------------------------------------------------------------------------
+class Ward(Step):
+    """Builds the demo ward (``build()`` returns it)."""
 
     def user(self, full_name, phone=None, email="", **extra):
         user = User(full_name=full_name, phone=phone, email=email, **extra)
@@ -118,7 +115,7 @@ class Command(BaseCommand):
         admin = self.user(
             "Quản trị hệ thống", email=ADMIN_EMAIL, is_superuser=True, is_staff=True
         )
-        w = data.WARD
+        w = people.WARD
         ward = AreaPage(
             title=w["title"],
             slug=WARD_SLUG,
@@ -128,14 +125,14 @@ class Command(BaseCommand):
             phone=w["phone"],
             email=w["email"],
             leaders="\n".join(
-                f"{e['job_title']}: {e['full_name']}" for e in data.EDITORS
+                f"{e['job_title']}: {e['full_name']}" for e in people.EDITORS
             ),
         )
         self.publish(home, ward, admin, today)
         progress(self, f"portal and {ward.title}")
 
         groups = []
-        for i, g in enumerate(data.GROUPS, start=1):
+        for i, g in enumerate(people.GROUPS, start=1):
             group = AreaPage(
                 title=g["title"],
                 slug=f"to-dan-pho-{i}",
@@ -150,17 +147,17 @@ class Command(BaseCommand):
         progress(self, f"{len(groups)} residential groups")
 
         self.editors = []
-        for e in data.EDITORS:
+        for e in people.EDITORS:
             editor = self.user(e["full_name"], e["phone"], e["email"])
             grant_role(admin, editor, ward, RoleKind.COMMUNE_EDITOR)
             self.editors.append(editor)
-        h = data.HELPER
+        h = people.HELPER
         helper = self.user(h["full_name"], h["phone"], h.get("email", ""))
         grant_role(admin, helper, ward, RoleKind.HELPER)
         self.helper = helper
 
         self.leaders = []
-        for g, group in zip(data.GROUPS, groups, strict=True):
+        for g, group in zip(people.GROUPS, groups, strict=True):
             leader = self.user(g["leader"], g["leader_phone"])
             grant_role(admin, leader, group, RoleKind.GROUP_LEADER)
             self.leaders.append(leader)
@@ -168,7 +165,7 @@ class Command(BaseCommand):
 
         households = {}
         self.residents = []
-        for r in data.RESIDENTS:
+        for r in people.RESIDENTS:
             group = groups[r["group"] - 1]
             key = r["household_key"]
             if key not in households:
@@ -202,7 +199,7 @@ class Command(BaseCommand):
             for i, colour in enumerate(PALETTE)
         ]
         progress(self, f"{len(images)} images")
-        for n, item in enumerate(data.NEWS):
+        for n, item in enumerate(news.NEWS):
             parent = groups[item["group"] - 1] if item["group"] else ward
             author = (
                 self.leaders[item["group"] - 1] if item["group"] else self.editors[0]
@@ -220,10 +217,10 @@ class Command(BaseCommand):
             )
             page.tags.add(*item.get("tags", []))
             self.publish(parent, page, author, day, self.editors[0])
-            if (n + 1) % 10 == 0 or n + 1 == len(data.NEWS):
-                progress(self, f"news articles: {n + 1}/{len(data.NEWS)}")
+            if (n + 1) % 10 == 0 or n + 1 == len(news.NEWS):
+                progress(self, f"news articles: {n + 1}/{len(news.NEWS)}")
 
-        for n, item in enumerate(data.NOTICES):
+        for n, item in enumerate(notices.NOTICES):
             parent = groups[item["group"] - 1] if item["group"] else ward
             author = (
                 self.leaders[item["group"] - 1] if item["group"] else self.editors[0]
@@ -251,29 +248,32 @@ class Command(BaseCommand):
                 page.get_workflow().start(page, author)
             else:
                 self.publish(parent, page, author, min(starts, today), self.editors[0])
-            if (n + 1) % 10 == 0 or n + 1 == len(data.NOTICES):
-                progress(self, f"notices: {n + 1}/{len(data.NOTICES)}")
+            if (n + 1) % 10 == 0 or n + 1 == len(notices.NOTICES):
+                progress(self, f"notices: {n + 1}/{len(notices.NOTICES)}")
+        return ward
 
-    def print_accounts(self):
-        lines = [
-            "",
-            f"Demo accounts (password for all: {DEMO_PASSWORD})",
-            f"  administrator      {ADMIN_EMAIL}",
-        ]
-        for e in data.EDITORS:
-            lines.append(f"  commune editor     {e['phone']}  {e['full_name']}")
+
+def print_accounts(command):
+    """The demo accounts and their one password, on ``command``'s output."""
+    lines = [
+        "",
+        f"Demo accounts (password for all: {DEMO_PASSWORD})",
+        f"  administrator      {ADMIN_EMAIL}",
+    ]
+    for e in people.EDITORS:
+        lines.append(f"  commune editor     {e['phone']}  {e['full_name']}")
+    lines.append(
+        f"  helper             {people.HELPER['phone']}  {people.HELPER['full_name']}"
+    )
+    for g in people.GROUPS[:3]:
         lines.append(
-            f"  helper             {data.HELPER['phone']}  {data.HELPER['full_name']}"
+            f"  group leader       {g['leader_phone']}  {g['leader']} ({g['title']})"
         )
-        for g in data.GROUPS[:3]:
-            lines.append(
-                f"  group leader       {g['leader_phone']}  {g['leader']} ({g['title']})"
-            )
-        lines.append("  … one leader for each of the 8 groups (see README)")
-        verified = [r for r in data.RESIDENTS if r["status"] == "verified"][:2]
-        pending = [r for r in data.RESIDENTS if r["status"] == "pending"][:1]
-        for r in verified:
-            lines.append(f"  resident           {r['phone']}  {r['full_name']}")
-        for r in pending:
-            lines.append(f"  resident (pending) {r['phone']}  {r['full_name']}")
-        self.stdout.write("\n".join(lines))
+    lines.append("  … one leader for each of the 8 groups (see README)")
+    verified = [r for r in people.RESIDENTS if r["status"] == "verified"][:2]
+    pending = [r for r in people.RESIDENTS if r["status"] == "pending"][:1]
+    for r in verified:
+        lines.append(f"  resident           {r['phone']}  {r['full_name']}")
+    for r in pending:
+        lines.append(f"  resident (pending) {r['phone']}  {r['full_name']}")
+    command.stdout.write("\n".join(lines))

@@ -1,5 +1,6 @@
-"""Dữ liệu mẫu dịch vụ công và điểm hỗ trợ cho Phường Bắc Nha Trang (run after
-``seed_demo``; idempotent).
+"""Dữ liệu mẫu dịch vụ công và điểm hỗ trợ cho Phường Bắc Nha Trang: procedures
+(through the CSV import), support points and their hours, utilities, waste
+collection days, a local business. Idempotent; ``seed_demo`` runs it after the ward.
 
 The procedure codes follow the national portal's format; check them against
 dichvucong.gov.vn before using this list on a real site.
@@ -10,24 +11,25 @@ import io
 from datetime import date, time
 from decimal import Decimal
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.db import transaction
 
 from civic.core.progress import progress
 from civic.people.models import User
-from content.models import AreaPage
-
-from ...actions import import_procedures
-from ...models import (
+from civic.services.actions import import_procedures
+from civic.services.importing import ImportReport
+from civic.services.models import (
     Business,
     BusinessStatus,
     OpeningHours,
+    Procedure,
     SupportPoint,
     UtilityKind,
     UtilityLink,
 )
+from content.models import AreaPage
+from demo.step import Step
 
-WARD_SLUG = "phuong-bac-nha-trang"
 PORTAL = "https://dichvucong.gov.vn/p/home/dvc-tthc-thu-tuc-hanh-chinh-chi-tiet.html?ma_thu_tuc="
 HEADER = "code,name,field,level,authority,processing_time,fee,documents,portal_url,life_events"
 PROCEDURES = [
@@ -177,15 +179,14 @@ UTILITIES = [
 COLLECTION_DAYS = ["0,3", "1,4", "2,5"]
 
 
-class Command(BaseCommand):
-    help = "Load demo procedures and support points for Phường Bắc Nha Trang."
+class Services(Step):
+    """The demo services of a ward (the first administrator imports the
+    procedures); progress lines and a summary on the command's output."""
 
-    def handle(self, *args, **options):
-        self.verbosity = options["verbosity"]
-        ward = AreaPage.objects.filter(slug=WARD_SLUG).first()
+    def seed(self, ward):
         admin = User.objects.filter(is_superuser=True).order_by("pk").first()
-        if ward is None or admin is None:
-            self.stderr.write("Run `manage.py seed_demo` first.")
+        if admin is None:
+            self.stderr.write("No administrator: the demo services are not loaded.")
             return
         buffer = io.StringIO()
         writer = csv.writer(buffer)
@@ -195,8 +196,14 @@ class Command(BaseCommand):
             writer.writerow(
                 [code, name, field, level, authority, delay, fee, docs, portal, events]
             )
-        progress(self, f"importing {len(PROCEDURES)} public service procedures")
-        report = import_procedures(admin, ward, buffer.getvalue().encode())
+        codes = [row[0] for row in PROCEDURES]
+        if Procedure.objects.filter(area=ward, code__in=codes).count() == len(codes):
+            # loaded before: a second import would only log another import
+            progress(self, "public service procedures already loaded")
+            report = ImportReport()
+        else:
+            progress(self, f"importing {len(PROCEDURES)} public service procedures")
+            report = import_procedures(admin, ward, buffer.getvalue().encode())
         if not report.ok:
             problems = report.file_errors + [
                 f"line {row.line}: {'; '.join(row.errors)}" for row in report.rejected

@@ -1,4 +1,5 @@
-"""Cuộc họp mẫu cho Phường Bắc Nha Trang (run after ``seed_demo``; idempotent).
+"""Cuộc họp mẫu cho Phường Bắc Nha Trang (idempotent; ``seed_demo`` runs it after
+the ward and its services).
 
 For every residential group of the ward that has a leader and no meeting yet: a
 regular meeting held ten days ago, with attendance (just over half of the
@@ -9,19 +10,16 @@ Everything goes through ``civic.meetings.actions``, as on the site.
 
 from datetime import datetime, time, timedelta
 
-from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
 from civic.core.progress import progress
+from civic.meetings import actions
+from civic.meetings.models import Meeting
 from civic.people.models import RoleKind, User
 from civic.people.residents import households_in
 from content.models import AreaPage
-
-from ... import actions
-from ...models import Meeting
-
-WARD_SLUG = "phuong-bac-nha-trang"
+from demo.step import Step
 
 
 def at(days, hour, minute=0):
@@ -37,18 +35,11 @@ def role_holder(area, kind):
     )
 
 
-class Command(BaseCommand):
-    help = "Create demo meetings and minutes for the demo ward (idempotent)."
+class Meetings(Step):
+    """The demo meetings of a ward's groups that have a leader and no meeting yet,
+    and the ward's dialogue; through ``civic.meetings.actions``."""
 
-    def add_arguments(self, parser):
-        parser.add_argument("--ward", default=WARD_SLUG, help="slug of the ward")
-
-    def handle(self, *args, **options):
-        self.verbosity = options["verbosity"]
-        ward = AreaPage.objects.filter(slug=options["ward"]).first()
-        if ward is None:
-            self.stderr.write("Run `manage.py seed_demo` first.")
-            return
+    def seed(self, ward):
         editor = role_holder(ward, RoleKind.COMMUNE_EDITOR)
         created = 0
         for group in AreaPage.objects.child_of(ward).live().specific():
