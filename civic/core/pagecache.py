@@ -150,12 +150,15 @@ _tables = None
 
 
 def known_tables():
-    """Every table of an installed model (many-to-many tables included)."""
+    """Every table of an installed model (many-to-many tables included) but
+    those no page shows (``PAGE_CACHE_UNSHOWN_TABLES``: sessions, throttle
+    counts), which are neither recorded as read nor versioned when written."""
     global _tables
     if _tables is None:
         found = {
             model._meta.db_table for model in apps.get_models(include_auto_created=True)
         }
+        found -= set(getattr(settings, "PAGE_CACHE_UNSHOWN_TABLES", ()))
         _tables = frozenset(found)
     return _tables
 

@@ -410,6 +410,28 @@ def test_signing_in_changes_no_page_but_a_name_change_does(client, tree):
     assert "Tổ trưởng Mới" in fresh(client, tree.group_1.url)
 
 
+def test_a_signed_in_pages_shared_parts_stay_kept_when_others_sign_in(tree):
+    """A signed-in request reads its session before its shared parts; no page
+    shows sessions or throttle counts (PAGE_CACHE_UNSHOWN_TABLES), so someone
+    else signing in (a new session row) must not make every shared part of
+    every signed-in page render again - at a ward's peak, thousands do."""
+    from django.contrib.sessions.models import Session
+    from django.test import Client
+
+    calls = []
+
+    def page():
+        with pagecache.recording():
+            list(Session.objects.filter(session_key="not-a-session"))
+            return pagecache.fragment("area", [], lambda: calls.append(1) or "x")
+
+    page()
+    Client().login(username=tree.leader_1.phone, password=PASSWORD)
+    page()
+    assert len(calls) == 1
+    assert "django_session" not in pagecache.known_tables()
+
+
 def test_one_render_per_page_at_a_time():
     leader, event = pagecache._inflight_start("k")
     follower, same = pagecache._inflight_start("k")
