@@ -96,3 +96,36 @@ def test_the_configured_redis_caches_are_the_shared_backend():
     assert redis_backends
     assert all(issubclass(backend, SharedRedisCache) for backend in redis_backends)
     assert import_string(configured["page_versions"]["BACKEND"]) is RedisVersions
+
+
+def test_the_versions_hash_is_read_again_only_after_a_change(settings):
+    """RedisVersions keeps the hash it read with its generation: a request
+    whose generation is unchanged reads no hash (a raw change that bypasses
+    the generation is therefore not seen - proof that nothing was re-read);
+    every change through the store, and a Redis that lost its data, is."""
+    if not os.environ.get("REDIS_TEST_URL"):
+        pytest.skip("REDIS_TEST_URL not set (run under scripts/with-redis)")
+    settings.CACHES = {
+        **settings.CACHES,
+        "test-versions": {
+            "BACKEND": "civic.core.cache.RedisVersions",
+            "LOCATION": os.environ["REDIS_TEST_URL"],
+            "KEY_PREFIX": "test-versions",
+        },
+    }
+    store = caches["test-versions"]
+    store.clear()
+    store.set_many({"pv:a": "1", "pv:b": "1"})
+    assert store.all_tokens() == {"pv:a": "1", "pv:b": "1"}
+    raw = store._redis(write=True)
+    raw.hset(store._name(), "pv:a", "raw")  # no new generation
+    seen = store.all_tokens()
+    assert seen == {"pv:a": "1", "pv:b": "1"}
+    seen["pv:a"] = "changed by a caller"  # a copy: nobody else sees it
+    store.set("pv:b", "2")
+    assert store.all_tokens() == {"pv:a": "raw", "pv:b": "2"}
+    assert store.add("pv:c", "1") and store.all_tokens()["pv:c"] == "1"
+    raw.delete(store._name(), store._generation())  # Redis lost its data
+    store.set("pv:a", "3")
+    assert store.all_tokens() == {"pv:a": "3"}
+    store.clear()
