@@ -30,6 +30,10 @@ from django.contrib.contenttypes.models import ContentType
 from django.http import Http404
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
+from civic.people.actions import area_collection
+from civic.people.models import AreaCollection
+from civic.people.permissions import can
+
 PUBLIC = "public"
 ALLOWED = "allowed"
 
@@ -127,9 +131,6 @@ def page_may_publish(page, document):
     opens another commune's document, whatever id it was given."""
     from wagtail.models import Collection
 
-    from civic.people.actions import area_collection
-    from civic.people.models import AreaCollection
-
     from .models import AreaPage
 
     collection = Collection.objects.filter(pk=document.collection_id).first()
@@ -150,7 +151,6 @@ def page_may_publish(page, document):
 
 def page_source(document, request):
     """Pages count only for the documents they may publish (:func:`page_may_publish`)."""
-    from civic.people.permissions import can
 
     verdict = None
     for page in pages_using(document):

@@ -28,6 +28,7 @@ from civic.core.text import clean_text
 from civic.people.actions import notify
 from civic.people.permissions import can, users_who_can
 from civic.people.residents import households_in, is_verified_resident_in
+from civic.polls.models import Poll, PollKind
 
 from .models import (
     OPEN_STATUSES,
@@ -292,7 +293,6 @@ def published_minutes(meeting):
 
 def _clean_records(meeting, minutes, records):
     """Validate the per-item records; returns {item_pk: fields}."""
-    from civic.polls.models import Poll, PollKind
 
     items = {item.pk: item for item in meeting.agenda_items.all()}
     polls = Poll.objects.concerning(meeting.area).filter(kind=PollKind.HOUSEHOLD)

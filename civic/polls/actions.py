@@ -42,6 +42,7 @@ from civic.people.residents import (
     verified_home,
     verified_residents_in,
 )
+from content.actions import publish_result_notice
 
 from . import live
 from .models import (
@@ -561,8 +562,6 @@ def post_result_notice(poll, result, user):
     from django.urls import reverse
     from django.utils.html import escape
     from django.utils.translation import override
-
-    from content.actions import publish_result_notice
 
     with override("vi"):
         outcome = result.get_outcome_display()

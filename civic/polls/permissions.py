@@ -6,13 +6,13 @@ all come from here.
 """
 
 from civic.people.permissions import AreaPermissionPolicy, scoped
+from content.models import AreaPage
 
 ACTION = "open_polls"
 
 
 def manageable_areas(user):
     """The AreaPages where ``user`` may open polls."""
-    from content.models import AreaPage
 
     return scoped(AreaPage.objects.all(), user, ACTION)
 

@@ -1,0 +1,30 @@
+"""The main menu and an area's sections, as the installed apps registered them
+(``civic.core.registry``)."""
+
+from django import template
+from django.utils.html import format_html_join
+from django.utils.safestring import mark_safe
+
+from civic.core import registry
+
+register = template.Library()
+
+
+@register.simple_tag
+def main_nav():
+    """``{% main_nav as entries %}``: the main menu's links, in order."""
+    return registry.nav_entries()
+
+
+@register.simple_tag(takes_context=True)
+def area_sections(context, page, per_viewer=False):
+    """``{% area_sections page %}``: the sections that are the same for everyone
+    (inside ``{% shared %}``); ``per_viewer=True``: those that depend on the viewer."""
+    return format_html_join(
+        "\n",
+        "{}",
+        (
+            (mark_safe(section.render(context, page)),)  # rendered by a template
+            for section in registry.area_sections(per_viewer=per_viewer)
+        ),
+    )
