@@ -1,5 +1,5 @@
-"""What the installed apps add to the site: links in the main menu and sections of
-an area's page.
+"""What the installed apps add to the site: links in the main menu, sections of
+an area's page, and sections below a news item or a notice (its comments).
 
 Each app registers its own from its ``AppConfig.ready()``; ``base.html`` and the
 area page render what is registered (``civic.core.templatetags.registry_tags``).
@@ -46,7 +46,18 @@ class AreaSection:
     per_viewer: bool = False
 
 
-_entries = {NavEntry: {}, AreaSection: {}}
+@dataclass(frozen=True)
+class PageSection:
+    """A section below the article of a news item or a notice
+    (``content/news_page.html``, ``content/notice_page.html``): its comments.
+    ``render(context, page)`` as for an :class:`AreaSection`; never cached."""
+
+    key: str
+    render: Callable
+    order: int = 100
+
+
+_entries = {NavEntry: {}, AreaSection: {}, PageSection: {}}
 
 
 def register(item):
@@ -60,7 +71,7 @@ def unregister(kind, key):
 
 
 def registered(kind):
-    """The registered items of ``kind`` (``NavEntry`` or ``AreaSection``), in order."""
+    """The registered items of ``kind`` (a class above), in order."""
     return sorted(_entries[kind].values(), key=lambda item: (item.order, item.key))
 
 
@@ -72,6 +83,10 @@ def area_sections(per_viewer=False):
     return [s for s in registered(AreaSection) if s.per_viewer == per_viewer]
 
 
+def page_sections():
+    return registered(PageSection)
+
+
 def template_section(template, context_of):
     """A section's ``render`` from a template and ``context_of(page)`` (the
     function of an inclusion tag, say): the template is rendered with that
@@ -80,5 +95,16 @@ def template_section(template, context_of):
 
     def render(context, page):
         return render_to_string(template, context_of(page))
+
+    return render
+
+
+def template_section_with_context(template, context_of):
+    """As :func:`template_section`, for ``context_of(context, page)`` (the
+    function of an inclusion tag that takes the context)."""
+    from django.template.loader import render_to_string
+
+    def render(context, page):
+        return render_to_string(template, context_of(context, page))
 
     return render

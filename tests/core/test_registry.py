@@ -9,7 +9,8 @@ from django.test import Client
 from django.urls import reverse
 
 from civic.core import registry
-from civic.core.registry import AreaSection, NavEntry
+from civic.core.registry import AreaSection, NavEntry, PageSection
+from content.models import NewsPage
 
 pytestmark = pytest.mark.django_db
 
@@ -23,6 +24,21 @@ def without_feedback(monkeypatch):
         k: v for k, v in entries[AreaSection].items() if k != "feedback"
     }
     monkeypatch.setattr(registry, "_entries", entries)
+
+
+@pytest.fixture
+def without_comments(monkeypatch):
+    """The registry as if ``civic.comments`` had not registered its section."""
+    entries = copy.copy(registry._entries)
+    entries[PageSection] = {}
+    monkeypatch.setattr(registry, "_entries", entries)
+
+
+def news(tree):
+    page = NewsPage(title="Ra quân dọn vệ sinh", intro="Tổ dân phố 1")
+    tree.group_1.add_child(instance=page)
+    page.save_revision().publish()
+    return page
 
 
 def test_installed_apps_register_their_links_and_sections():
@@ -54,3 +70,15 @@ def test_an_app_that_did_not_register_is_gone_from_the_pages(tree, without_feedb
     assert f'href="{reverse("services:procedures")}"' in html
     home = Client().get("/").content.decode()
     assert f'href="{reverse("feedback:list")}"' not in home
+
+
+def test_a_news_item_shows_its_comments(tree):
+    assert [s.key for s in registry.page_sections()] == ["comments"]
+    html = Client().get(news(tree).url).content.decode()
+    assert 'id="comments"' in html
+
+
+def test_without_the_comments_app_a_news_item_has_no_comments(tree, without_comments):
+    html = Client().get(news(tree).url).content.decode()
+    assert "Ra quân dọn vệ sinh" in html
+    assert 'id="comments"' not in html

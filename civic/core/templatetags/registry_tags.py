@@ -1,4 +1,4 @@
-"""The main menu and an area's sections, as the installed apps registered them
+"""The main menu, an area's sections and those below a news item or a notice, as the installed apps registered them
 (``civic.core.registry``)."""
 
 from django import template
@@ -16,15 +16,23 @@ def main_nav():
     return registry.nav_entries()
 
 
+def _render(context, page, sections):
+    return format_html_join(
+        "\n",
+        "{}",
+        # each section is rendered by a template (escaped there)
+        ((mark_safe(section.render(context, page)),) for section in sections),
+    )
+
+
+@register.simple_tag(takes_context=True)
+def page_sections(context, page):
+    """``{% page_sections page %}``: the sections below a news item or a notice."""
+    return _render(context, page, registry.page_sections())
+
+
 @register.simple_tag(takes_context=True)
 def area_sections(context, page, per_viewer=False):
     """``{% area_sections page %}``: the sections that are the same for everyone
     (inside ``{% shared %}``); ``per_viewer=True``: those that depend on the viewer."""
-    return format_html_join(
-        "\n",
-        "{}",
-        (
-            (mark_safe(section.render(context, page)),)  # rendered by a template
-            for section in registry.area_sections(per_viewer=per_viewer)
-        ),
-    )
+    return _render(context, page, registry.area_sections(per_viewer=per_viewer))
