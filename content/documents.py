@@ -34,6 +34,8 @@ from civic.people.actions import area_collection
 from civic.people.models import AreaCollection
 from civic.people.permissions import can
 
+from .models import AreaPage, NoticeAttachment
+
 PUBLIC = "public"
 ALLOWED = "allowed"
 
@@ -100,8 +102,6 @@ def pages_using(document):
     Wagtail's reference index found (document blocks, links in rich text)."""
     from wagtail.models import Page, ReferenceIndex
 
-    from .models import NoticeAttachment
-
     ids = set(
         NoticeAttachment.objects.filter(document=document).values_list(
             "page_id", flat=True
@@ -130,8 +130,6 @@ def page_may_publish(page, document):
     documents that are in no area's collection. So a page of one commune never
     opens another commune's document, whatever id it was given."""
     from wagtail.models import Collection
-
-    from .models import AreaPage
 
     collection = Collection.objects.filter(pk=document.collection_id).first()
     if collection is None:

@@ -15,7 +15,7 @@ from civic.core import pagecache
 from civic.people.permissions import ancestor_paths, can_anywhere, scope_q
 from content.models import AreaPage
 
-from .models import Mute
+from .models import Comment, Mute
 
 #: Models whose items take comments (``app_label.model``); add a poll, a meeting or
 #: a feedback report with ``register_target`` or the ``COMMENTS_TARGET_MODELS``
@@ -184,8 +184,6 @@ def check_read_checks(app_configs=None, **kwargs):
 def can_read(user, item):
     """May ``user`` read ``item``: a comment (its item must be readable), or an
     item of a registered model (its read check)? Everything else: no."""
-    from .models import Comment
-
     if isinstance(item, Comment):
         target = item.target
         return target is not None and can_read(user, target)

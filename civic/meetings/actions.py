@@ -30,6 +30,7 @@ from civic.people.permissions import can, users_who_can
 from civic.people.residents import households_in, is_verified_resident_in
 from civic.polls.models import Poll, PollKind
 
+from . import rules
 from .models import (
     OPEN_STATUSES,
     AgendaItem,
@@ -264,8 +265,6 @@ def record_attendance(actor, meeting, household_ids, guests_count=0, guests=""):
 
 def attendance_figures(meeting):
     """Households represented / total of the area, and the quorum, right now."""
-    from . import rules
-
     households = households_in(meeting.area)
     total = households.count()
     represented = meeting.attendances.filter(household__in=households).count()

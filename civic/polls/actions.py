@@ -46,6 +46,7 @@ from content.actions import publish_result_notice
 
 from . import live
 from .models import (
+    DEFAULT_HOUSEHOLD_CHOICES,
     Ballot,
     BallotChoice,
     BallotHistory,
@@ -589,8 +590,6 @@ def post_result_notice(poll, result, user):
 
 def ensure_default_choices(poll):
     """Give a household decision without choices Yes / No / Abstain."""
-    from .models import DEFAULT_HOUSEHOLD_CHOICES
-
     if poll.is_household and not poll.choices.exists():
         for order, (label, meaning) in enumerate(DEFAULT_HOUSEHOLD_CHOICES):
             Choice.objects.create(

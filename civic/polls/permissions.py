@@ -8,6 +8,8 @@ all come from here.
 from civic.people.permissions import AreaPermissionPolicy, scoped
 from content.models import AreaPage
 
+from .models import Poll
+
 ACTION = "open_polls"
 
 
@@ -18,8 +20,6 @@ def manageable_areas(user):
 
 
 def manageable_polls(user):
-    from .models import Poll
-
     return scoped(Poll.objects.select_related("area"), user, ACTION, "area__path")
 
 
