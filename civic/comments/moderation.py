@@ -93,9 +93,9 @@ def register_target(label, can_read=None, on_reports=None, on_unhide=None):
     was already hidden) and ``on_unhide(moderator, item)`` shows it again
     (refusing a moderator who may not) and returns it."""
     label = label.lower()
-    _registered_targets[label] = can_read
     if (on_reports is None) != (on_unhide is None):
         raise ValueError(f"{label}: give both on_reports and on_unhide, or neither")
+    _registered_targets[label] = can_read
     if on_reports is not None:
         _hiding_targets[label] = (on_reports, on_unhide)
     else:
