@@ -1,5 +1,6 @@
 import re
 
+from django.apps import apps
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
@@ -61,15 +62,24 @@ if settings.SERVE_MEDIA:
         )
     ]
 
+#: the apps' URLs, each only while the app is installed (README, "Layers")
+APP_URLS = [
+    ("", "civic.people"),
+    ("", "civic.polls"),
+    ("", "civic.comments"),
+    ("", "civic.services"),
+    ("", "civic.feedback"),
+    ("", "civic.meetings"),
+    ("", "realtime"),
+    ("tim-kiem/", "search"),
+]
+
 urlpatterns += i18n_patterns(
-    path("", include("civic.people.urls")),
-    path("", include("civic.polls.urls")),
-    path("", include("civic.comments.urls")),
-    path("", include("civic.services.urls")),
-    path("", include("civic.feedback.urls")),
-    path("", include("civic.meetings.urls")),
-    path("", include("realtime.urls")),
-    path("tim-kiem/", include("search.urls")),
+    *[
+        path(prefix, include(f"{app}.urls"))
+        for prefix, app in APP_URLS
+        if apps.is_installed(app)
+    ],
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -30,6 +30,12 @@ from django.contrib.contenttypes.models import ContentType
 from django.http import Http404
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
+from civic.people.actions import area_collection
+from civic.people.models import AreaCollection
+from civic.people.permissions import can
+
+from .models import AreaPage, NoticeAttachment
+
 PUBLIC = "public"
 ALLOWED = "allowed"
 
@@ -96,8 +102,6 @@ def pages_using(document):
     Wagtail's reference index found (document blocks, links in rich text)."""
     from wagtail.models import Page, ReferenceIndex
 
-    from .models import NoticeAttachment
-
     ids = set(
         NoticeAttachment.objects.filter(document=document).values_list(
             "page_id", flat=True
@@ -127,11 +131,6 @@ def page_may_publish(page, document):
     opens another commune's document, whatever id it was given."""
     from wagtail.models import Collection
 
-    from civic.people.actions import area_collection
-    from civic.people.models import AreaCollection
-
-    from .models import AreaPage
-
     collection = Collection.objects.filter(pk=document.collection_id).first()
     if collection is None:
         return False
@@ -150,7 +149,6 @@ def page_may_publish(page, document):
 
 def page_source(document, request):
     """Pages count only for the documents they may publish (:func:`page_may_publish`)."""
-    from civic.people.permissions import can
 
     verdict = None
     for page in pages_using(document):

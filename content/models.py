@@ -35,7 +35,10 @@ from wagtail.models import (
 from wagtail.search import index
 
 from civic.core import pagecache
+from civic.core.areas import COMMUNE_KINDS, GROUP_KINDS, AreaKind  # noqa: F401
 from civic.core.requestmemo import memo
+from civic.people.models import Role, RoleKind
+from civic.people.permissions import can, scope_q
 
 from .forms import AreaContentPageForm
 from .slugs import ascii_slug
@@ -301,25 +304,6 @@ class HomePage(
         attach_areas(notices + news, known=communes)
         context.update(communes=communes, notices=notices, news=news)
         return context
-
-
-class AreaKind(models.TextChoices):
-    WARD = "ward", _("ward")
-    COMMUNE = "commune", _("commune")
-    SPECIAL_ZONE = "special_zone", _("special zone")
-    RESIDENTIAL_GROUP = "residential_group", _("residential group")
-    VILLAGE = "village", _("village")
-    HAMLET = "hamlet", _("hamlet")
-    MOUNTAIN_VILLAGE = "mountain_village", _("mountain village")
-
-
-COMMUNE_KINDS = {AreaKind.WARD, AreaKind.COMMUNE, AreaKind.SPECIAL_ZONE}
-GROUP_KINDS = {
-    AreaKind.RESIDENTIAL_GROUP,
-    AreaKind.VILLAGE,
-    AreaKind.HAMLET,
-    AreaKind.MOUNTAIN_VILLAGE,
-}
 
 
 class AreaPage(
@@ -779,8 +763,6 @@ class AreaReviewTask(Task):
     """
 
     def _can_review(self, obj, user):
-        from civic.people.permissions import can
-
         return can(user, "approve_content", obj)
 
     def user_can_access_editor(self, obj, user):
@@ -805,8 +787,6 @@ class AreaReviewTask(Task):
         return []
 
     def get_task_states_user_can_moderate(self, user, **kwargs):
-        from civic.people.permissions import scope_q
-
         states = self.task_states.filter(status=TaskState.STATUS_IN_PROGRESS)
         in_subtree = scope_q(user, "approve_content")
         if in_subtree is None:
@@ -854,8 +834,6 @@ class _AreaLists:
 
     @cached_property
     def _read(self):
-        from civic.people.models import Role, RoleKind
-
         area = self.area
         notices = list(
             NoticePage.objects.current()

@@ -2,10 +2,13 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from civic.core.text import plain_text
+
+from .models import AreaPage, NewsPage, NoticePage, listed
+from .search_sources import Source, register
+
 
 def _page_text(page):
-    from search.snippets import plain_text
-
     for attr in ("search_description", "intro"):
         text = getattr(page, attr, "")
         if text:
@@ -15,10 +18,7 @@ def _page_text(page):
 
 
 def register_sources():
-    from search.sources import Source, register
-
-    from .models import AreaPage, NewsPage, NoticePage, listed
-
+    """The pages' sources; every other app registers its own in its ``ready()``."""
     for order, (key, model, label) in enumerate(
         [
             ("notice", NoticePage, _("Notices")),
@@ -40,7 +40,3 @@ def register_sources():
                 is_page=True,
             )
         )
-
-    from search.civic_sources import register_civic_sources
-
-    register_civic_sources()

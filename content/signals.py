@@ -14,7 +14,11 @@ from wagtail.signals import (
 
 from civic.core.requestmemo import forget
 from civic.people.actions import notify
+from civic.people.models import Role, RoleKind
 from civic.people.permissions import users_who_can
+
+from .models import AreaPage
+from .workflows import ensure_review_workflow
 
 
 def _page(state):
@@ -28,10 +32,16 @@ def _admin_edit_url(page):
     return reverse("wagtailadmin_pages:edit", args=[page.pk])
 
 
+@receiver(post_save, sender=Role)
+def commune_editor_granted(sender, instance, **kwargs):
+    """A commune gets its editors' review workflow when it gets an editor
+    (``civic.people`` grants the role; the workflow is ``content``'s)."""
+    if instance.kind == RoleKind.COMMUNE_EDITOR:
+        ensure_review_workflow(instance.area)
+
+
 @receiver(task_submitted)
 def tell_editors(sender, instance, user=None, **kwargs):
-    from .models import AreaPage
-
     page = _page(instance.workflow_state)
     parent = AreaPage.objects.ancestor_of(page).order_by("-depth").first()
     commune = parent.commune if parent else None

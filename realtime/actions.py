@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from civic.comments.models import Report, Resolution
 from civic.core import pagecache
 from civic.core.errors import ActionForbidden, ActionRefused
 from civic.core.ids import require_id
@@ -361,8 +362,6 @@ def unhide_message(moderator, message):
 def _uphold_reports(message, moderator):
     """Close the residents' reports on ``message`` as upheld, as hiding a comment
     does (the reports are ``civic.comments`` reports, see the app README)."""
-    from civic.comments.models import Report, Resolution
-
     Report.objects.filter(
         content_type=ContentType.objects.get_for_model(Message),
         object_id=message.pk,

@@ -9,13 +9,25 @@ class RealtimeConfig(AppConfig):
 
     def ready(self):
         from civic.comments.moderation import register_target
+        from civic.core import registry
 
         from . import signals  # noqa: F401  (connects the receivers)
+        from .actions import hide_after_reports, unhide_message
         from .permissions import can_read
+        from .templatetags.realtime_tags import area_channels
 
         # residents report a message through the comments' report mechanism;
-        # only those who may read its channel
+        # only those who may read its channel. Enough reports hide it; a
+        # moderator shows it again (the message's own actions, not the model's)
         register_target(
             "realtime.message",
             can_read=lambda user, message: can_read(user, message.channel),
+            on_reports=hide_after_reports,
+            on_unhide=unhide_message,
+        )
+        # the channels an area's page lists depend on who is looking
+        registry.register(
+            registry.AreaSection(
+                "channels", render=area_channels, order=60, per_viewer=True
+            )
         )

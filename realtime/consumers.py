@@ -62,6 +62,7 @@ from civic.core.errors import (
     status_of,
 )
 from civic.core.ids import parse_id
+from content.models import AreaPage
 
 from . import actions, batch, events, fanout, presence
 from .models import MAX_LENGTH, Channel
@@ -859,8 +860,6 @@ class AreaLiveConsumer(JsonSocket):
 
     @database_sync_to_async
     def _area_exists(self, area_id):
-        from content.models import AreaPage
-
         return AreaPage.objects.live().filter(pk=area_id).exists()
 
 

@@ -152,16 +152,3 @@ class Message(models.Model):
 
     def get_absolute_url(self):
         return f"{self.channel.get_absolute_url()}#message-{self.pk}"
-
-    def hide_after_reports(self, count):
-        """Hidden when residents' reports reach the comments' threshold (as a
-        comment is); False if it was already hidden."""
-        from .actions import hide_after_reports
-
-        return hide_after_reports(self, count)
-
-    def unhide_by(self, moderator):
-        """A leader or editor shows the message again (from the moderation queue)."""
-        from .actions import unhide_message
-
-        return unhide_message(moderator, self)

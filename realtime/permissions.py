@@ -17,6 +17,8 @@ from civic.comments.moderation import active_mute
 from civic.people.permissions import can
 from civic.people.residents import is_verified_resident_in, lives_in
 
+from .models import Channel, ChannelKind
+
 
 def _active(user):
     return bool(user and user.is_authenticated and user.is_active)
@@ -54,8 +56,6 @@ def listed_channels(user, area):
     area's own channel (titled with the area's name; its page says how to join).
     Every list of channels goes through this, so a private topic's title is never
     shown to someone who cannot open it."""
-    from .models import Channel, ChannelKind
-
     channels = Channel.objects.filter(area=area)
     if is_member(user, Channel(area=area)):
         return channels

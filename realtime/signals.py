@@ -23,16 +23,22 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.signals import page_published, post_page_move
 
+from civic.comments.models import Mute
+from civic.people.models import Residency, Role
+from civic.people.residents import verified_residents_in
+from civic.polls.live import tally_shown
+from civic.polls.models import Poll, ResultsVisibility
+from civic.polls.results import results_for
 from content.models import AreaPage, NoticePage, is_listed
 
 from . import events
+from .actions import area_channel
+from .models import Channel
 
 
 @receiver(post_save, sender=AreaPage)
 def create_area_channel(sender, instance, created, raw=False, **kwargs):
     if created and not raw:
-        from .actions import area_channel
-
         area_channel(instance)
 
 
@@ -67,9 +73,6 @@ def urgent_notice_published(sender, instance, revision=None, **kwargs):
 
 
 def _poll_tally_changed(poll_id):
-    from civic.polls.models import Poll, ResultsVisibility
-    from civic.polls.results import results_for
-
     poll = Poll.objects.select_related("area").filter(pk=poll_id).first()
     if poll is None or poll.results_visibility != ResultsVisibility.ALWAYS:
         return
@@ -98,8 +101,6 @@ def _poll_tally_changed(poll_id):
 
 
 def _tally_shown(sender, poll, **kwargs):
-    from civic.polls.models import ResultsVisibility
-
     if poll.results_visibility != ResultsVisibility.ALWAYS:
         return  # the area pages show no figures of it: nothing to send, no query
     poll_id = poll.pk
@@ -107,8 +108,6 @@ def _tally_shown(sender, poll, **kwargs):
 
 
 def _connect_poll_signals():
-    from civic.polls.live import tally_shown
-
     # the polls app decides when the figures shown change (a secret poll's only by
     # batches of ballots, see civic/polls/live.py); this only relays them
     tally_shown.connect(_tally_shown, dispatch_uid="realtime_tally_shown")
@@ -180,9 +179,6 @@ def _area_moved(sender, instance, **kwargs):
     """An area moved in the tree (a merger): its residents now belong to other
     channels above it, and other moderators rule its channels. (Rare: one event
     per resident of the moved subtree.)"""
-    from civic.people.residents import verified_residents_in
-
-    from .models import Channel
 
     if not (isinstance(sender, type) and issubclass(sender, AreaPage)):
         return
@@ -200,11 +196,6 @@ def _area_moved(sender, instance, **kwargs):
 
 
 def _connect_access_signals():
-    from civic.comments.models import Mute
-    from civic.people.models import Residency, Role
-
-    from .models import Channel
-
     for model in (Residency, Role, Mute):
         uid = f"realtime_access_{model._meta.label_lower}"
         post_save.connect(_user_access_changed, sender=model, dispatch_uid=uid)

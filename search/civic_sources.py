@@ -1,16 +1,18 @@
-"""The civic apps' kinds of result on the search page, in one place.
+"""The public services' kinds of result on the search page (registered from
+``SearchConfig.ready``). Every other app registers its own sources in its own
+``AppConfig.ready`` (``content.search_sources``); these move to the services apps
+when ``civic/services`` is split (issue 18, part 4), and so do the services' menu
+links and area section (``_services_site``), which are here meanwhile only because
+``civic/services`` is being split on another branch.
 
 Each ``visible`` queryset is what a visitor may see, filtered on the model's
-``FilterField``s so that the index applies it: approved shops only, public feedback
-reports only (never who sent them: the reporter is not indexed), published minutes
-only (not drafts, not superseded revisions), meetings that were not cancelled.
-A source whose app is not installed is skipped by ``search.sources.sources()``.
+``FilterField``s so that the index applies it: approved shops only.
 """
 
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from search.sources import Source, register
+from content.search_sources import Source, register
 
 
 def _services():
@@ -74,58 +76,24 @@ def _services():
     )
 
 
-def _feedback():
-    from civic.feedback.models import Report
+def _services_site():
+    """The services' links in the main menu and their section of an area's page
+    (``civic.core.registry``)."""
+    from civic.core import registry
+    from civic.services.templatetags.services_tags import area_services
 
-    register(
-        Source(
-            key="feedback",
-            model="feedback.Report",
-            label=_("Residents' feedback"),
-            visible=lambda: Report.objects.filter(is_public=True),
-            text=lambda r: f"{r.description} {r.address}",
-            title=lambda r: r.title,
-            order=20,
-        )
-    )
-
-
-def _meetings():
-    from civic.meetings.models import Meeting, Minutes, MinutesStatus
-
-    register(
-        Source(
-            key="meeting",
-            model="meetings.Meeting",
-            label=_("Meetings"),
-            visible=lambda: Meeting.objects.filter(cancelled=False),
-            text=lambda m: getattr(m, "place", "") or "",
-            title=lambda m: m.title,
-            order=15,
-        )
-    )
-
-    def minutes_in(ids):
-        return {
-            "meeting__in": list(
-                Meeting.objects.filter(area__in=ids).values_list("pk", flat=True)
-            )
-        }
-
-    register(
-        Source(
-            key="minutes",
-            model="meetings.Minutes",
-            label=_("Meeting minutes"),
-            visible=lambda: Minutes.objects.filter(
-                status=MinutesStatus.PUBLISHED
-            ).select_related("meeting"),
-            text=lambda m: m.summary,
-            title=lambda m: _("Minutes: %(meeting)s") % {"meeting": m.meeting.title},
-            url=lambda m: m.meeting.get_absolute_url() + "#minutes",
-            area_field="meeting",
-            area_lookup=minutes_in,
-            order=16,
+    for key, label, url_name, order in [
+        ("procedures", _("Public services"), "services:procedures", 10),
+        ("points", _("Support points"), "services:points", 20),
+    ]:
+        registry.register(registry.NavEntry(key, label, url_name, order=order))
+    registry.register(
+        registry.AreaSection(
+            "services",
+            render=registry.template_section(
+                "services/_area_services.html", area_services
+            ),
+            order=30,
         )
     )
 
@@ -135,7 +103,4 @@ def register_civic_sources():
 
     if apps.is_installed("civic.services"):
         _services()
-    if apps.is_installed("civic.feedback"):
-        _feedback()
-    if apps.is_installed("civic.meetings"):
-        _meetings()
+        _services_site()

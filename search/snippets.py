@@ -5,13 +5,12 @@ The text is highlighted with Whoosh's highlighter on the *folded* words of the q
 formatter: only the ``<mark>`` tags we add are markup. Never trust the text.
 """
 
-import html
-
-from django.utils.html import escape, strip_tags
+from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from whoosh import highlight
 
+from civic.core.text import plain_text  # noqa: F401  (the snippets' source text)
 from search.analysis import VietnameseAnalyzer, normalize, words
 
 SNIPPET_CHARS = 220
@@ -29,32 +28,6 @@ class EscapingFormatter(highlight.Formatter):
         return (
             "<mark>" + str(escape(highlight.get_text(text, token, replace))) + "</mark>"
         )
-
-
-def plain_text(value):
-    """Plain text from a string of HTML (rich text) or a StreamField's raw data."""
-    if value is None:
-        return ""
-    raw = getattr(value, "raw_data", None)
-    if raw is not None:
-        parts = []
-        _collect_strings(list(raw), parts)
-        value = " ".join(parts)
-    return " ".join(html.unescape(strip_tags(str(value))).split())
-
-
-def _collect_strings(data, out):
-    if isinstance(data, str):
-        out.append(data)
-    elif isinstance(data, dict):
-        if "value" in data and "type" in data:
-            _collect_strings(data["value"], out)
-        else:
-            for v in data.values():
-                _collect_strings(v, out)
-    elif isinstance(data, (list, tuple)):
-        for v in data:
-            _collect_strings(v, out)
 
 
 _analyzer = VietnameseAnalyzer(keep_accented=False)

@@ -42,6 +42,7 @@ from .moderation import (
     active_mute,
     area_of,
     can_read,
+    hiding_callbacks,
     is_commentable_type,
     is_public,
     open_to_all,
@@ -327,7 +328,7 @@ def report(reporter, target, reason, text=""):
         area = target.area
     else:
         _content_type, area = _require_target(target, reporter)
-        if hasattr(target, "hide_after_reports"):
+        if hiding_callbacks(target) is not None:
             # Reports on an item that hides itself are taken one at a time (as on
             # a comment): the third of three simultaneous reports sees the others.
             target = type(target)._default_manager.select_for_update().get(pk=target.pk)
@@ -382,11 +383,12 @@ def report(reporter, target, reason, text=""):
     elif (
         count >= threshold
         and not isinstance(target, Comment)
-        and hasattr(target, "hide_after_reports")
+        and hiding_callbacks(target) is not None
     ):
-        # An item that residents may hide by reports (a channel message): it hides
-        # itself (and tells its screens); the editors review it in the queue.
-        if target.hide_after_reports(count):
+        # An item that residents may hide by reports (a channel message): its own
+        # app hides it (and tells its screens); the editors review it in the queue.
+        on_reports, _on_unhide = hiding_callbacks(target)
+        if on_reports(target, count):
             subject = getattr(target, "author", None)
             _log(None, LogAction.AUTO_HIDE, target, area, subject=subject)
             for editor in _commune_editors(area):
@@ -473,11 +475,13 @@ def unhide(moderator, comment, reason=""):
 @transaction.atomic
 def unhide_item(moderator, target, reason=""):
     """Show again an item hidden by reports (not a comment: see ``unhide``). The
-    item checks who may (``target.unhide_by``); its open reports are dismissed."""
-    if isinstance(target, Comment) or not hasattr(target, "unhide_by"):
+    item's app checks who may (its ``on_unhide``, see ``register_target``); its open
+    reports are dismissed."""
+    callbacks = None if isinstance(target, Comment) else hiding_callbacks(target)
+    if callbacks is None:
         raise ActionRefused(_("This action is not possible on this item."))
     reason = clean_text(reason, **REASON)
-    target = target.unhide_by(moderator)
+    target = callbacks[1](moderator, target)
     area = area_of(target)
     _resolve(target, moderator, Resolution.DISMISSED)
     _log(
@@ -576,7 +580,7 @@ def resolve_target(
         raise ActionRefused(_("This item does not exist.")) from None
     if not is_comment and not is_public(target):
         hidden_by_reports = hidden and getattr(target, "is_hidden", False)
-        if not (hidden_by_reports and hasattr(target, "unhide_by")):
+        if not (hidden_by_reports and hiding_callbacks(target) is not None):
             raise ActionRefused(_("This item does not exist."))
     if user is not None:
         _require_readable(user, target)

@@ -29,6 +29,7 @@ from . import actions
 from .models import Comment, ModerationLog, Report
 from .moderation import (
     area_of,
+    hiding_callbacks,
     is_moderator_anywhere,
     moderated,
     render_body,
@@ -153,8 +154,10 @@ class ModerationQueueView(ModeratorOnly, WagtailAdminTemplateMixin, TemplateView
                     item_url=target_url(obj),
                     kind=capfirst(obj._meta.verbose_name),
                     can_unhide=getattr(obj, "is_hidden", False)
-                    and hasattr(obj, "unhide_by"),
-                    text=getattr(obj, "body", "") if hasattr(obj, "unhide_by") else "",
+                    and hiding_callbacks(obj) is not None,
+                    text=getattr(obj, "body", "")
+                    if hiding_callbacks(obj) is not None
+                    else "",
                 )
             commune = area.commune if area is not None else None
             item.update(
@@ -190,10 +193,10 @@ class ModerationActionView(ModeratorOnly, View):
             elif action == "unhide" and is_comment:
                 actions.unhide(request.user, target, reason)
                 done = _("The comment is shown again.")
-            elif action == "unhide" and hasattr(target, "unhide_by"):
+            elif action == "unhide" and hiding_callbacks(target) is not None:
                 actions.unhide_item(request.user, target, reason)
                 done = _("The item is shown again.")
-            elif action == "uphold" and hasattr(target, "unhide_by"):
+            elif action == "uphold" and hiding_callbacks(target) is not None:
                 actions.uphold_reports(request.user, target, reason)
                 done = _("The item stays hidden; the reports are upheld.")
             elif action == "dismiss":

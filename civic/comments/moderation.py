@@ -13,8 +13,9 @@ from wagtail.models import Page
 
 from civic.core import pagecache
 from civic.people.permissions import ancestor_paths, can_anywhere, scope_q
+from content.models import AreaPage
 
-from .models import Mute
+from .models import Comment, Mute
 
 #: Models whose items take comments (``app_label.model``); add a poll, a meeting or
 #: a feedback report with ``register_target`` or the ``COMMENTS_TARGET_MODELS``
@@ -71,9 +72,11 @@ def render_body(text):
 
 #: label -> the item's read check (``None``: derived; see ``read_check``).
 _registered_targets = {}
+#: label -> ``(on_reports, on_unhide)`` of items that residents' reports hide
+_hiding_targets = {}
 
 
-def register_target(label, can_read=None):
+def register_target(label, can_read=None, on_reports=None, on_unhide=None):
     """Open comments and reports on the items of another model (``"polls.poll"``);
     call it from that app's ``AppConfig.ready``. The model needs an ``area``
     attribute (an ``AreaPage``) or must be a page below an area.
@@ -82,8 +85,27 @@ def register_target(label, can_read=None):
     item's own page decides: nobody sees a report form of, reports, or comments on
     an item they cannot read. A page needs none (Wagtail's rules are used: see
     ``page_readable``); a model that is not a page must give one, else nobody may
-    report or comment on its items (and ``manage.py check`` says so)."""
-    _registered_targets[label.lower()] = can_read
+    report or comment on its items (and ``manage.py check`` says so).
+
+    An item that hides itself when residents' reports reach the threshold (a
+    channel message) gives both callbacks, its own app's actions, so that its
+    model stays free of them: ``on_reports(item, count)`` hides it (False if it
+    was already hidden) and ``on_unhide(moderator, item)`` shows it again
+    (refusing a moderator who may not) and returns it."""
+    label = label.lower()
+    if (on_reports is None) != (on_unhide is None):
+        raise ValueError(f"{label}: give both on_reports and on_unhide, or neither")
+    _registered_targets[label] = can_read
+    if on_reports is not None:
+        _hiding_targets[label] = (on_reports, on_unhide)
+    else:
+        _hiding_targets.pop(label, None)
+
+
+def hiding_callbacks(item):
+    """``(on_reports, on_unhide)`` when reports hide ``item`` itself (not a
+    comment: comments are hidden by this app), else None."""
+    return _hiding_targets.get(type(item)._meta.label_lower)
 
 
 def target_model_labels():
@@ -162,8 +184,6 @@ def check_read_checks(app_configs=None, **kwargs):
 def can_read(user, item):
     """May ``user`` read ``item``: a comment (its item must be readable), or an
     item of a registered model (its read check)? Everything else: no."""
-    from .models import Comment
-
     if isinstance(item, Comment):
         target = item.target
         return target is not None and can_read(user, target)
@@ -185,7 +205,6 @@ def target_content_types():
 def area_of(target):
     """The area an item belongs to: its ``area`` attribute, the area page itself,
     or for a page the nearest area page above it."""
-    from content.models import AreaPage
 
     if isinstance(target, AreaPage):
         return target
@@ -204,7 +223,6 @@ def area_of(target):
 def open_to_all(area):
     """Does ``area`` (or an area above it) let any signed-in user comment, not only
     its verified residents? Set per area page (``comments_open_to_all``)."""
-    from content.models import AreaPage
 
     if area is None:
         return False

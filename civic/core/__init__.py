@@ -1,4 +1,6 @@
-"""The lowest layer: helpers every app may use (text cleaning, identifiers).
+"""The lowest layer: helpers every app may use (errors, text cleaning,
+identifiers, the page cache) and the registry of what the apps add to the site
+(``registry``: menu links, area-page sections). It imports no app of the project.
 
-Not a Django app: no models, nothing to install.
+An app without models (``CoreConfig``: the page cache's hooks).
 """

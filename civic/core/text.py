@@ -26,9 +26,11 @@ refusal is an :class:`~civic.core.errors.ActionRefused` carrying that message,
 which says what the field is in the user's language.
 """
 
+import html
 import re
 import unicodedata
 
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
 from .errors import ActionRefused
@@ -92,3 +94,29 @@ def _clean(value, multiline):
         return text.strip()
     text = _CONTROL_LINE.sub("", text)
     return " ".join(text.split())
+
+
+def plain_text(value):
+    """Plain text from a string of HTML (rich text) or a StreamField's raw data."""
+    if value is None:
+        return ""
+    raw = getattr(value, "raw_data", None)
+    if raw is not None:
+        parts = []
+        _collect_strings(list(raw), parts)
+        value = " ".join(parts)
+    return " ".join(html.unescape(strip_tags(str(value))).split())
+
+
+def _collect_strings(data, out):
+    if isinstance(data, str):
+        out.append(data)
+    elif isinstance(data, dict):
+        if "value" in data and "type" in data:
+            _collect_strings(data["value"], out)
+        else:
+            for v in data.values():
+                _collect_strings(v, out)
+    elif isinstance(data, (list, tuple)):
+        for v in data:
+            _collect_strings(v, out)

@@ -21,6 +21,7 @@ from civic.core.text import clean_text
 from civic.people.actions import notify
 from civic.people.models import User
 from civic.people.permissions import can, users_who_can
+from content.models import AreaPage
 
 from . import deadlines
 from .models import (
@@ -234,7 +235,6 @@ def submit_report(
     photos=(),
 ):
     """Create a report in ``area`` (a group or a commune) for its commune's handlers."""
-    from content.models import AreaPage
 
     if not isinstance(area, AreaPage) or not area.live:
         raise ActionRefused(_("Choose the area where the problem is."))

@@ -20,6 +20,38 @@ class FeedbackConfig(AppConfig):
 
         register_target("feedback.report", can_read=can_read)
 
+        from civic.core import registry
+        from content.search_sources import Source, register
+
+        from .models import Report
+
+        registry.register(
+            registry.NavEntry(
+                "feedback", _("Residents' feedback"), "feedback:list", order=30
+            )
+        )
+        registry.register(
+            registry.AreaSection(
+                "feedback",
+                render=registry.template_section(
+                    "feedback/_area_links.html", lambda page: {"page": page}
+                ),
+                order=40,
+            )
+        )
+        # public reports only, never who sent them (the reporter is not indexed)
+        register(
+            Source(
+                key="feedback",
+                model="feedback.Report",
+                label=_("Residents' feedback"),
+                visible=lambda: Report.objects.filter(is_public=True),
+                text=lambda r: f"{r.description} {r.address}",
+                title=lambda r: r.title,
+                order=20,
+            )
+        )
+
 
 def next_feedback_deadline(now):
     from django.db.models import Min, Q

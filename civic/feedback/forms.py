@@ -3,6 +3,8 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from content.models import COMMUNE_KINDS, GROUP_KINDS, AreaPage
+
 from .models import Category, HandlingUnit, Status, settings_value
 from .photos import check_photo
 
@@ -43,7 +45,6 @@ class PhotosField(forms.FileField):
 
 def area_choices():
     """Live communes and their groups, a group shown under its commune."""
-    from content.models import COMMUNE_KINDS, GROUP_KINDS, AreaPage
 
     areas = list(
         AreaPage.objects.live()
@@ -111,8 +112,6 @@ class PlaceForm(forms.Form):
         return data
 
     def area_page(self):
-        from content.models import AreaPage
-
         return AreaPage.objects.live().filter(pk=self.cleaned_data["area"]).first()
 
 

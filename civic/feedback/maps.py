@@ -8,6 +8,8 @@ from django.apps import apps
 from django.db.models import Avg
 from django.utils.text import capfirst
 
+from content.models import AreaPage
+
 from .models import settings_value
 
 # Nha Trang, around the demo ward: used when no area has coordinates.
@@ -31,7 +33,6 @@ def _support_point_centres():
 def area_centres():
     """{area pk: [lat, lng]} for every live area whose commune has a support point:
     a group is centred on its commune."""
-    from content.models import AreaPage
 
     by_path = _support_point_centres()
     if not by_path:

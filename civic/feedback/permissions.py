@@ -3,13 +3,13 @@
 per-object checks and commune choosers come from here."""
 
 from civic.people.permissions import AreaPermissionPolicy, can, scoped
+from content.models import COMMUNE_KINDS, AreaPage
 
 HANDLE = "handle_feedback"
 
 
 def communes_where(user):
     """The communes where ``user`` handles feedback."""
-    from content.models import COMMUNE_KINDS, AreaPage
 
     return scoped(AreaPage.objects.filter(kind__in=COMMUNE_KINDS), user, HANDLE)
 

@@ -8,6 +8,8 @@ from statistics import median
 
 from django.db.models import Avg, Count, F, Q
 
+from content.models import AreaPage
+
 from .models import Category, Holiday, Report, Status, schedule_for
 from .workingtime import working_time_between
 
@@ -17,7 +19,6 @@ ON_TIME = Q(accepted_at__lte=F("accept_due")) & Q(resolved_at__lte=F("resolve_du
 def reports_in(areas):
     """Public reports in ``areas`` (one ``AreaPage`` or a queryset/list of them) and
     every area under them."""
-    from content.models import AreaPage
 
     if isinstance(areas, AreaPage):
         areas = [areas]
@@ -79,7 +80,6 @@ def _median_working_hours(resolved):
     for area_id, day in Holiday.objects.values_list("area_id", "date"):
         holidays.setdefault(area_id, set()).add(day)
     schedules = {}
-    from content.models import AreaPage
 
     hours = []
     for commune_id, created, done in rows:

@@ -22,6 +22,7 @@ from civic.comments.moderation import active_mute
 from civic.core.errors import ActionRefused
 from civic.core.views import run_action, valid_data
 from civic.people.permissions import can_anywhere, scoped
+from content.models import AreaPage
 
 from . import actions
 from .forms import (
@@ -105,8 +106,6 @@ REPORT_LIST_FIELDS = (
 
 
 def report_list(request, area_pk=None):
-    from content.models import AreaPage
-
     area = None
     reports = _public_reports()
     if area_pk is not None:
@@ -173,8 +172,6 @@ class _Listing:
 
 
 def area_statistics(request, area_pk):
-    from content.models import AreaPage
-
     area = get_object_or_404(AreaPage.objects.live(), pk=area_pk)
     figures = area_stats(area)
     return render(

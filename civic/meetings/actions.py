@@ -28,7 +28,9 @@ from civic.core.text import clean_text
 from civic.people.actions import notify
 from civic.people.permissions import can, users_who_can
 from civic.people.residents import households_in, is_verified_resident_in
+from civic.polls.models import Poll, PollKind
 
+from . import rules
 from .models import (
     OPEN_STATUSES,
     AgendaItem,
@@ -263,8 +265,6 @@ def record_attendance(actor, meeting, household_ids, guests_count=0, guests=""):
 
 def attendance_figures(meeting):
     """Households represented / total of the area, and the quorum, right now."""
-    from . import rules
-
     households = households_in(meeting.area)
     total = households.count()
     represented = meeting.attendances.filter(household__in=households).count()
@@ -292,7 +292,6 @@ def published_minutes(meeting):
 
 def _clean_records(meeting, minutes, records):
     """Validate the per-item records; returns {item_pk: fields}."""
-    from civic.polls.models import Poll, PollKind
 
     items = {item.pk: item for item in meeting.agenda_items.all()}
     polls = Poll.objects.concerning(meeting.area).filter(kind=PollKind.HOUSEHOLD)

@@ -23,6 +23,65 @@ class MeetingsConfig(AppConfig):
         register_target("meetings.meeting", can_read=lambda user, meeting: meeting.live)
         register_document_source(meeting_source)
 
+        from civic.core import registry
+
+        from .templatetags.meetings_tags import upcoming_meetings
+
+        registry.register(
+            registry.AreaSection(
+                "meetings",
+                render=registry.template_section(
+                    "meetings/_upcoming.html", upcoming_meetings
+                ),
+                order=50,
+            )
+        )
+        register_search_sources()
+
+
+def register_search_sources():
+    """Meetings that were not cancelled, and published minutes (not drafts, not
+    superseded revisions), as kinds of result of the search page."""
+    from content.search_sources import Source, register
+
+    from .models import Meeting, Minutes, MinutesStatus
+
+    register(
+        Source(
+            key="meeting",
+            model="meetings.Meeting",
+            label=_("Meetings"),
+            visible=lambda: Meeting.objects.filter(cancelled=False),
+            text=lambda m: getattr(m, "place", "") or "",
+            title=lambda m: m.title,
+            order=15,
+        )
+    )
+
+    def minutes_in(ids):
+        return {
+            "meeting__in": list(
+                Meeting.objects.filter(area__in=ids).values_list("pk", flat=True)
+            )
+        }
+
+    register(
+        Source(
+            key="minutes",
+            model="meetings.Minutes",
+            label=_("Meeting minutes"),
+            visible=lambda: Minutes.objects.filter(
+                status=MinutesStatus.PUBLISHED
+            ).select_related("meeting"),
+            text=lambda m: m.summary,
+            title=lambda m: _("Minutes: %(meeting)s") % {"meeting": m.meeting.title},
+            url=lambda m: m.meeting.get_absolute_url() + "#minutes",
+            area_field="meeting",
+            area_lookup=minutes_in,
+            order=16,
+        )
+    )
+
 
 def next_meeting_boundary(now):
     from datetime import timedelta

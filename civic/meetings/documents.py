@@ -7,18 +7,16 @@ a draft or under review, only those who may read them can fetch it: the
 meeting's managers and the commune's editors.
 """
 
+from civic.people.permissions import can
 from content.documents import ALLOWED, PUBLIC
 
+from .actions import APPROVE, SCHEDULE
 from .models import AgendaItem, MinutesAttachment, MinutesStatus
 
 READABLE_BY_ALL = (MinutesStatus.PUBLISHED, MinutesStatus.SUPERSEDED)
 
 
 def _manages(user, area):
-    from civic.people.permissions import can
-
-    from .actions import APPROVE, SCHEDULE
-
     return can(user, SCHEDULE, area) or can(user, APPROVE, area)
 
 

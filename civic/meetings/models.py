@@ -28,6 +28,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 
+from civic.people.permissions import ancestor_paths
+from civic.people.residents import households_in
+
 from . import rules
 
 
@@ -42,7 +45,6 @@ class MeetingQuerySet(models.QuerySet):
         """Meetings whose residents include those of ``area``: meetings of ``area``,
         of the areas under it, and of the areas above it (a commune's dialogue
         concerns every group of the commune)."""
-        from civic.people.permissions import ancestor_paths
 
         return self.filter(
             Q(area__path__startswith=area.path) | Q(area__path__in=ancestor_paths(area))
@@ -240,8 +242,6 @@ class HouseholdAttendance(models.Model):
         ]
 
     def clean(self):
-        from civic.people.residents import households_in
-
         if not households_in(self.meeting.area).filter(pk=self.household_id).exists():
             raise ValidationError(
                 _("Only the households of the meeting's area can be recorded.")

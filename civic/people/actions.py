@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _lazy
 from wagtail.log_actions import log
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
 
+from civic.core.areas import GROUP_KINDS, area_model
 from civic.core.errors import ActionForbidden, ActionRefused
 from civic.core.text import clean_text
 
@@ -103,9 +104,7 @@ def move_area_collection(page, new_parent):
     )
     if link is None:  # no collection yet: it is made in the right place on demand
         return
-    from content.models import AreaPage
-
-    parent_area = AreaPage.objects.filter(pk=new_parent.pk).first()
+    parent_area = area_model().objects.filter(pk=new_parent.pk).first()
     if parent_area is not None:
         target = area_collection(parent_area)
     else:
@@ -163,10 +162,6 @@ def sync_role_groups(role, granted):
     group = role_group(role.area, role.kind)
     if granted:
         role.user.groups.add(group)
-        if role.kind == RoleKind.COMMUNE_EDITOR:
-            from content.workflows import ensure_review_workflow
-
-            ensure_review_workflow(role.area)
     else:
         role.user.groups.remove(group)
     forget_cached_roles(role.user)
@@ -294,11 +289,8 @@ def request_residency(user, group, household=None, address=""):
 
     A second active residency raises ``IntegrityError`` (``people_residency_one_active``).
     """
-    from content.models import GROUP_KINDS, AreaPage
-
-    if not AreaPage.objects.filter(
-        pk=getattr(group, "pk", None), live=True, kind__in=GROUP_KINDS
-    ).exists():
+    groups = area_model().objects.filter(live=True, kind__in=GROUP_KINDS)
+    if not groups.filter(pk=getattr(group, "pk", None)).exists():
         raise ActionRefused(_("Choose a residential group from the list."))
     if Residency.objects.filter(user=user, status__in=ACTIVE_RESIDENCY).exists():
         raise ActionRefused(

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
 from wagtail.users.forms import UserCreationForm, UserEditForm
 
+from civic.core.areas import GROUP_KINDS, area_model
 from civic.core.text import clean_text
 
 from . import throttle
@@ -240,9 +241,7 @@ class RegistrationForm(forms.Form):
 
 
 def group_choices():
-    from content.models import GROUP_KINDS, AreaPage
-
-    return AreaPage.objects.live().filter(kind__in=GROUP_KINDS).order_by("path")
+    return area_model().objects.live().filter(kind__in=GROUP_KINDS).order_by("path")
 
 
 class GroupChoiceField(forms.ModelChoiceField):

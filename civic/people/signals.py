@@ -2,26 +2,22 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.signals import post_page_move
 
+from civic.core.areas import area_model
 from civic.core.requestmemo import forget
 
+from .actions import move_area_collection, sync_role_groups
 from .models import Residency, Role
 
 
 @receiver(post_save, sender=Role)
 def role_saved(sender, instance, created, **kwargs):
-    from .actions import sync_role_groups
-
     sync_role_groups(instance, granted=True)
 
 
 @receiver(post_delete, sender=Role)
 def role_deleted(sender, instance, **kwargs):
-    from content.models import AreaPage
-
-    from .actions import sync_role_groups
-
     # When the area itself is being deleted its groups go with it.
-    if AreaPage.objects.filter(pk=instance.area_id).exists():
+    if area_model().objects.filter(pk=instance.area_id).exists():
         sync_role_groups(instance, granted=False)
 
 
@@ -31,8 +27,6 @@ def area_moved(sender, instance, parent_page_after, **kwargs):
     collection along, under the new parent area's, so that its documents and
     images follow the area's rights: the new commune's editors choose them, the
     old commune's no longer do (``content.documents``)."""
-    from .actions import move_area_collection
-
     move_area_collection(instance, parent_page_after)
 
 

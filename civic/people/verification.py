@@ -1,5 +1,6 @@
 """What a leader's verification queue and a resident's account page show."""
 
+from .actions import can_verify_now
 from .models import ACTIVE_RESIDENCY, Household, Residency, ResidencyStatus
 from .permissions import scope_q
 
@@ -48,8 +49,6 @@ def queue(user):
 def _verifiable(residency, user):
     """Shown with the verify buttons: ready, and not ``user``'s own (nobody
     decides on their own residency; see ``actions.OWN_RESIDENCY``)."""
-    from .actions import can_verify_now
-
     return residency.user_id != user.pk and can_verify_now(residency)
 
 

@@ -28,6 +28,7 @@ from .forms import (
     RepresentativeForm,
 )
 from .models import Residency
+from .permissions import can_anywhere
 from .verification import confirmations_for, has_active_residency, queue
 
 
@@ -95,8 +96,6 @@ def account_view(request):
 
 
 def queue_allowed(user):
-    from .permissions import can_anywhere
-
     return can_anywhere(user, "verify_residents")
 
 

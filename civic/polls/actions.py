@@ -42,9 +42,11 @@ from civic.people.residents import (
     verified_home,
     verified_residents_in,
 )
+from content.actions import publish_result_notice
 
 from . import live
 from .models import (
+    DEFAULT_HOUSEHOLD_CHOICES,
     Ballot,
     BallotChoice,
     BallotHistory,
@@ -562,8 +564,6 @@ def post_result_notice(poll, result, user):
     from django.utils.html import escape
     from django.utils.translation import override
 
-    from content.actions import publish_result_notice
-
     with override("vi"):
         outcome = result.get_outcome_display()
         title = _("Result of the household decision: %(title)s") % {"title": poll.title}
@@ -590,8 +590,6 @@ def post_result_notice(poll, result, user):
 
 def ensure_default_choices(poll):
     """Give a household decision without choices Yes / No / Abstain."""
-    from .models import DEFAULT_HOUSEHOLD_CHOICES
-
     if poll.is_household and not poll.choices.exists():
         for order, (label, meaning) in enumerate(DEFAULT_HOUSEHOLD_CHOICES):
             Choice.objects.create(

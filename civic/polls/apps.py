@@ -21,10 +21,19 @@ class PollsConfig(AppConfig):
 
         register_target("polls.poll", can_read=can_read)
 
-        from search.sources import Source, register
+        from civic.core import registry
+        from content.search_sources import Source, register
 
         from .models import Poll
+        from .templatetags.polls_tags import open_polls
 
+        registry.register(
+            registry.AreaSection(
+                "polls",
+                render=registry.template_section("polls/_open_polls.html", open_polls),
+                order=20,
+            )
+        )
         register(
             Source(
                 key="poll",

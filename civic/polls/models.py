@@ -34,6 +34,8 @@ from wagtail.admin.panels import (
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from civic.people.permissions import ancestor_paths
+
 
 class PollKind(models.TextChoices):
     CONSULTATION = "consultation", _("consultation (one ballot per verified resident)")
@@ -104,7 +106,6 @@ class PollQuerySet(models.QuerySet):
         """Polls whose residents include those of ``area``: polls of ``area``, of
         the areas under it, and of the areas above it (a commune's poll concerns
         every group of the commune)."""
-        from civic.people.permissions import ancestor_paths
 
         return self.filter(
             Q(area__path__startswith=area.path) | Q(area__path__in=ancestor_paths(area))

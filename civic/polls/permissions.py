@@ -6,20 +6,20 @@ all come from here.
 """
 
 from civic.people.permissions import AreaPermissionPolicy, scoped
+from content.models import AreaPage
+
+from .models import Poll
 
 ACTION = "open_polls"
 
 
 def manageable_areas(user):
     """The AreaPages where ``user`` may open polls."""
-    from content.models import AreaPage
 
     return scoped(AreaPage.objects.all(), user, ACTION)
 
 
 def manageable_polls(user):
-    from .models import Poll
-
     return scoped(Poll.objects.select_related("area"), user, ACTION, "area__path")
 
 

@@ -1,0 +1,38 @@
+"""The main menu, an area's sections and those below a news item or a notice, as the installed apps registered them
+(``civic.core.registry``)."""
+
+from django import template
+from django.utils.html import format_html_join
+from django.utils.safestring import mark_safe
+
+from civic.core import registry
+
+register = template.Library()
+
+
+@register.simple_tag
+def main_nav():
+    """``{% main_nav as entries %}``: the main menu's links, in order."""
+    return registry.nav_entries()
+
+
+def _render(context, page, sections):
+    return format_html_join(
+        "\n",
+        "{}",
+        # each section is rendered by a template (escaped there)
+        ((mark_safe(section.render(context, page)),) for section in sections),
+    )
+
+
+@register.simple_tag(takes_context=True)
+def page_sections(context, page):
+    """``{% page_sections page %}``: the sections below a news item or a notice."""
+    return _render(context, page, registry.page_sections())
+
+
+@register.simple_tag(takes_context=True)
+def area_sections(context, page, per_viewer=False):
+    """``{% area_sections page %}``: the sections that are the same for everyone
+    (inside ``{% shared %}``); ``per_viewer=True``: those that depend on the viewer."""
+    return _render(context, page, registry.area_sections(per_viewer=per_viewer))
