@@ -16,6 +16,13 @@ def main_nav():
     return registry.nav_entries()
 
 
+@register.simple_tag
+def main_nav_key():
+    """``{% main_nav_key as key %}``: which links the menu has (their keys), so
+    that the menu kept as a shared part changes with the installed apps."""
+    return ",".join(entry.key for entry in registry.nav_entries())
+
+
 def _render(context, page, sections):
     return format_html_join(
         "\n",
