@@ -230,71 +230,72 @@ class DocumentMapping:
     def _add_fields(self, doc, search_fields, obj, path, model):
         for field in search_fields:
             if isinstance(field, RelatedFields):
-                value = field.get_value(obj)
-                if isinstance(value, (models.Manager, models.QuerySet)):
-                    related = list(value.all())
-                elif value is None:
-                    related = []
-                elif isinstance(value, models.Model):
-                    related = [value]
-                else:
-                    related = [value] if hasattr(value, "_meta") else []
-                related_model = field.get_field(model).related_model
-                sub_path = [*path, field]
-                # Collect every related object's values into multi-valued fields.
-                for sub_obj in related:
-                    self._add_fields(
-                        doc, field.fields, sub_obj, sub_path, related_model
-                    )
-                for sub_field in field.fields:
-                    if isinstance(sub_field, FilterField):
-                        mapping = type(self)(self.model)
-                        col, _kind = mapping.filter_column([*sub_path, sub_field])
-                        if col not in doc and col not in self._nulls:
-                            self._nulls.append(col)
-                continue
-
-            value = field.get_value(obj)
-
-            if isinstance(field, FilterField):
-                col, kind = type(self)(self.model).filter_column([*path, field])
-                multi = col.endswith("m")
-                if isinstance(value, (models.Manager, models.QuerySet)):
-                    value = list(value.values_list("pk", flat=True))
-                if isinstance(value, (list, tuple, set)):
-                    values = [clean_value(kind, v) for v in value if v is not None]
-                else:
-                    values = [] if value is None else [clean_value(kind, value)]
-                if multi:
-                    existing = doc.get(col, [])
-                    merged = existing + [v for v in values if v not in existing]
-                    if merged:
-                        doc[col] = merged
-                        if col in self._nulls:
-                            self._nulls.remove(col)
-                    elif col not in self._nulls:
-                        self._nulls.append(col)
-                elif values:
-                    doc[col] = values[0]
-                else:
-                    self._nulls.append(col)
-
+                self._add_related(doc, field, obj, path, model)
+            elif isinstance(field, FilterField):
+                self._add_filter(doc, field, field.get_value(obj), path)
             elif isinstance(field, AutocompleteField):
-                texts = _flatten_text(value)
+                texts = _flatten_text(field.get_value(obj))
                 self._ac.extend(texts)
                 if not path:
-                    col = self.autocomplete_column(field)
-                    doc[col] = "\n".join(texts)
-
+                    doc[self.autocomplete_column(field)] = "\n".join(texts)
             elif isinstance(field, SearchField):
-                texts = _flatten_text(value)
-                if not texts:
-                    continue
-                self._all.extend(texts)
-                if field.boost and float(field.boost) != 1.0:
-                    self._boosted.setdefault(float(field.boost), []).extend(texts)
-                if not path:
-                    doc[self.text_column(field)] = "\n".join(texts)
+                self._add_text(doc, field, field.get_value(obj), path)
+
+    def _add_related(self, doc, field, obj, path, model):
+        """Every related object's values, into many-valued fields."""
+        related_model = field.get_field(model).related_model
+        sub_path = [*path, field]
+        for sub_obj in _related_objects(field.get_value(obj)):
+            self._add_fields(doc, field.fields, sub_obj, sub_path, related_model)
+        for sub_field in field.fields:
+            if isinstance(sub_field, FilterField):
+                col, _kind = self.filter_column([*sub_path, sub_field])
+                if col not in doc and col not in self._nulls:
+                    self._nulls.append(col)
+
+    def _add_filter(self, doc, field, value, path):
+        col, kind = self.filter_column([*path, field])
+        if isinstance(value, (models.Manager, models.QuerySet)):
+            value = list(value.values_list("pk", flat=True))
+        if isinstance(value, (list, tuple, set)):
+            values = [clean_value(kind, v) for v in value if v is not None]
+        else:
+            values = [] if value is None else [clean_value(kind, value)]
+        if not col.endswith("m"):  # single-valued
+            if values:
+                doc[col] = values[0]
+            else:
+                self._nulls.append(col)
+            return
+        existing = doc.get(col, [])
+        merged = existing + [v for v in values if v not in existing]
+        if merged:
+            doc[col] = merged
+            if col in self._nulls:
+                self._nulls.remove(col)
+        elif col not in self._nulls:
+            self._nulls.append(col)
+
+    def _add_text(self, doc, field, value, path):
+        texts = _flatten_text(value)
+        if not texts:
+            return
+        self._all.extend(texts)
+        if field.boost and float(field.boost) != 1.0:
+            self._boosted.setdefault(float(field.boost), []).extend(texts)
+        if not path:
+            doc[self.text_column(field)] = "\n".join(texts)
+
+
+def _related_objects(value):
+    """The objects of a ``RelatedFields`` value (a manager, one object, none)."""
+    if isinstance(value, (models.Manager, models.QuerySet)):
+        return list(value.all())
+    if value is None:
+        return []
+    if isinstance(value, models.Model) or hasattr(value, "_meta"):
+        return [value]
+    return []
 
 
 def _pk_type(pk_field):

@@ -403,6 +403,42 @@ def _words(text):
 CASTS = {"i": "numeric", "f": "float8", "d": "timestamp", "b": "boolean", "s": "text"}
 
 
+def _prefix_sql(column, multi, prefix):
+    if multi:
+        return Sql(
+            "EXISTS (SELECT 1 FROM jsonb_array_elements_text(d.f -> %s) e "
+            "WHERE starts_with(e, %s))",
+            [column, prefix],
+        )
+    return Sql("starts_with(d.f ->> %s, %s)", [column, prefix])
+
+
+def _range_sql(column, kind, multi, lookup, value):
+    """``gt``/``gte``/``lt``/``lte``/``range``: a cast of the JSON value."""
+    if lookup == "range":
+        lower, upper = value
+        conds = [(">=", lower), ("<=", upper)]
+    else:
+        op = {"gt": ">", "gte": ">=", "lt": "<", "lte": "<="}[lookup]
+        conds = [(op, value)]
+    conds = [(op, clean_value(kind, v)) for op, v in conds]
+    if any(v is None for _op, v in conds):
+        return FALSE
+    cast = CASTS[kind]
+    params = [v for _op, v in conds]
+    if multi:
+        test = " AND ".join(f"(e)::{cast} {op} %s" for op, _v in conds)
+        return Sql(
+            "EXISTS (SELECT 1 FROM jsonb_array_elements_text(d.f -> %s) e "
+            f"WHERE {test})",
+            [column, *params],
+        )
+    return Sql(
+        " AND ".join(f"(d.f ->> %s)::{cast} {op} %s" for op, _v in conds),
+        [p for (_op, v) in conds for p in (column, v)],
+    )
+
+
 class PostgresSearchQueryCompiler(CompilerMixin, BaseSearchQueryCompiler):
     DEFAULT_OPERATOR = "or"
     HANDLES_ORDER_BY_EXPRESSIONS = True
@@ -421,7 +457,6 @@ class PostgresSearchQueryCompiler(CompilerMixin, BaseSearchQueryCompiler):
     def _process_lookup(self, field_path, lookup, value):
         column, kind = self.mapping.filter_column(field_path)
         multi = _multi(column)
-        cast = CASTS[kind]
 
         if lookup == "exact":
             if isinstance(value, (Query, Subquery)):
@@ -442,57 +477,29 @@ class PostgresSearchQueryCompiler(CompilerMixin, BaseSearchQueryCompiler):
         if lookup == "in":
             if isinstance(value, (Query, Subquery)):
                 value = self._resolve_query_value(value, MULTI)
-            values = list(value)
-            docs = [
-                self._contains(column, clean_value(kind, v), multi)
-                for v in values
-                if v is not None
-            ]
-            parts = []
-            if docs:
-                parts.append(Sql("d.f @> ANY(%s::jsonb[])", [docs]))
-            if any(v is None for v in values):
-                parts.append(Sql("(d.f -> %s) IS NULL", [column]))
-            if not parts:
-                return FALSE
-            return self._connect_filters(parts, "OR", False)
-
+            return self._in_sql(column, kind, multi, list(value))
         if lookup in ("startswith", "prefix"):
             if kind != "s":
                 return None
-            prefix = clean_value(kind, value)
-            if multi:
-                return Sql(
-                    "EXISTS (SELECT 1 FROM jsonb_array_elements_text(d.f -> %s) e "
-                    "WHERE starts_with(e, %s))",
-                    [column, prefix],
-                )
-            return Sql("starts_with(d.f ->> %s, %s)", [column, prefix])
-
+            return _prefix_sql(column, multi, clean_value(kind, value))
         if lookup in ("gt", "gte", "lt", "lte", "range"):
-            if lookup == "range":
-                lower, upper = value
-                conds = [(">=", lower), ("<=", upper)]
-            else:
-                op = {"gt": ">", "gte": ">=", "lt": "<", "lte": "<="}[lookup]
-                conds = [(op, value)]
-            conds = [(op, clean_value(kind, v)) for op, v in conds]
-            if any(v is None for _op, v in conds):
-                return FALSE
-            test = " AND ".join(f"(e)::{cast} {op} %s" for op, _v in conds)
-            params = [v for _op, v in conds]
-            if multi:
-                return Sql(
-                    "EXISTS (SELECT 1 FROM jsonb_array_elements_text(d.f -> %s) e "
-                    f"WHERE {test})",
-                    [column, *params],
-                )
-            return Sql(
-                " AND ".join(f"(d.f ->> %s)::{cast} {op} %s" for op, _v in conds),
-                [p for (_op, v) in conds for p in (column, v)],
-            )
-
+            return _range_sql(column, kind, multi, lookup, value)
         return None
+
+    def _in_sql(self, column, kind, multi, values):
+        docs = [
+            self._contains(column, clean_value(kind, v), multi)
+            for v in values
+            if v is not None
+        ]
+        parts = []
+        if docs:
+            parts.append(Sql("d.f @> ANY(%s::jsonb[])", [docs]))
+        if any(v is None for v in values):
+            parts.append(Sql("(d.f -> %s) IS NULL", [column]))
+        if not parts:
+            return FALSE
+        return self._connect_filters(parts, "OR", False)
 
     def _process_match_none(self):
         return FALSE

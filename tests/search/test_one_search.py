@@ -12,6 +12,7 @@ from civic.services.models import Business, BusinessStatus
 from content.models import NewsPage, NoticePage
 from search import sources as registry
 from search.backends import whoosh as whoosh_backend
+from search.backends.whoosh import parts as whoosh_parts
 
 pytestmark = pytest.mark.backends("whoosh", "postgres")
 
@@ -80,13 +81,13 @@ def searches(monkeypatch, search_backend):
 
     monkeypatch.setattr(Searcher, "search_with_collector", counted)
     # a typed query's pass over the kept postings (``_fast_parts``) is a search too
-    fast = whoosh_backend._fast_parts
+    fast = whoosh_parts._fast_parts
 
     def counted_fast(combined, q, *args, **kwargs):
         calls.append(q)
         return fast(combined, q, *args, **kwargs)
 
-    monkeypatch.setattr(whoosh_backend, "_fast_parts", counted_fast)
+    monkeypatch.setattr(whoosh_parts, "_fast_parts", counted_fast)
     yield calls
 
 
