@@ -51,7 +51,7 @@ def main():
     from django.test import Client
 
     from bench._vi_corpus import QUERIES, strip_accents
-    from search.backends import whoosh as backend
+    from search.backends.whoosh import parts as backend
 
     fast_parts = backend._fast_parts
 

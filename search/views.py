@@ -67,6 +67,12 @@ class MergedResults:
         self._count = None
 
     @property
+    def capped(self):
+        """The backend stopped counting at ``count()`` matches: there are more,
+        and each kind's count is a lower bound."""
+        return getattr(self._search(self.want), "capped", False)
+
+    @property
     def parts(self):
         """(source, count) of each source."""
         return [(source, results.count()) for source, results in self.searches]
@@ -139,6 +145,12 @@ class PartResults:
 
     def __len__(self):
         return self.count()
+
+    @property
+    def capped(self):
+        """The backend stopped counting at ``count()`` matches: there are more,
+        and each kind's count is a lower bound."""
+        return getattr(self._search(self.want), "capped", False)
 
     @property
     def parts(self):
@@ -281,6 +293,7 @@ def search(request):
         context["type_counts"] = [
             (s.key, s.label, count) for s, count in results.parts if count
         ]
+        context["counts_capped"] = getattr(results, "capped", False)
         context["extra_query"] = _extra_query(query, type_key, area)
         if context["did_you_mean"]:
             context["did_you_mean_query"] = _extra_query(

@@ -54,7 +54,7 @@ from contextlib import contextmanager
 from decimal import Decimal
 
 from django.db import DEFAULT_DB_ALIAS, NotSupportedError, connections, transaction
-from django.db.models import F, OrderBy, Subquery
+from django.db.models import Subquery
 from django.db.models.sql import Query
 from django.db.models.sql.constants import MULTI, SINGLE
 from modelsearch.backends.base import (
@@ -62,15 +62,13 @@ from modelsearch.backends.base import (
     BaseSearchBackend,
     BaseSearchQueryCompiler,
     BaseSearchResults,
-    FilterFieldError,
-    OrderByFieldError,
     get_model_root,
 )
 from modelsearch.index import get_indexed_models
 from modelsearch.query import And, Boost, MatchAll, Not, Or, Phrase, PlainText
 
 from search.analysis import normalize, words
-from search.backends.whoosh import (
+from search.backends.common import (
     ACCENT_BOOST,
     ALL_TEXT,
     AUTOCOMPLETE,
@@ -79,12 +77,15 @@ from search.backends.whoosh import (
     PHRASE_BOOST,
     PK,
     PK_NUM,
+    CompilerMixin,
+    DocumentMapping,
     PartHits,
-    WhooshMapping,
-    _kind_of_type,
-    _pk_type,
+    ResultsMixin,
     clean_value,
     index_changed,
+    part_compilers,
+    pk_column_kind,
+    sorted_facet,
 )
 
 logger = logging.getLogger(__name__)
@@ -292,7 +293,7 @@ class PostgresIndex(BaseIndex):
     def add_items(self, model, items):
         if not model.get_search_fields():
             return
-        mapping = WhooshMapping(model)
+        mapping = DocumentMapping(model)
         root = _root_label(model)
         rows = [document_row(mapping, obj, root) for obj in items]
         if not rows:
@@ -402,24 +403,52 @@ def _words(text):
 CASTS = {"i": "numeric", "f": "float8", "d": "timestamp", "b": "boolean", "s": "text"}
 
 
-class PostgresSearchQueryCompiler(BaseSearchQueryCompiler):
+def _prefix_sql(column, multi, prefix):
+    if multi:
+        return Sql(
+            "EXISTS (SELECT 1 FROM jsonb_array_elements_text(d.f -> %s) e "
+            "WHERE starts_with(e, %s))",
+            [column, prefix],
+        )
+    return Sql("starts_with(d.f ->> %s, %s)", [column, prefix])
+
+
+def _range_sql(column, kind, multi, lookup, value):
+    """``gt``/``gte``/``lt``/``lte``/``range``: a cast of the JSON value."""
+    if lookup == "range":
+        lower, upper = value
+        conds = [(">=", lower), ("<=", upper)]
+    else:
+        op = {"gt": ">", "gte": ">=", "lt": "<", "lte": "<="}[lookup]
+        conds = [(op, value)]
+    conds = [(op, clean_value(kind, v)) for op, v in conds]
+    if any(v is None for _op, v in conds):
+        return FALSE
+    cast = CASTS[kind]
+    params = [v for _op, v in conds]
+    if multi:
+        test = " AND ".join(f"(e)::{cast} {op} %s" for op, _v in conds)
+        return Sql(
+            "EXISTS (SELECT 1 FROM jsonb_array_elements_text(d.f -> %s) e "
+            f"WHERE {test})",
+            [column, *params],
+        )
+    return Sql(
+        " AND ".join(f"(d.f ->> %s)::{cast} {op} %s" for op, _v in conds),
+        [p for (_op, v) in conds for p in (column, v)],
+    )
+
+
+class PostgresSearchQueryCompiler(CompilerMixin, BaseSearchQueryCompiler):
     DEFAULT_OPERATOR = "or"
     HANDLES_ORDER_BY_EXPRESSIONS = True
     autocomplete = False
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.mapping = WhooshMapping(self.queryset.model)
+        self.mapping = DocumentMapping(self.queryset.model)
 
     # -- filters (on ``f``) ----------------------------------------------------
-
-    def _resolve_query_value(self, value, result_type):
-        db_alias = self.queryset._db or DEFAULT_DB_ALIAS
-        query = value.query if isinstance(value, Subquery) else value
-        result = query.get_compiler(db_alias).execute_sql(result_type=result_type)
-        if result_type == SINGLE:
-            return result[0] if result else None
-        return [row[0] for chunk in result for row in chunk]
 
     def _contains(self, column, value, multi):
         value = _json(value)
@@ -428,7 +457,6 @@ class PostgresSearchQueryCompiler(BaseSearchQueryCompiler):
     def _process_lookup(self, field_path, lookup, value):
         column, kind = self.mapping.filter_column(field_path)
         multi = _multi(column)
-        cast = CASTS[kind]
 
         if lookup == "exact":
             if isinstance(value, (Query, Subquery)):
@@ -449,57 +477,29 @@ class PostgresSearchQueryCompiler(BaseSearchQueryCompiler):
         if lookup == "in":
             if isinstance(value, (Query, Subquery)):
                 value = self._resolve_query_value(value, MULTI)
-            values = list(value)
-            docs = [
-                self._contains(column, clean_value(kind, v), multi)
-                for v in values
-                if v is not None
-            ]
-            parts = []
-            if docs:
-                parts.append(Sql("d.f @> ANY(%s::jsonb[])", [docs]))
-            if any(v is None for v in values):
-                parts.append(Sql("(d.f -> %s) IS NULL", [column]))
-            if not parts:
-                return FALSE
-            return self._connect_filters(parts, "OR", False)
-
+            return self._in_sql(column, kind, multi, list(value))
         if lookup in ("startswith", "prefix"):
             if kind != "s":
                 return None
-            prefix = clean_value(kind, value)
-            if multi:
-                return Sql(
-                    "EXISTS (SELECT 1 FROM jsonb_array_elements_text(d.f -> %s) e "
-                    "WHERE starts_with(e, %s))",
-                    [column, prefix],
-                )
-            return Sql("starts_with(d.f ->> %s, %s)", [column, prefix])
-
+            return _prefix_sql(column, multi, clean_value(kind, value))
         if lookup in ("gt", "gte", "lt", "lte", "range"):
-            if lookup == "range":
-                lower, upper = value
-                conds = [(">=", lower), ("<=", upper)]
-            else:
-                op = {"gt": ">", "gte": ">=", "lt": "<", "lte": "<="}[lookup]
-                conds = [(op, value)]
-            conds = [(op, clean_value(kind, v)) for op, v in conds]
-            if any(v is None for _op, v in conds):
-                return FALSE
-            test = " AND ".join(f"(e)::{cast} {op} %s" for op, _v in conds)
-            params = [v for _op, v in conds]
-            if multi:
-                return Sql(
-                    "EXISTS (SELECT 1 FROM jsonb_array_elements_text(d.f -> %s) e "
-                    f"WHERE {test})",
-                    [column, *params],
-                )
-            return Sql(
-                " AND ".join(f"(d.f ->> %s)::{cast} {op} %s" for op, _v in conds),
-                [p for (_op, v) in conds for p in (column, v)],
-            )
-
+            return _range_sql(column, kind, multi, lookup, value)
         return None
+
+    def _in_sql(self, column, kind, multi, values):
+        docs = [
+            self._contains(column, clean_value(kind, v), multi)
+            for v in values
+            if v is not None
+        ]
+        parts = []
+        if docs:
+            parts.append(Sql("d.f @> ANY(%s::jsonb[])", [docs]))
+        if any(v is None for v in values):
+            parts.append(Sql("(d.f -> %s) IS NULL", [column]))
+        if not parts:
+            return FALSE
+        return self._connect_filters(parts, "OR", False)
 
     def _process_match_none(self):
         return FALSE
@@ -521,10 +521,10 @@ class PostgresSearchQueryCompiler(BaseSearchQueryCompiler):
     def content_types(self):
         """The labels of the queryset's model and of its indexed subclasses."""
         model = self.queryset.model
-        labels = {WhooshMapping(model).get_content_type()}
+        labels = {DocumentMapping(model).get_content_type()}
         for other in get_indexed_models():
             if issubclass(other, model):
-                labels.add(WhooshMapping(other).get_content_type())
+                labels.add(DocumentMapping(other).get_content_type())
         return sorted(labels)
 
     def get_filter(self):
@@ -606,8 +606,10 @@ class PostgresSearchQueryCompiler(BaseSearchQueryCompiler):
             "search backend."
         )
 
-    def text_sql(self, scored=True):
-        """(match condition, score expression) on ``d``, or ``None`` for no match."""
+    def text_sql(self, scored=True, tier=True):
+        """(match condition, score expression) on ``d``, or ``None`` for no match.
+        Without ``tier`` the score leaves out ``EXACT_TIER`` (``search_parts``
+        adds it from its own candidates: :meth:`exact_tier`)."""
         tsq = self._tsquery(self.query)
         if tsq == "":
             return None
@@ -628,7 +630,7 @@ class PostgresSearchQueryCompiler(BaseSearchQueryCompiler):
             return match, Sql("0.0")
         rank_vector = "d.ac" if self.autocomplete else "d.head"
         if isinstance(self.query, PlainText) and not self.autocomplete:
-            return match, self._typed_score(self.query)
+            return match, self._typed_score(self.query, tier)
         return match, self._score(self.query, rank_vector)
 
     def _score(self, query, vector, boost=1.0):
@@ -652,7 +654,18 @@ class PostgresSearchQueryCompiler(BaseSearchQueryCompiler):
             f"{float(boost)} * ts_rank({vector}, to_tsquery('{CONFIG}', %s))", [tsq]
         )
 
-    def _typed_score(self, query):
+    def exact_tier(self):
+        """The ``simple`` tsquery of a typed query's words as typed, when it was
+        typed with marks (the documents holding all of them get ``EXACT_TIER``),
+        else ``None``."""
+        if self.autocomplete or self.fields or not isinstance(self.query, PlainText):
+            return None
+        pairs = words(self.query.query_string)
+        if not any(a != fo for a, fo in pairs):
+            return None
+        return _tsquery_text(_words(self.query.query_string), "&")
+
+    def _typed_score(self, query, tier=True):
         """Title words, words side by side in a title, and for a query typed with
         marks the words found exactly as typed (``EXACT_TIER`` for all of them)."""
         pairs = words(query.query_string)
@@ -668,45 +681,21 @@ class PostgresSearchQueryCompiler(BaseSearchQueryCompiler):
             )
         if any(a != fo for a, fo in pairs):
             exact_any = _tsquery_text(ws, "|")
-            exact_all = _tsquery_text(ws, "&")
             score = Sql(
                 f"{score.sql} + {ACCENT_BOOST} * 10 * "
-                f"ts_rank(d.head_exact, to_tsquery('{EXACT_CONFIG}', %s))"
-                f" + CASE WHEN d.ctid IN (SELECT x.ctid FROM {TABLE} x "
-                f"WHERE x.body_exact @@ to_tsquery('{EXACT_CONFIG}', %s)) "
-                f"THEN {EXACT_TIER} ELSE 0 END",
-                [*score.params, exact_any, exact_all],
+                f"ts_rank(d.head_exact, to_tsquery('{EXACT_CONFIG}', %s))",
+                [*score.params, exact_any],
             )
+            if tier:
+                score = Sql(
+                    f"{score.sql} + CASE WHEN d.ctid IN (SELECT x.ctid FROM "
+                    f"{TABLE} x WHERE x.body_exact @@ "
+                    f"to_tsquery('{EXACT_CONFIG}', %s)) THEN {EXACT_TIER} ELSE 0 END",
+                    [*score.params, _tsquery_text(ws, "&")],
+                )
         return score
 
     # -- ordering --------------------------------------------------------------
-
-    def _get_order_by(self):
-        if self.order_by_relevance:
-            return
-        for item in self.queryset.query.order_by:
-            if isinstance(item, OrderBy):
-                expression = item.expression
-                if not isinstance(expression, F):
-                    raise OrderByFieldError(
-                        f'Sorting search results with "{item}" is not supported by '
-                        "this search backend.",
-                        field_name=str(item),
-                    )
-                name = ("-" if item.descending else "") + expression.name
-            else:
-                name = item
-            reverse = name.startswith("-")
-            name = name.lstrip("-")
-            field = self._get_filterable_field(name)
-            if field is None:
-                raise OrderByFieldError(
-                    f'Cannot sort search results with field "{name}". Please add '
-                    f'index.FilterField("{name}") to '
-                    f"{self.queryset.model.__name__}.search_fields.",
-                    field_name=name,
-                )
-            yield reverse, field
 
     def order_sql(self):
         """``ORDER BY`` items after the score (relevance) or instead of it."""
@@ -718,8 +707,8 @@ class PostgresSearchQueryCompiler(BaseSearchQueryCompiler):
                 direction = "DESC" if reverse else "ASC"
                 items.append(f"(d.f ->> %s)::{CASTS[kind]} {direction}")
                 params.append(column)
-        pk_type = _kind_of_type(_pk_type(self.queryset.model._meta.pk))
-        tie = "d.pknum DESC" if pk_type == "i" else "d.pk DESC"
+        pk_kind = pk_column_kind(self.queryset.model)
+        tie = "d.pknum DESC" if pk_kind == "i" else "d.pk DESC"
         if self.order_by_relevance:
             return Sql(f"score DESC, {tie}")
         items.append(tie)
@@ -763,7 +752,7 @@ def _cursor(backend):
         yield cursor
 
 
-class PostgresSearchResults(BaseSearchResults):
+class PostgresSearchResults(ResultsMixin, BaseSearchResults):
     supports_facet = True
 
     def _sql(self, select, scored=True, order=True, limit=True):
@@ -802,21 +791,7 @@ class PostgresSearchResults(BaseSearchResults):
         with _cursor(self.backend) as cursor:
             cursor.execute(*built)
             rows = cursor.fetchall()
-        pks = [pk for pk, _s in rows]
-        scores = dict(rows)
-        if not pks:
-            return []
-        queryset = self.query_compiler.queryset
-        found = {str(obj.pk): obj for obj in queryset.filter(pk__in=pks)}
-        out = []
-        for pk in pks:
-            obj = found.get(pk)
-            if obj is None:
-                continue
-            if self._score_field:
-                setattr(obj, self._score_field, scores.get(pk))
-            out.append(obj)
-        return out
+        return self._objects([pk for pk, _s in rows], dict(rows))
 
     def _do_count(self):
         built = self._sql("count(*)", scored=False, order=False, limit=False)
@@ -825,22 +800,10 @@ class PostgresSearchResults(BaseSearchResults):
         with _cursor(self.backend) as cursor:
             cursor.execute(*built)
             total = cursor.fetchone()[0]
-        total -= self.start
-        if self.stop is not None:
-            total = min(total, self.stop - self.start)
-        return max(total, 0)
+        return self._sliced_count(total)
 
     def facet(self, field_name):
-        compiler = self.query_compiler
-        field = compiler._get_filterable_field(field_name)
-        if field is None:
-            raise FilterFieldError(
-                f'Cannot facet search results with field "{field_name}". Please add '
-                f'index.FilterField("{field_name}") to '
-                f"{compiler.queryset.model.__name__}.search_fields.",
-                field_name=field_name,
-            )
-        column, kind = compiler.mapping.filter_column([field])
+        column, kind = self.query_compiler.facet_column(field_name)
         built = self._sql("d.f -> %s AS v", scored=False, order=False, limit=False)
         if built is None:
             return OrderedDict()
@@ -857,14 +820,14 @@ class PostgresSearchResults(BaseSearchResults):
         with _cursor(self.backend) as cursor:
             cursor.execute(sql, [column, *params])
             rows = cursor.fetchall()
-        out = OrderedDict()
+        out = {}
         for value, count in rows:
             if isinstance(value, str):  # Django reads jsonb as text
                 value = json.loads(value)
             if kind == "d" and isinstance(value, str):
                 value = datetime.datetime.fromisoformat(value)
             out[value] = out.get(value, 0) + count
-        return out
+        return sorted_facet(out)
 
 
 # -- backend --------------------------------------------------------------------
@@ -902,6 +865,25 @@ class PostgresSearchBackend(BaseSearchBackend):
 SearchBackend = PostgresSearchBackend
 
 
+#: A search page counts and ranks at most this many matches (more when a later
+#: page asks for more hits): a common word matches most of the table, and
+#: reading every match cost ~200 ms at 100,000 documents. Above it the page says
+#: "more than 1,000" and each kind's count is a lower bound (``PartHits.capped``).
+COUNT_CAP = 1000
+
+
+def _parts_case(compilers):
+    """``CASE WHEN <part 0's filter> THEN 0 … END``: the first part allowing a
+    row (two kinds of one model are told apart), and the parts' content types."""
+    whens, params, cts = [], [], set()
+    for part, compiler in enumerate(compilers):
+        where = compiler.get_filter()
+        whens.append(f"WHEN {where.sql} THEN {part}")
+        params += where.params
+        cts.update(compiler.content_types())
+    return Sql("CASE " + " ".join(whens) + " END", params), sorted(cts)
+
+
 def search_parts(
     backend, query, querysets, operator=None, limit=10, autocomplete=False
 ):
@@ -909,73 +891,102 @@ def search_parts(
     every part ranked together, and the number of matches of each part.
 
     Each match belongs to the first part whose content type and filters allow
-    it (a ``CASE``); the matches are read once (a materialised ``WITH``), for
-    the page (``ORDER BY score LIMIT``) and the counts (``GROUP BY part``).
+    it (a ``CASE``). The matches are read once, in the table's order, at most
+    ``COUNT_CAP`` + 1 of them (``m``); for a query typed with marks, the rows
+    holding every word exactly as typed (``EXACT_TIER``) are read the same way
+    from their own GIN index (``e``). The page is the best ``limit`` of those
+    candidates, the counts those of ``m``: exact when the query matches at most
+    ``COUNT_CAP`` documents, else lower bounds (``PartHits.capped``).
     With ``autocomplete`` (the header box) only the best ``limit`` are read and
     ``counts`` are those of the hits returned. Returns :class:`PartHits`."""
     querysets = list(querysets)
     empty = PartHits([], [0] * len(querysets))
     if not querysets or query == "" or limit < 1:
         return empty
-    compiler_class = (
-        backend.autocomplete_query_compiler_class
-        if autocomplete
-        else backend.query_compiler_class
-    )
-    compilers = []
-    for queryset in querysets:
-        compiler = compiler_class(queryset, query, operator=operator)
-        compiler.check()
-        compilers.append(compiler)
-    text = compilers[0].text_sql()
+    compilers = part_compilers(backend, query, querysets, operator, autocomplete)
+    if autocomplete:
+        return _suggest_parts(backend, compilers, limit, len(querysets))
+    text = compilers[0].text_sql(tier=False)
     if text is None:
         return empty
     match, score = text
-    whens = []
-    params = [*score.params]
-    cts = set()  # the content types of every part
-    for part, compiler in enumerate(compilers):
-        where = compiler.get_filter()
-        whens.append(f"WHEN {where.sql} THEN {part}")
-        params += where.params
-        cts.update(compiler.content_types())
-    case = "CASE " + " ".join(whens) + " END"
-    params += [*match.params, sorted(cts)]
-    matches = (
-        f"SELECT d.pk, d.pknum, {score.sql} AS score, {case} AS part "
-        f"FROM {TABLE} d WHERE ({match.sql}) AND d.ct = ANY(%s::text[])"
-    )
-    if autocomplete:
-        # As you type, a prefix of two letters matches most titles: the best
-        # ``limit`` of the first ``SUGGEST_CANDIDATES`` matches (in the table's
-        # order), so that a suggestion never reads every match.
-        sql = (
-            f"SELECT part, pk, score FROM (SELECT * FROM ({matches}) m0 "
-            "WHERE part IS NOT NULL LIMIT %s) m "
-            "ORDER BY score DESC, pknum DESC NULLS LAST, pk DESC LIMIT %s"
+    case, cts = _parts_case(compilers)
+    cap = max(COUNT_CAP, limit)
+
+    def candidates(condition):
+        # OFFSET 0: the CASE is computed once per row, not again for the filter
+        return Sql(
+            f"SELECT * FROM (SELECT d.ctid AS t, d.pk, d.pknum, d.head, "
+            f"d.head_exact, {case.sql} AS part FROM {TABLE} d WHERE "
+            f"({condition.sql}) AND d.ct = ANY(%s::text[]) OFFSET 0) x "
+            "WHERE part IS NOT NULL LIMIT %s",
+            [*case.params, *condition.params, cts, cap + 1],
         )
-        params += [SUGGEST_CANDIDATES, limit]
+
+    m = candidates(match)
+    exact = compilers[0].exact_tier()
+    if exact is None:
+        ctes = f"m AS MATERIALIZED ({m.sql})"
+        params = [*m.params]
+        pool = "SELECT m.*, FALSE AS tier FROM m"
     else:
-        sql = (
-            f"WITH m AS MATERIALIZED ({matches}) "
-            "(SELECT part, pk, score, NULL::bigint FROM m WHERE part IS NOT NULL "
-            " ORDER BY score DESC, pknum DESC NULLS LAST, pk DESC LIMIT %s) "
-            "UNION ALL (SELECT part, NULL, NULL, count(*) FROM m "
-            " WHERE part IS NOT NULL GROUP BY part)"
+        # every word as typed implies every word folded: a match of the query
+        e = candidates(
+            Sql(f"d.body_exact @@ to_tsquery('{EXACT_CONFIG}', %s)", [exact])
         )
-        params.append(limit)
+        ctes = f"m AS MATERIALIZED ({m.sql}), e AS MATERIALIZED ({e.sql})"
+        params = [*m.params, *e.params]
+        pool = (
+            "SELECT e.*, TRUE AS tier FROM e UNION ALL "
+            "SELECT m.*, FALSE FROM m WHERE m.t NOT IN (SELECT t FROM e)"
+        )
+    sql = (
+        f"WITH {ctes} "
+        f"(SELECT part, pk, {score.sql} + CASE WHEN tier THEN {EXACT_TIER} "
+        f"ELSE 0 END AS score, NULL::bigint FROM ({pool}) d "
+        " ORDER BY score DESC, pknum DESC NULLS LAST, pk DESC LIMIT %s) "
+        "UNION ALL (SELECT part, NULL, NULL, count(*) FROM m GROUP BY part)"
+    )
+    params += [*score.params, limit]
     with _cursor(backend) as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
-    hits = [(part, pk, score) for part, pk, score, *_n in rows if pk is not None]
+    hits = [(part, pk, score) for part, pk, score, _n in rows if pk is not None]
     counts = [0] * len(querysets)
-    if autocomplete:
-        for part, _pk, _score in hits:
-            counts[part] += 1
-    else:
-        for part, pk, _score, count in rows:
-            if pk is None:
-                counts[part] = count
+    for part, pk, _score, count in rows:
+        if pk is None:
+            counts[part] = count
+    # When the tier (``e``) was cut, its rows read are ``cap`` ≥ ``limit``: the
+    # page is theirs, and the tier's rows not read cannot enter it. When ``m``
+    # was cut, the page is the best of the candidates read (see COUNT_CAP).
+    capped = sum(counts) > cap
+    return PartHits(hits, counts, capped=capped, cap=cap)
+
+
+def _suggest_parts(backend, compilers, limit, nparts):
+    """The header box: as you type, a prefix of two letters matches most
+    titles: the best ``limit`` of the first ``SUGGEST_CANDIDATES`` matches (in
+    the table's order), so that a suggestion never reads every match."""
+    text = compilers[0].text_sql()
+    if text is None:
+        return PartHits([], [0] * nparts)
+    match, score = text
+    case, cts = _parts_case(compilers)
+    sql = (
+        f"SELECT part, pk, score FROM (SELECT * FROM (SELECT d.pk, d.pknum, "
+        f"{score.sql} AS score, {case.sql} AS part FROM {TABLE} d "
+        f"WHERE ({match.sql}) AND d.ct = ANY(%s::text[])) m0 "
+        "WHERE part IS NOT NULL LIMIT %s) m "
+        "ORDER BY score DESC, pknum DESC NULLS LAST, pk DESC LIMIT %s"
+    )
+    params = [*score.params, *case.params, *match.params, cts]
+    params += [SUGGEST_CANDIDATES, limit]
+    with _cursor(backend) as cursor:
+        cursor.execute(sql, params)
+        hits = cursor.fetchall()
+    counts = [0] * nparts
+    for part, _pk, _score in hits:
+        counts[part] += 1
     return PartHits(hits, counts)
 
 

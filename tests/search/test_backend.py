@@ -287,7 +287,7 @@ def test_one_search_without_scoring_every_match_finds_the_same_page(
     when no later one can enter the page (``_fast_parts``): the same hits,
     scores and counts per part as scoring every match (``_PartCollector``); the
     suggestions, scored from kept postings and lengths, are Whoosh's top 8."""
-    from search.backends import whoosh as backend_module
+    from search.backends.whoosh import parts as backend_module
 
     Procedure = procedures  # noqa: N806
     backend = get_search_backend()

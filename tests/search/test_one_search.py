@@ -12,6 +12,7 @@ from civic.services.models import Business, BusinessStatus
 from content.models import NewsPage, NoticePage
 from search import sources as registry
 from search.backends import whoosh as whoosh_backend
+from search.backends.whoosh import parts as whoosh_parts
 
 pytestmark = pytest.mark.backends("whoosh", "postgres")
 
@@ -80,13 +81,13 @@ def searches(monkeypatch, search_backend):
 
     monkeypatch.setattr(Searcher, "search_with_collector", counted)
     # a typed query's pass over the kept postings (``_fast_parts``) is a search too
-    fast = whoosh_backend._fast_parts
+    fast = whoosh_parts._fast_parts
 
     def counted_fast(combined, q, *args, **kwargs):
         calls.append(q)
         return fast(combined, q, *args, **kwargs)
 
-    monkeypatch.setattr(whoosh_backend, "_fast_parts", counted_fast)
+    monkeypatch.setattr(whoosh_parts, "_fast_parts", counted_fast)
     yield calls
 
 
@@ -197,3 +198,31 @@ def test_suggestions_keep_to_each_kinds_filter(tree):
         "nuoc", [Business.objects.all()], operator="and", limit=8, autocomplete=True
     )
     assert len(found.hits) == 8
+
+
+@pytest.mark.backends("postgres")
+def test_a_common_query_counts_up_to_the_cap_and_says_so(
+    client, content, tree, monkeypatch
+):
+    """PostgreSQL reads at most COUNT_CAP matches of a common query: the page
+    says "more than", each kind's count is a lower bound, and the documents
+    holding every word as typed are still ranked first (their own index)."""
+    from search.backends import postgres
+
+    for i in range(8):
+        shop(tree, f"Nuoi ca {i} nuoc")  # "nước" only folded, not as typed
+    monkeypatch.setattr(postgres, "COUNT_CAP", 2)
+    found = get_search_backend().search_parts(
+        "nước", [s.shown() for s in registry.sources()], limit=1
+    )
+    assert found.capped and found.total == 2 and sum(found.counts) == 3
+    assert len(found.hits) == 1 and found.hits[0][2] >= whoosh_backend.EXACT_TIER
+    response = client.get(URL, {"q": "nước"})  # 11 matches, 10 a page
+    html = response.content.decode()
+    assert response.context["counts_capped"]
+    assert "More than 10 results for" in html
+    assert "each kind has at least the number shown" in html
+    monkeypatch.setattr(postgres, "COUNT_CAP", 1000)
+    response = client.get(URL, {"q": "nước", "n": "1"})  # not the cached page
+    assert not response.context["counts_capped"]
+    assert response.context["page_obj"].paginator.count == 11

@@ -10,8 +10,8 @@ from search.backends.whoosh import (
     WhooshIndex,
     WhooshIndexRebuilder,
     WhooshSearchBackend,
-    _files_of,
 )
+from search.backends.whoosh.storage import _files_of
 
 
 def _backend(path):
