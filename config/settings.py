@@ -409,7 +409,7 @@ WAGTAILDOCS_EXTENSIONS = [
 # in the site's PostgreSQL database: the default when DATABASE_URL is postgres://…).
 SEARCH_BACKENDS = {
     # Whoosh index, by default in VAR_DIR / "whoosh" (a temporary folder under
-    # pytest); options PATH, WRITE_TIMEOUT: see search/backends/whoosh.py
+    # pytest); options PATH, WRITE_TIMEOUT: see search/backends/whoosh/
     "whoosh": "search.backends.whoosh",
     # one table, search_document (search/migrations); see search/backends/postgres.py
     "postgres": "search.backends.postgres",
