@@ -13,67 +13,6 @@ from django.utils.translation import gettext_lazy as _
 from search.sources import Source, register
 
 
-def _services():
-    from civic.services.models import (
-        Business,
-        BusinessStatus,
-        Procedure,
-        SupportPoint,
-        UtilityLink,
-    )
-
-    register(
-        Source(
-            key="procedure",
-            model="services.Procedure",
-            label=_("Public services"),
-            visible=lambda: Procedure.objects.all(),
-            text=lambda p: f"{p.code} · {p.authority}. {p.documents}",
-            title=lambda p: p.name,
-            url=lambda p: reverse("services:procedure", args=[p.pk]),
-            order=30,
-        )
-    )
-    register(
-        Source(
-            key="point",
-            model="services.SupportPoint",
-            label=_("Support points"),
-            visible=lambda: SupportPoint.objects.all(),
-            text=lambda p: f"{p.address}. {p.services}",
-            title=lambda p: p.name,
-            url=lambda p: reverse("services:point", args=[p.pk]),
-            order=31,
-        )
-    )
-    register(
-        Source(
-            key="utility",
-            model="services.UtilityLink",
-            label=_("Public utilities"),
-            visible=lambda: UtilityLink.objects.all(),
-            text=lambda u: f"{u.address} {u.notes}",
-            title=lambda u: u.name,
-            url=lambda u: reverse("services:utilities_area", args=[u.area_id]),
-            order=32,
-        )
-    )
-    register(
-        Source(
-            key="shop",
-            model="services.Business",
-            label=_("Local shops and services"),
-            visible=lambda: Business.objects.filter(status=BusinessStatus.APPROVED),
-            text=lambda b: f"{b.offers} · {b.address}",
-            title=lambda b: b.name,
-            url=lambda b: (
-                reverse("services:utilities_area", args=[b.area_id]) + "#shops-heading"
-            ),
-            order=33,
-        )
-    )
-
-
 def _feedback():
     from civic.feedback.models import Report
 
@@ -133,8 +72,6 @@ def _meetings():
 def register_civic_sources():
     from django.apps import apps
 
-    if apps.is_installed("civic.services"):
-        _services()
     if apps.is_installed("civic.feedback"):
         _feedback()
     if apps.is_installed("civic.meetings"):

@@ -20,6 +20,12 @@ class FeedbackConfig(AppConfig):
 
         register_target("feedback.report", can_read=can_read)
 
+        from civic.dashboard.figures import register_figures
+
+        from .figures import FIGURES
+
+        register_figures(FIGURES)
+
 
 def next_feedback_deadline(now):
     from django.db.models import Min, Q

@@ -21,6 +21,12 @@ class PollsConfig(AppConfig):
 
         register_target("polls.poll", can_read=can_read)
 
+        from civic.dashboard.figures import register_figures
+
+        from .figures import FIGURES
+
+        register_figures(FIGURES)
+
         from search.sources import Source, register
 
         from .models import Poll

@@ -14,18 +14,12 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from civic.core.progress import progress
+from civic.directory.models import Business, BusinessStatus, UtilityKind, UtilityLink
 from civic.people.models import User
+from civic.support.models import OpeningHours, SupportPoint
 from content.models import AreaPage
 
 from ...actions import import_procedures
-from ...models import (
-    Business,
-    BusinessStatus,
-    OpeningHours,
-    SupportPoint,
-    UtilityKind,
-    UtilityLink,
-)
 
 WARD_SLUG = "phuong-bac-nha-trang"
 PORTAL = "https://dichvucong.gov.vn/p/home/dvc-tthc-thu-tuc-hanh-chinh-chi-tiet.html?ma_thu_tuc="
