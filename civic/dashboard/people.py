@@ -32,7 +32,7 @@ def collect(rollout):
     for path in led:
         if (row := rollout.row_for(path)) is not None:
             row.add("groups_with_leader", 1)
-    for row in rollout.rows.values():
+    for row in rollout.lines():
         for name in (
             "groups",
             "groups_with_leader",

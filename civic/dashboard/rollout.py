@@ -76,10 +76,15 @@ class Rollout:
                 return self.rows[path[:n]]
         return None
 
+    def lines(self):
+        """Every commune's row and the total line (to start a count at 0 or {})."""
+        return [*self.rows.values(), self.total]
+
     def sum_total(self):
         for row in self.rows.values():
             for name, value in row.counts.items():
                 if isinstance(value, dict):
+                    self.total.counts.setdefault(name, {})
                     for key, n in value.items():
                         self.total.add_to(name, key, n)
                 else:

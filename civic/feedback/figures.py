@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from civic.dashboard.figures import Column, Figures
 
-from .stats import on_time_rate
+from . import stats
 
 
 def _percent(share):
@@ -16,13 +16,13 @@ def _percent(share):
 
 def collect(rollout):
     for row in rollout.rows.values():
-        row.set("feedback_on_time", _percent(on_time_rate(row.commune)))
+        row.set("feedback_on_time", _percent(stats.on_time_rate(row.commune)))
 
 
 def finish(rollout):
     communes = [row.commune for row in rollout.rows.values()]
     rollout.total.set(
-        "feedback_on_time", _percent(on_time_rate(communes)) if communes else None
+        "feedback_on_time", _percent(stats.on_time_rate(communes)) if communes else None
     )
 
 

@@ -35,7 +35,7 @@ NAMES = (
 def collect(rollout):
     """Add the participation of polls recorded in the window to the rows (one
     grouped query)."""
-    for row in rollout.rows.values():
+    for row in rollout.lines():
         for name in NAMES:
             row.add(name, 0)
     since = rollout.today - timedelta(days=POLL_WINDOW_DAYS)

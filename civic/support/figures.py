@@ -22,7 +22,7 @@ def point_target():
 
 
 def collect(rollout):
-    for row in rollout.rows.values():
+    for row in rollout.lines():
         row.add("points_open", 0)
         row.counts.setdefault("sessions", {})
     for path, n in (

@@ -13,7 +13,14 @@ from django.conf import settings
 BASE = Path(settings.BASE_DIR)
 SKIP = {"var", "node_modules", "__pycache__"}
 #: what the root templates/ and static/ may hold: the shell every page uses
-SHELL_TEMPLATES = {"base.html", "403.html", "404.html", "500.html", "includes", "blocks"}
+SHELL_TEMPLATES = {
+    "base.html",
+    "403.html",
+    "404.html",
+    "500.html",
+    "includes",
+    "blocks",
+}
 SHELL_STATIC = {"css", "js", "favicon.svg"}
 
 

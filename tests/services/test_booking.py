@@ -11,8 +11,8 @@ from wagtail.models import ModelLogEntry
 
 from civic.core.errors import ActionForbidden
 from civic.people.models import Notification
-from civic.services import actions
-from civic.services.models import Appointment, AppointmentStatus
+from civic.support import actions
+from civic.support.models import Appointment, AppointmentStatus
 
 from ..conftest import make_user
 from .conftest import next_weekday, sign_in, when
@@ -22,33 +22,33 @@ NINE = time(9, 0)
 
 def book(client, point, day, slot, need="Đăng ký khai sinh cho con"):
     return client.post(
-        reverse("services:point", args=[point.pk]),
+        reverse("support:point", args=[point.pk]),
         {"when": when(day, slot), "need": need},
     )
 
 
 def test_resident_books_and_helper_confirms(client, tree, svc):
     monday = next_weekday(0)
-    page = client.get(reverse("services:point", args=[svc.point_a.pk]))
+    page = client.get(reverse("support:point", args=[svc.point_a.pk]))
     assert page.status_code == 200
     assert f'value="{when(monday, NINE)}"' in page.content.decode()
 
     sign_in(client, tree.resident)
     response = book(client, svc.point_a, monday, NINE)
     assert response.status_code == 302
-    assert response["Location"] == reverse("services:my_appointments")
+    assert response["Location"] == reverse("support:my_appointments")
     appointment = Appointment.objects.get()
     assert (appointment.date, appointment.slot) == (monday, NINE)
     assert appointment.status == AppointmentStatus.REQUESTED
     assert Notification.objects.filter(user=tree.helper_a).count() == 1
     # the slot is no longer offered
-    page = client.get(reverse("services:point", args=[svc.point_a.pk]))
+    page = client.get(reverse("support:point", args=[svc.point_a.pk]))
     assert f'value="{when(monday, NINE)}"' not in page.content.decode()
 
     sign_in(client, tree.helper_a)
-    desk = client.get(reverse("services:helper_desk"))
+    desk = client.get(reverse("support:helper_desk"))
     assert "Đăng ký khai sinh cho con" in desk.content.decode()
-    response = client.post(reverse("services:confirm", args=[appointment.pk]))
+    response = client.post(reverse("support:confirm", args=[appointment.pk]))
     assert response.status_code == 302
     appointment.refresh_from_db()
     assert appointment.status == AppointmentStatus.CONFIRMED
@@ -133,7 +133,7 @@ def test_bad_dates_and_times_are_refused(client, tree, svc, day_offset, slot, ex
 def test_garbage_input_gets_a_message(client, tree, svc, data, expected):
     sign_in(client, tree.resident)
     data.setdefault("when", when(next_weekday(0), NINE))
-    response = client.post(reverse("services:point", args=[svc.point_a.pk]), data)
+    response = client.post(reverse("support:point", args=[svc.point_a.pk]), data)
     assert response.status_code == 400
     assert expected in response.content.decode()
     assert Appointment.objects.count() == 0
@@ -173,7 +173,7 @@ def test_helper_proposes_another_slot_and_resident_accepts(client, tree, svc):
     )
     sign_in(client, tree.helper_a)
     response = client.post(
-        reverse("services:propose", args=[appointment.pk]),
+        reverse("support:propose", args=[appointment.pk]),
         {"when": when(monday, time(14)), "note": "Buổi sáng tôi bận họp"},
     )
     assert response.status_code == 302
@@ -189,9 +189,9 @@ def test_helper_proposes_another_slot_and_resident_accepts(client, tree, svc):
         actions.request_appointment(other, svc.point_a, monday, time(14), "x")
 
     sign_in(client, tree.resident)
-    page = client.get(reverse("services:my_appointments")).content.decode()
+    page = client.get(reverse("support:my_appointments")).content.decode()
     assert "Accept this time" in page
-    client.post(reverse("services:accept", args=[appointment.pk]))
+    client.post(reverse("support:accept", args=[appointment.pk]))
     appointment.refresh_from_db()
     assert appointment.status == AppointmentStatus.CONFIRMED
     assert Notification.objects.filter(
@@ -214,7 +214,7 @@ def test_proposing_a_taken_or_invalid_slot_changes_nothing(client, tree, svc):
         ("hôm nay", "Choose a date and a time"),
     ]:
         response = client.post(
-            reverse("services:propose", args=[appointment.pk]),
+            reverse("support:propose", args=[appointment.pk]),
             {"when": value},
             follow=True,
         )
@@ -235,12 +235,12 @@ def test_a_helper_of_another_commune_cannot_confirm_or_propose(client, tree, svc
     sign_in(client, svc.helper_b)
     # a 403 page that says why, for each of the desk's buttons
     for response in (
-        client.post(reverse("services:confirm", args=[appointment.pk])),
+        client.post(reverse("support:confirm", args=[appointment.pk])),
         client.post(
-            reverse("services:propose", args=[appointment.pk]),
+            reverse("support:propose", args=[appointment.pk]),
             {"when": when(monday, time(14))},
         ),
-        client.post(reverse("services:cancel", args=[appointment.pk]), {"reason": "x"}),
+        client.post(reverse("support:cancel", args=[appointment.pk]), {"reason": "x"}),
     ):
         assert response.status_code == 403
         assert "not responsible for this commune" in response.content.decode()
@@ -252,16 +252,16 @@ def test_a_helper_of_another_commune_cannot_confirm_or_propose(client, tree, svc
         with pytest.raises(ActionForbidden):
             actions.confirm_appointment(user, appointment)
     # the other commune's desk does not list it
-    desk = client.get(reverse("services:helper_desk")).content.decode()
+    desk = client.get(reverse("support:helper_desk")).content.decode()
     assert appointment.need not in desk and tree.resident.display_name not in desk
 
 
 def test_forged_appointment_ids_get_a_message(client, tree, svc):
     sign_in(client, tree.helper_a)
-    response = client.post(reverse("services:confirm", args=[987654]), follow=True)
+    response = client.post(reverse("support:confirm", args=[987654]), follow=True)
     assert "does not exist" in response.content.decode()
     sign_in(client, tree.resident)
-    response = client.post(reverse("services:accept", args=[987654]), follow=True)
+    response = client.post(reverse("support:accept", args=[987654]), follow=True)
     assert "does not exist" in response.content.decode()
 
 
@@ -271,11 +271,11 @@ def test_a_resident_cannot_touch_someone_elses_appointment(client, tree, svc):
     )
     other = make_user("Cư dân khác", "0905000077")
     sign_in(client, other)
-    client.post(reverse("services:cancel", args=[appointment.pk]))
-    client.post(reverse("services:accept", args=[appointment.pk]))
+    client.post(reverse("support:cancel", args=[appointment.pk]))
+    client.post(reverse("support:accept", args=[appointment.pk]))
     appointment.refresh_from_db()
     assert appointment.status == AppointmentStatus.REQUESTED
-    page = client.get(reverse("services:my_appointments")).content.decode()
+    page = client.get(reverse("support:my_appointments")).content.decode()
     assert "You have no appointment" in page
 
 
@@ -294,13 +294,13 @@ def test_helper_cancels_with_a_reason_and_the_resident_is_told(client, tree, svc
     )
     sign_in(client, tree.helper_a)
     response = client.post(
-        reverse("services:cancel", args=[appointment.pk]),
+        reverse("support:cancel", args=[appointment.pk]),
         {"reason": "", "back": "desk"},
         follow=True,
     )
     assert "Give a reason" in response.content.decode()
     client.post(
-        reverse("services:cancel", args=[appointment.pk]),
+        reverse("support:cancel", args=[appointment.pk]),
         {"reason": "Mất điện cả ngày", "back": "desk"},
     )
     appointment.refresh_from_db()
@@ -312,9 +312,9 @@ def test_helper_cancels_with_a_reason_and_the_resident_is_told(client, tree, svc
 
 def test_the_desk_is_for_helpers_only(client, tree, svc):
     sign_in(client, tree.resident)
-    assert client.get(reverse("services:helper_desk")).status_code == 403
+    assert client.get(reverse("support:helper_desk")).status_code == 403
     sign_in(client, tree.editor_a)  # editors may help residents too
-    assert client.get(reverse("services:helper_desk")).status_code == 200
+    assert client.get(reverse("support:helper_desk")).status_code == 200
 
 
 def test_a_slot_earlier_today_is_refused(tree, svc):

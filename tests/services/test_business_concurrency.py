@@ -8,7 +8,7 @@ import pytest
 from django.db import connection, connections
 
 from civic.core.errors import ActionRefused
-from civic.services.models import Business
+from civic.directory.models import Business
 
 from .test_businesses import propose, verified
 

@@ -11,9 +11,9 @@ from django.utils import timezone
 
 from civic.comments.models import Mute
 from civic.core.errors import ActionForbidden, ActionRefused
+from civic.directory import actions as directory
+from civic.directory.models import Business, BusinessStatus
 from civic.people.models import Household, Notification, Residency, ResidencyStatus
-from civic.services import directory
-from civic.services.models import Business, BusinessStatus
 
 from ..conftest import make_user
 from .conftest import sign_in
@@ -105,9 +105,9 @@ def test_rate_limits(settings, tree):
 def test_leader_approves_and_it_becomes_public(client, tree):
     lan = verified(tree)
     business = propose(lan)
-    listing = reverse("services:businesses")
+    listing = reverse("directory:businesses")
     assert "Tạp hóa Cô Ba" not in client.get(listing).content.decode()
-    group_page = reverse("services:utilities_area", args=[tree.group_1.pk])
+    group_page = reverse("directory:utilities_area", args=[tree.group_1.pk])
     assert "Tạp hóa Cô Ba" not in client.get(group_page).content.decode()
     directory.approve_business(tree.leader_1, business)
     business.refresh_from_db()
@@ -158,7 +158,7 @@ def test_rejected_without_reason_is_refused_by_the_database(tree):
 def test_pages_submit_and_queue(client, tree):
     lan = verified(tree)
     sign_in(client, lan)
-    new = reverse("services:business_new")
+    new = reverse("directory:business_new")
     response = client.post(new, {"name": "", "offers": "Bún cá", "phone": "1"})
     assert response.status_code == 400 and not Business.objects.exists()
     response = client.post(
@@ -167,9 +167,9 @@ def test_pages_submit_and_queue(client, tree):
     assert response.status_code == 302
     business = Business.objects.get()
     assert "Bún cá Bà Tư" in client.get(new).content.decode()
-    queue = reverse("services:business_queue")
+    queue = reverse("directory:business_queue")
     assert client.get(queue).status_code == 403  # a resident has no queue
-    approve = reverse("services:business_approve", args=[business.pk])
+    approve = reverse("directory:business_approve", args=[business.pk])
     client.post(approve)
     business.refresh_from_db()
     assert business.status == BusinessStatus.PENDING
@@ -184,7 +184,7 @@ def test_pages_submit_and_queue(client, tree):
     client.logout()
     sign_in(client, tree.leader_1)
     assert "Bún cá Bà Tư" in client.get(queue).content.decode()
-    reject = reverse("services:business_reject", args=[business.pk])
+    reject = reverse("directory:business_reject", args=[business.pk])
     client.post(reject, {"reason": ""})
     business.refresh_from_db()
     assert business.status == BusinessStatus.PENDING
@@ -195,10 +195,10 @@ def test_pages_submit_and_queue(client, tree):
 
 def test_unverified_resident_sees_why_on_the_form(client, tree):
     sign_in(client, tree.resident)
-    html = client.get(reverse("services:business_new")).content.decode()
+    html = client.get(reverse("directory:business_new")).content.decode()
     assert "Only residents verified by their group leader" in html
     response = client.post(
-        reverse("services:business_new"),
+        reverse("directory:business_new"),
         {"name": "A", "offers": "B", "phone": "1"},
     )
     assert response.status_code == 400 and not Business.objects.exists()

@@ -5,8 +5,8 @@ from datetime import time
 
 import pytest
 
-from civic.services import actions
-from civic.services.models import Appointment, AppointmentStatus
+from civic.support import actions
+from civic.support.models import Appointment, AppointmentStatus
 
 from ..concurrency import labels
 from ..concurrency import run_at_once as race

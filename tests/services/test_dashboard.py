@@ -2,12 +2,14 @@
 
 from datetime import time, timedelta
 
+import pytest
+
 from django.urls import reverse
 from django.utils import timezone
 
+from civic.dashboard.rollout import rollout
 from civic.people.models import Household, Residency, ResidencyStatus
-from civic.services import actions
-from civic.services.dashboard import rollout
+from civic.support import actions
 
 from ..conftest import make_user
 from .conftest import make_point
@@ -111,7 +113,7 @@ def test_a_commune_without_anything(tree):
 
 def test_dashboard_page_shows_table_and_svg(client, tree, svc):
     populate(tree, svc)
-    html = client.get(reverse("services:dashboard")).content.decode()
+    html = client.get(reverse("dashboard:rollout")).content.decode()
     assert "2 of 2 communes have a support point; 1 reach the target" in html
     assert "<svg" in html and 'role="img"' in html
     assert "Phường A" in html and "2 / 3 (67%)" in html
@@ -207,16 +209,31 @@ def test_poll_participation_matches_independent_counts(tree):
     assert total.household_participation == 60
 
 
-def test_feedback_not_installed_is_not_available(client, tree, monkeypatch):
-    from civic.services import dashboard
+@pytest.fixture
+def without_feedback():
+    """The dashboard as on a site without civic.feedback: its figures unregistered."""
+    from civic.dashboard.figures import register_figures, unregister_figures
 
-    monkeypatch.setattr(dashboard, "feedback_available", lambda: False)
+    removed = unregister_figures("feedback")
+    yield
+    register_figures(removed)
+
+
+def test_an_app_not_installed_has_no_column(client, tree, without_feedback):
     figures = rollout()
-    assert figures["feedback_available"] is False
-    assert all(r.feedback_on_time is None for r in figures["rows"])
-    assert figures["total"].feedback_on_time is None
-    html = client.get(reverse("services:dashboard")).content.decode()
-    assert html.count("not available") == len(figures["rows"]) + 2
+    assert "feedback_on_time" not in figures["total"].values
+    assert all(not hasattr(r, "feedback_on_time") for r in figures["rows"])
+    html = client.get(reverse("dashboard:rollout")).content.decode()
+    assert "Feedback answered on time" not in html
+    assert "Support points open" in html
+
+
+def test_every_registered_app_has_its_columns(client, tree):
+    from civic.dashboard.figures import registered
+
+    assert [f.key for f in registered()] == ["support", "people", "polls", "feedback"]
+    html = client.get(reverse("dashboard:rollout")).content.decode()
+    assert html.count('<th scope="col">') >= 10
 
 
 def test_feedback_rate_per_commune_and_for_the_province(monkeypatch, tree):

@@ -5,7 +5,7 @@ from datetime import time
 import pytest
 from django.urls import reverse
 
-from civic.services.models import haversine_km
+from civic.support.models import haversine_km
 
 from .conftest import make_point
 
@@ -32,7 +32,7 @@ def test_points_are_sorted_by_distance_from_the_given_place(client, tree, svc):
     )
     make_point(tree.commune_a, "Điểm hỗ trợ gần, đóng cửa", 12.2655, 109.1954, always)
     response = client.get(
-        reverse("services:points"), {"lat": PONAGAR[0], "lng": PONAGAR[1]}
+        reverse("support:points"), {"lat": PONAGAR[0], "lng": PONAGAR[1]}
     )
     assert response.status_code == 200
     html = response.content.decode()
@@ -57,14 +57,14 @@ def test_points_are_sorted_by_distance_from_the_given_place(client, tree, svc):
     ],
 )
 def test_bad_coordinates_get_a_message(client, tree, svc, params, expected):
-    response = client.get(reverse("services:points"), params)
+    response = client.get(reverse("support:points"), params)
     assert response.status_code == 200
     assert expected in response.content.decode()
     assert response.context["here"] is None
 
 
 def test_the_page_works_without_coordinates_and_offers_the_location_button(client, svc):
-    html = client.get(reverse("services:points")).content.decode()
+    html = client.get(reverse("support:points")).content.decode()
     assert svc.point_a.name in html and svc.point_b.name in html
     assert 'id="use-location" hidden' in html  # shown by JS only where it works
     assert '<label for="id_lat">' in html

@@ -5,7 +5,7 @@ from datetime import datetime, time
 import pytest
 from django.core.exceptions import ValidationError
 
-from civic.services.models import OpeningHours
+from civic.support.models import OpeningHours
 
 from .conftest import make_point
 

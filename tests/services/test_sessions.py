@@ -10,15 +10,15 @@ from wagtail.models import ModelLogEntry
 
 from civic.core.errors import ActionForbidden
 from civic.people.models import Notification
-from civic.services import actions
-from civic.services.models import AppointmentStatus, AssistedSession
+from civic.support import actions
+from civic.support.models import AppointmentStatus, AssistedSession
 
 from .conftest import next_weekday, sign_in
 
 
 def test_helper_records_a_session_with_consent(client, tree, svc):
     sign_in(client, tree.helper_a)
-    url = reverse("services:record", args=[svc.point_a.pk])
+    url = reverse("support:record", args=[svc.point_a.pk])
     page = client.get(url).content.decode()
     assert "I agree that the helper records" in page
     response = client.post(
@@ -49,7 +49,7 @@ def test_helper_records_a_session_with_consent(client, tree, svc):
     assert ModelLogEntry.objects.filter(
         action="kdcdt.session.record", object_id=str(session.pk)
     ).exists()
-    desk = client.get(reverse("services:helper_desk")).content.decode()
+    desk = client.get(reverse("support:helper_desk")).content.decode()
     assert "Bà Trần Thị Lan" in desk
 
 
@@ -60,8 +60,7 @@ def test_session_from_an_appointment_is_shown_to_the_resident(client, tree, svc)
     actions.confirm_appointment(tree.helper_a, appointment)
     sign_in(client, tree.helper_a)
     url = (
-        reverse("services:record", args=[svc.point_a.pk])
-        + f"?lich-hen={appointment.pk}"
+        reverse("support:record", args=[svc.point_a.pk]) + f"?lich-hen={appointment.pk}"
     )
     response = client.post(
         url,
@@ -81,7 +80,7 @@ def test_session_from_an_appointment_is_shown_to_the_resident(client, tree, svc)
         user=tree.resident, message__contains="recorded the help"
     ).exists()
     sign_in(client, tree.resident)
-    page = client.get(reverse("services:my_appointments")).content.decode()
+    page = client.get(reverse("support:my_appointments")).content.decode()
     assert "Đã nộp hồ sơ khai sinh" in page
     # a second session for the same appointment is refused
     with pytest.raises(ValidationError):
@@ -92,7 +91,7 @@ def test_session_from_an_appointment_is_shown_to_the_resident(client, tree, svc)
 
 def test_another_communes_helper_cannot_record_here(client, tree, svc):
     sign_in(client, svc.helper_b)
-    url = reverse("services:record", args=[svc.point_a.pk])
+    url = reverse("support:record", args=[svc.point_a.pk])
     assert client.get(url).status_code == 403
     response = client.post(url, {"resident_name": "X", "done": "Y", "consent": "on"})
     assert response.status_code == 403
@@ -103,7 +102,7 @@ def test_another_communes_helper_cannot_record_here(client, tree, svc):
     actions.record_session(
         tree.helper_a, svc.point_a, "Y", True, resident_name="Ông Tư"
     )
-    desk = client.get(reverse("services:helper_desk")).content.decode()
+    desk = client.get(reverse("support:helper_desk")).content.decode()
     assert "Ông Tư" not in desk
 
 
@@ -125,7 +124,7 @@ def test_forged_appointment_or_procedure_of_another_commune(client, tree, svc):
     from .conftest import make_procedure
 
     sign_in(client, tree.helper_a)
-    url = reverse("services:record", args=[svc.point_a.pk])
+    url = reverse("support:record", args=[svc.point_a.pk])
     assert client.get(url + "?lich-hen=999999").status_code == 404
     assert client.get(url + "?lich-hen=abc").status_code == 404
     foreign = make_procedure(tree.commune_b, code="1.009999", name="Thủ tục xã B")

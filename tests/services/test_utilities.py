@@ -5,13 +5,13 @@ import re
 from datetime import date
 
 import pytest
+from civic.directory.queries import next_collection, utilities_for
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
-from civic.services.directory import next_collection, utilities_for
-from civic.services.models import UtilityKind, UtilityLink, validate_weekday_set
+from civic.directory.models import UtilityKind, UtilityLink, validate_weekday_set
 
 from ..factories import assert_refused_by_admin
 from .conftest import sign_in
@@ -85,7 +85,7 @@ def test_group_sees_own_and_communes_entries_and_its_own_days(tree, utilities):
 
 
 def test_public_group_page(client, tree, utilities):
-    html = client.get(reverse("services:utilities_area", args=[tree.group_1.pk]))
+    html = client.get(reverse("directory:utilities_area", args=[tree.group_1.pk]))
     html = html.content.decode()
     assert "Tổ thu gom số 1" in html and "Điện lực Nha Trang" in html
     assert "Next waste collection:" in html
@@ -94,27 +94,28 @@ def test_public_group_page(client, tree, utilities):
 
 
 def test_public_commune_page_lists_group_days(client, tree, utilities):
-    html = client.get(reverse("services:utilities_area", args=[tree.commune_a.pk]))
+    html = client.get(reverse("directory:utilities_area", args=[tree.commune_a.pk]))
     html = html.content.decode()
     assert "Waste collection days by residential group" in html
     assert "Tổ dân phố 1" in html and "Tổ thu gom số 1" in html
-    index = client.get(reverse("services:utilities")).content.decode()
-    assert reverse("services:utilities_area", args=[tree.group_b.pk]) in index
+    index = client.get(reverse("directory:utilities")).content.decode()
+    assert reverse("directory:utilities_area", args=[tree.group_b.pk]) in index
 
 
 def test_unknown_or_unpublished_area_is_404(client, tree):
     assert (
-        client.get(reverse("services:utilities_area", args=[999999])).status_code == 404
+        client.get(reverse("directory:utilities_area", args=[999999])).status_code
+        == 404
     )
     tree.group_2.unpublish()
-    url = reverse("services:utilities_area", args=[tree.group_2.pk])
+    url = reverse("directory:utilities_area", args=[tree.group_2.pk])
     assert client.get(url).status_code == 404
 
 
 def test_area_page_shows_the_next_collection(client, tree, utilities):
     html = client.get(tree.group_1.url).content.decode()
     assert "Tổ thu gom số 1" in html
-    assert reverse("services:utilities_area", args=[tree.group_1.pk]) in html
+    assert reverse("directory:utilities_area", args=[tree.group_1.pk]) in html
 
 
 def form(area, **extra):
