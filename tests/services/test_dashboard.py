@@ -3,7 +3,6 @@
 from datetime import time, timedelta
 
 import pytest
-
 from django.urls import reverse
 from django.utils import timezone
 

@@ -5,13 +5,13 @@ import re
 from datetime import date
 
 import pytest
-from civic.directory.queries import next_collection, utilities_for
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
 from civic.directory.models import UtilityKind, UtilityLink, validate_weekday_set
+from civic.directory.queries import next_collection, utilities_for
 
 from ..factories import assert_refused_by_admin
 from .conftest import sign_in
