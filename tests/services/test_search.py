@@ -10,8 +10,8 @@ from civic.directory.models import Business, UtilityLink
 from civic.services.models import Procedure
 from civic.support.models import SupportPoint
 
-from .test_businesses import propose, verified
-from .test_utilities import link
+from ..directory.test_businesses import propose, verified
+from ..directory.test_utilities import link
 
 pytestmark = pytest.mark.search_index
 

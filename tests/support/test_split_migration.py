@@ -118,11 +118,14 @@ def test_rows_keys_and_content_types_survive_the_move(before_split, tree):
     # the content type is the same row, relabelled: its permissions follow it
     assert ContentType.objects.get_for_model(Business).pk == content_type.pk
     assert not ContentType.objects.filter(app_label="services", model="business")
-    assert set(
-        Permission.objects.filter(content_type__app_label="directory")
-        .filter(content_type__model="business")
-        .values_list("pk", flat=True)
-    ) == permissions
+    assert (
+        set(
+            Permission.objects.filter(content_type__app_label="directory")
+            .filter(content_type__model="business")
+            .values_list("pk", flat=True)
+        )
+        == permissions
+    )
     assert PendingIndex.objects.filter(
         model="directory.business", object_pk=str(shop.pk)
     ).exists()
