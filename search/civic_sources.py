@@ -7,7 +7,6 @@ only (not drafts, not superseded revisions), meetings that were not cancelled.
 A source whose app is not installed is skipped by ``search.sources.sources()``.
 """
 
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from search.sources import Source, register
