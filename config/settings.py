@@ -73,8 +73,11 @@ INSTALLED_APPS = [
     "civic.polls",
     "civic.comments",
     "civic.services",
+    "civic.support",
+    "civic.directory",
     "civic.feedback",
     "civic.meetings",
+    "civic.dashboard",
     "realtime",
     # the demo data (manage.py seed_demo, `make run`); the top layer: nothing in
     # the project imports it, so a real site may leave it out

@@ -15,18 +15,12 @@ from django.core.management.base import CommandError
 from django.db import transaction
 
 from civic.core.progress import progress
+from civic.directory.models import Business, BusinessStatus, UtilityKind, UtilityLink
 from civic.people.models import User
 from civic.services.actions import import_procedures
 from civic.services.importing import ImportReport
-from civic.services.models import (
-    Business,
-    BusinessStatus,
-    OpeningHours,
-    Procedure,
-    SupportPoint,
-    UtilityKind,
-    UtilityLink,
-)
+from civic.services.models import Procedure
+from civic.support.models import OpeningHours, SupportPoint
 from content.models import AreaPage
 from demo.step import Step
 

@@ -15,7 +15,5 @@ class SearchConfig(AppConfig):
 
     def ready(self):
         from . import indexqueue
-        from .civic_sources import register_civic_sources
 
         indexqueue.install()
-        register_civic_sources()

@@ -52,6 +52,12 @@ class FeedbackConfig(AppConfig):
             )
         )
 
+        from civic.core.figures import register_figures
+
+        from .figures import FIGURES
+
+        register_figures(FIGURES)
+
 
 def next_feedback_deadline(now):
     from django.db.models import Min, Q

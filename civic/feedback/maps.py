@@ -18,10 +18,10 @@ DEFAULT_CENTRE = (12.27, 109.19)
 
 def _support_point_centres():
     """{commune path: (lat, lng)} — the mean of the commune's open support points
-    (civic.services), the only coordinates an area has today."""
-    if not apps.is_installed("civic.services"):
+    (civic.support), the only coordinates an area has today."""
+    if not apps.is_installed("civic.support"):
         return {}
-    SupportPoint = apps.get_model("services", "SupportPoint")
+    SupportPoint = apps.get_model("support", "SupportPoint")
     rows = (
         SupportPoint.objects.filter(is_open=True, area__live=True)
         .values("area__path")

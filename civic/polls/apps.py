@@ -22,7 +22,12 @@ class PollsConfig(AppConfig):
         register_target("polls.poll", can_read=can_read)
 
         from civic.core import registry
+        from civic.core.figures import register_figures
         from content.search_sources import Source, register
+
+        from .figures import FIGURES as DASHBOARD_FIGURES
+
+        register_figures(DASHBOARD_FIGURES)
 
         from .models import Poll
         from .templatetags.polls_tags import open_polls

@@ -9,34 +9,27 @@ class ServicesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from civic.core import pagecache
+        from django.urls import reverse
 
-        # support points show whether they are open now
-        pagecache.register_boundary(next_opening_change)
+        from civic.core import registry
+        from content.search_sources import Source, register
 
+        from .models import Procedure
 
-def next_opening_change(now):
-    """The next time of day at which a support point opens or closes."""
-    from datetime import datetime, timedelta
-
-    from django.utils import timezone
-
-    from .models import OpeningHours
-
-    times = set()
-    for opens, closes in OpeningHours.objects.values_list("opens", "closes"):
-        times.add(opens)
-        if closes is not None:
-            times.add(closes)
-    if not times:
-        return None
-    local = timezone.localtime(now)
-    for day in (0, 1):
-        date = (local + timedelta(days=day)).date()
-        for moment in sorted(times):
-            candidate = timezone.make_aware(
-                datetime.combine(date, moment), local.tzinfo
+        register(
+            Source(
+                key="procedure",
+                model="services.Procedure",
+                label=_("Public services"),
+                visible=lambda: Procedure.objects.all(),
+                text=lambda p: f"{p.code} · {p.authority}. {p.documents}",
+                title=lambda p: p.name,
+                url=lambda p: reverse("services:procedure", args=[p.pk]),
+                order=30,
             )
-            if candidate > now:
-                return candidate
-    return None
+        )
+        registry.register(
+            registry.NavEntry(
+                "procedures", _("Public services"), "services:procedures", order=10
+            )
+        )

@@ -1,4 +1,4 @@
-"""Who manages which service records: ``can(user, "manage_services", area)``.
+"""Who manages which procedures: ``can(user, "manage_services", area)``.
 
 The admin querysets, per-object checks and area choosers all come from here, read
 through ``civic.people.permissions`` (``scoped``, ``AreaPermissionPolicy``).
@@ -6,11 +6,10 @@ through ``civic.people.permissions`` (``scoped``, ``AreaPermissionPolicy``).
 
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from civic.people.models import RoleKind, User
+from civic.people.models import User
 from civic.people.permissions import scoped
 
 MANAGE = "manage_services"
-HELP = "help_residents"
 
 
 def communes_where(user, action=MANAGE):
@@ -23,13 +22,6 @@ def communes_where(user, action=MANAGE):
 def records_for(user, model, action=MANAGE):
     """``model`` rows (with an ``area``) that ``user`` may do ``action`` on."""
     return scoped(model.objects.select_related("area"), user, action, "area__path")
-
-
-def helpers_in(communes):
-    """Users holding the helper role on one of ``communes``."""
-    return User.objects.filter(
-        area_roles__kind=RoleKind.HELPER, area_roles__area__in=communes
-    ).distinct()
 
 
 class SuperuserOnlyPolicy(ModelPermissionPolicy):

@@ -95,6 +95,8 @@ def _project_form_fields():
         "civic.people.forms",
         "civic.polls.forms",
         "civic.services.forms",
+        "civic.support.forms",
+        "civic.directory.forms",
         "content.forms",
         "realtime.views",
         "search.views",
@@ -414,7 +416,7 @@ def test_helper_recording_page_refuses_odd_appointment_ids(value, clients):
     from django.urls import reverse
 
     point = clients["records"]["civic.services"]
-    path = reverse("services:record", args=[point])
+    path = reverse("support:record", args=[point])
     helper = clients["helper"]
     helper.cookies = SimpleCookie(helper.signed_in_cookies)
     assert helper.get(path).status_code == 200

@@ -44,7 +44,7 @@ def _urls(tree):
             reverse("people:login"),
             reverse("people:register"),
             reverse("services:procedures"),
-            reverse("services:points"),
+            reverse("support:points"),
             reverse("feedback:list"),
             reverse("feedback:area", args=[tree.group_1.pk]),
             reverse("polls:area", args=[tree.group_1.pk]),

@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from civic.comments import actions as comments
 from civic.comments.models import Mute, Report
+from civic.directory import actions as directory
 from civic.feedback import actions as feedback
 from civic.feedback.models import Update
 from civic.meetings import actions as meetings
@@ -21,9 +22,8 @@ from civic.people import actions as people
 from civic.people.models import Household
 from civic.polls import actions as polls
 from civic.polls.models import MEETING_ITEMS, Choice, ChoiceMeaning, Poll, PollKind
-from civic.services import actions as services
-from civic.services import directory
-from civic.services.models import AssistedSession
+from civic.support import actions as services
+from civic.support.models import AssistedSession
 from content.models import NewsPage
 from realtime import actions as realtime
 

@@ -3,9 +3,11 @@
 from django.core.management import call_command
 from wagtail.models import PageLogEntry
 
+from civic.directory.models import UtilityLink
 from civic.meetings.models import Meeting, Minutes, MinutesStatus
 from civic.people.models import Household, Residency, Role, RoleKind, User
-from civic.services.models import Procedure, SupportPoint, UtilityLink
+from civic.services.models import Procedure
+from civic.support.models import SupportPoint
 from content.models import AreaPage, NewsPage, NoticePage
 
 

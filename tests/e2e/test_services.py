@@ -13,12 +13,11 @@ from decimal import Decimal
 from django.utils import translation
 from playwright.sync_api import expect
 
-from civic.services.models import (
+from civic.services.models import LifeEvent, Procedure
+from civic.support.models import (
     Appointment,
     AppointmentStatus,
-    LifeEvent,
     OpeningHours,
-    Procedure,
     SupportPoint,
 )
 from tests.conftest import PASSWORD

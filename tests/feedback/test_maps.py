@@ -12,7 +12,7 @@ from django.test import Client
 
 from civic.feedback import actions
 from civic.feedback.maps import DEFAULT_CENTRE
-from civic.services.models import SupportPoint
+from civic.support.models import SupportPoint
 
 from .conftest import make_report, url
 

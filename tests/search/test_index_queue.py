@@ -9,7 +9,7 @@ import time
 import pytest
 from modelsearch.backends import get_search_backend
 
-from civic.services.models import Business, BusinessStatus
+from civic.directory.models import Business, BusinessStatus
 from search import indexqueue
 from search.models import PendingIndex
 
@@ -45,7 +45,7 @@ def in_index(query):
 def test_a_save_is_queued_not_indexed_in_the_request(tree):
     business = shop(tree, "Tạp hóa Cô Năm")
     assert found("co nam") == []
-    queued = PendingIndex.objects.filter(model="services.business")
+    queued = PendingIndex.objects.filter(model="directory.business")
     assert list(queued.values_list("object_pk", flat=True)) == [str(business.pk)]
 
 
@@ -53,7 +53,7 @@ def test_the_worker_indexes_it_and_the_results_page_is_not_stale(client, tree):
     business = shop(tree, "Tạp hóa Cô Năm")
     business.name = "Tạp hóa Cô Năm Hai"
     business.save()  # two saves, two rows: one object to index
-    assert PendingIndex.objects.filter(model="services.business").count() == 2
+    assert PendingIndex.objects.filter(model="directory.business").count() == 2
     objects = PendingIndex.objects.values("model", "object_pk").distinct().count()
     before = client.get(URL, {"q": "co nam"})  # kept by the page cache
     assert "Tạp hóa Cô Năm" not in before.content.decode()
@@ -86,7 +86,7 @@ def test_a_failed_write_keeps_the_row_for_a_retry(tree, monkeypatch):
 
     monkeypatch.setattr(indexqueue, "_write", locked)
     assert indexqueue.apply_queue() == 0
-    assert PendingIndex.objects.get(model="services.business").attempts == 1
+    assert PendingIndex.objects.get(model="directory.business").attempts == 1
     monkeypatch.undo()
     assert indexqueue.apply_queue() >= 1
     assert found("co nam") != []
@@ -96,7 +96,7 @@ def test_with_the_queue_off_a_save_indexes_in_the_request(tree, settings):
     settings.SEARCH_INDEX_QUEUE = False
     business = shop(tree, "Tạp hóa Cô Năm")
     assert found("co nam") == [business.pk]
-    assert not PendingIndex.objects.filter(model="services.business").exists()
+    assert not PendingIndex.objects.filter(model="directory.business").exists()
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)

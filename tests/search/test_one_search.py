@@ -8,7 +8,7 @@ import pytest
 from modelsearch.backends import get_search_backend
 from whoosh.searching import Searcher
 
-from civic.services.models import Business, BusinessStatus
+from civic.directory.models import Business, BusinessStatus
 from content.models import NewsPage, NoticePage
 from search import sources as registry
 from search.backends import whoosh as whoosh_backend

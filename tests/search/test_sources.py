@@ -32,7 +32,7 @@ def test_each_kind_searches_and_filters_by_area_through_the_index(client, tree, 
 
 
 def test_pending_shops_are_not_found_but_approved_ones_are(client, tree):
-    from civic.services.models import Business, BusinessStatus
+    from civic.directory.models import Business, BusinessStatus
 
     def shop(name, status):
         return Business.objects.create(

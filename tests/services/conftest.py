@@ -13,14 +13,8 @@ from django.utils import timezone
 
 from civic.people.actions import grant_role
 from civic.people.models import RoleKind
-from civic.services.models import (
-    LifeEvent,
-    OpeningHours,
-    Procedure,
-    ProcedureField,
-    ProcedureLevel,
-    SupportPoint,
-)
+from civic.services.models import LifeEvent, Procedure, ProcedureField, ProcedureLevel
+from civic.support.models import OpeningHours, SupportPoint
 
 from ..conftest import make_user
 from ..factories import sign_in  # noqa: F401 (re-exported)

@@ -4,7 +4,8 @@ from django.urls import reverse
 from wagtail.models import ModelLogEntry
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
-from civic.services.models import Procedure, SupportPoint
+from civic.services.models import Procedure
+from civic.support.models import SupportPoint
 
 from ..factories import assert_refused_by_admin
 from .conftest import make_procedure, sign_in
@@ -147,7 +148,7 @@ def test_life_events_are_kept_by_the_administrator(client, tree, svc):
 
 
 def test_a_point_with_sessions_is_not_deleted(client, tree, svc):
-    from civic.services import actions
+    from civic.support import actions
 
     actions.record_session(tree.helper_a, svc.point_a, "x", True, resident_name="y")
     sign_in(client, tree.editor_a)

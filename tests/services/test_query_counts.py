@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from civic.people.models import Household, Residency, ResidencyStatus
-from civic.services import actions
+from civic.support import actions
 
 from ..conftest import make_user
 from .conftest import make_point, make_procedure, next_weekday
@@ -46,9 +46,9 @@ PAGES = [
     ("services:procedures", None, {}),
     ("services:procedures", None, {"event": "khai-sinh"}),
     ("services:procedure", "birth_reg", {}),
-    ("services:points", None, {"lat": "12.27", "lng": "109.2"}),
-    ("services:point", "point_a", {}),
-    ("services:dashboard", None, {}),
+    ("support:points", None, {"lat": "12.27", "lng": "109.2"}),
+    ("support:point", "point_a", {}),
+    ("dashboard:rollout", None, {}),
 ]
 
 
@@ -78,8 +78,8 @@ def test_helper_desk_and_my_appointments_query_counts(
         [time(13, 30), time(14), time(14, 30), time(15), time(15, 30), time(16)]
     )
     for user, name in (
-        (tree.helper_a, "services:helper_desk"),
-        (tree.resident, "services:my_appointments"),
+        (tree.helper_a, "support:helper_desk"),
+        (tree.resident, "support:my_appointments"),
     ):
         sign_in(client, user)
         url = reverse(name)

@@ -5,11 +5,13 @@ import pytest
 from django.urls import reverse
 from modelsearch.backends import get_search_backend
 
-from civic.services import directory
-from civic.services.models import Business, Procedure, SupportPoint, UtilityLink
+from civic.directory import actions as directory
+from civic.directory.models import Business, UtilityLink
+from civic.services.models import Procedure
+from civic.support.models import SupportPoint
 
-from .test_businesses import propose, verified
-from .test_utilities import link
+from ..directory.test_businesses import propose, verified
+from ..directory.test_utilities import link
 
 pytestmark = pytest.mark.search_index
 
@@ -42,7 +44,7 @@ def test_only_approved_businesses_are_indexed(
     directory.approve_business(tree.leader_1, approved)
     # even without the status filter, the index holds only the approved one
     assert found("tiem sua xe", Business) == {approved.pk}
-    html = client.get(reverse("services:businesses"), {"q": "sua xe"}).content
+    html = client.get(reverse("directory:businesses"), {"q": "sua xe"}).content
     html = html.decode()
     assert "Tiệm sửa xe Minh" in html
     assert "Tiệm sửa xe Hùng" not in html and "Tiệm sửa xe Dũng" not in html

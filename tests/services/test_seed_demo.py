@@ -5,7 +5,9 @@ from io import StringIO
 
 from django.core.management import call_command
 
-from civic.services.models import Business, Procedure, SupportPoint, UtilityLink
+from civic.directory.models import Business, UtilityLink
+from civic.services.models import Procedure
+from civic.support.models import SupportPoint
 from content.models import AreaKind
 
 from ..conftest import add_area
