@@ -10,7 +10,6 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -21,6 +20,7 @@ from civic.core.text import clean_text
 from civic.people.actions import notify
 from civic.people.models import User
 from civic.people.permissions import can, users_who_can
+from civic.people.tasks import send_email
 
 from . import deadlines
 from .models import (
@@ -92,7 +92,8 @@ def _absolute(url):
 
 def _tell(report, message, *, followers=True, exclude=None):
     """In-app notification to the reporter (and followers), email to the reporter
-    when the address is known, sent once the transaction has committed."""
+    when the address is known: a task enqueued in the same transaction (so a
+    change that rolls back sends nothing), sent by the worker."""
     url = report.get_absolute_url()
     told = set()
     reporter = report.reporter
@@ -102,12 +103,7 @@ def _tell(report, message, *, followers=True, exclude=None):
         if reporter.email:
             subject = _("Your report: %(title)s") % {"title": report.title}
             body = f"{message}\n\n{_absolute(url)}"
-            email = reporter.email
-            transaction.on_commit(
-                lambda: send_mail(
-                    subject[:150], body, None, [email], fail_silently=True
-                )
-            )
+            send_email.enqueue(subject[:150], body, [reporter.email])
     if followers:
         for follow in report.follows.select_related("user"):
             if follow.user_id not in told and follow.user != exclude:
