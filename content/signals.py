@@ -2,8 +2,6 @@
 
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
-from django.utils.translation import gettext as _
-from django.utils.translation import override
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import (
     post_page_move,
@@ -15,6 +13,8 @@ from wagtail.signals import (
 from civic.core.requestmemo import forget
 from civic.people.actions import notify
 from civic.people.permissions import users_who_can
+
+from . import notifications as told
 
 
 def _page(state):
@@ -39,26 +39,30 @@ def tell_editors(sender, instance, user=None, **kwargs):
         return
     # whoever may approve the page (AreaReviewTask); active accounts only
     for editor in users_who_can("approve_content", page):
-        with override("vi"):
-            notify(
-                editor,
-                _("“%(title)s” is waiting for your review (sent by %(user)s).")
-                % {"title": page.get_admin_display_title(), "user": user or "—"},
-                _admin_edit_url(page),
-            )
+        notify(
+            editor,
+            told.REVIEW_WAITING,
+            page,
+            actor=user,
+            url=_admin_edit_url(page),
+            title=page.get_admin_display_title(),
+            user=str(user or "—"),
+        )
 
 
 @receiver(workflow_approved)
 def tell_author_approved(sender, instance, user=None, **kwargs):
     page = _page(instance)
     if instance.requested_by and instance.requested_by != user:
-        with override("vi"):
-            notify(
-                instance.requested_by,
-                _("“%(title)s” was approved by %(user)s and published.")
-                % {"title": page.get_admin_display_title(), "user": user or "—"},
-                page.url or "",
-            )
+        notify(
+            instance.requested_by,
+            told.APPROVED,
+            page,
+            actor=user,
+            url=page.url or "",
+            title=page.get_admin_display_title(),
+            user=str(user or "—"),
+        )
 
 
 @receiver(workflow_rejected)
@@ -69,14 +73,16 @@ def tell_author_rejected(sender, instance, user=None, **kwargs):
     if task_state is not None and task_state.get_comment():
         comment = task_state.get_comment()
     if instance.requested_by and instance.requested_by != user:
-        with override("vi"):
-            message = _("“%(title)s” needs changes (asked by %(user)s).") % {
-                "title": page.get_admin_display_title(),
-                "user": user or "—",
-            }
-            if comment:
-                message += " " + _("Comment: %(comment)s") % {"comment": comment}
-            notify(instance.requested_by, message, _admin_edit_url(page))
+        notify(
+            instance.requested_by,
+            told.NEEDS_CHANGES,
+            page,
+            actor=user,
+            url=_admin_edit_url(page),
+            title=page.get_admin_display_title(),
+            user=str(user or "—"),
+            comment=comment,
+        )
 
 
 @receiver(post_save)

@@ -94,6 +94,29 @@ def send_email(subject, body, to, *, from_email=None, headers=None):
     )
 
 
+@retrying_task
+def email_notification(notification_id):
+    """The email of a notification, written in its recipient's language when the
+    worker sends it (``User.language``), to their address as it is then."""
+    from .models import Notification
+    from .notifications import render
+
+    note = Notification.objects.select_related("user", "actor").filter(
+        pk=notification_id
+    )
+    note = note.first()
+    if note is None or not note.user.email or not note.user.is_active:
+        return "nothing to send"
+    body = render(note)
+    if note.url:
+        base = getattr(settings, "BASE_URL", "").rstrip("/")
+        body = f"{body}\n\n{base}{note.url}"
+    EmailMessage(
+        render(note, part="subject")[:150], body, None, [note.user.email]
+    ).send(fail_silently=False)
+    return "sent"
+
+
 def run_queued_tasks(backend=BACKEND, queue_names=("default",), max_tasks=None):
     """Run every task that is ready now, as ``db_worker --batch`` does, in this
     process (for tests and benchmarks); return how many ran.

@@ -5,6 +5,7 @@ reopening once within 7 days; everything in the log."""
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
+from django.utils import translation
 
 from civic.core.errors import ActionForbidden
 from civic.feedback import actions
@@ -55,8 +56,22 @@ def test_received_accepted_in_progress_resolved(
     run_queued_tasks()
     assert len(mail.outbox) == 4
     assert mail.outbox[0].to == ["phananh@example.vn"]
+    # written by the worker in the reporter's language (Vietnamese by default)
+    assert mail.outbox[0].subject.startswith("Phản ánh của bạn: ")
+    assert report.get_absolute_url() in mail.outbox[-1].body
     # the editors were told of the new report
     assert Notification.objects.filter(user=fb.editor_a).count() == 1
+
+
+def test_the_email_is_in_the_reporters_language(fb, clock):
+    fb.reporter.language = "en"
+    fb.reporter.save(update_fields=["language"])
+    report = make_report(fb.reporter, fb.group_1)
+    with translation.override("vi"):  # the handler works in Vietnamese
+        actions.accept_report(fb.editor_a, report)
+    run_queued_tasks()
+    assert [m.subject for m in mail.outbox] == [f"Your report: {report.title}"]
+    assert mail.outbox[0].body.startswith(f"Your report “{report.title}” was accepted")
 
 
 def test_urgent_reports_are_due_four_working_hours_after_acceptance(fb, clock):
