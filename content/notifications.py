@@ -25,3 +25,9 @@ NEEDS_CHANGES = Kind(
     _lazy("“%(title)s” needs changes (asked by %(user)s)."),
     render=_needs_changes,
 )
+NOTICE_PUBLISHED = Kind(
+    "content.notice_published", _lazy("New notice in %(area)s: %(title)s")
+)
+URGENT_NOTICE = Kind(
+    "content.urgent_notice", _lazy("Urgent notice in %(area)s: %(title)s")
+)

@@ -4,6 +4,7 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import (
+    page_published,
     post_page_move,
     task_submitted,
     workflow_approved,
@@ -93,3 +94,16 @@ def forget_guarded_pages(sender, instance=None, **kwargs):
     restricted and alias pages (``content.models.guarded_pages``) is read again."""
     if isinstance(instance, PageViewRestriction | Page):
         forget("content.guarded_pages")
+
+
+@receiver(page_published)
+def tell_followers_of_a_new_notice(sender, instance, **kwargs):
+    """A notice published for the first time: its area's followers are told, by
+    the worker (content.tasks), in the same transaction as the publication."""
+    from .models import NoticePage
+    from .tasks import tell_followers_of_notice
+
+    if isinstance(instance, NoticePage) and (
+        instance.first_published_at == instance.last_published_at
+    ):
+        tell_followers_of_notice.enqueue(instance.pk)

@@ -35,6 +35,7 @@ from .models import (
     settings_value,
 )
 from .photos import check_photo, reencode
+from .tasks import tell_report_followers
 
 HANDLE = "handle_feedback"
 
@@ -101,9 +102,10 @@ def _tell(report, kind, actor, *, followers=True, **params):
             # written in the reporter's language by the worker
             email_notification.enqueue(note.pk)
     if followers:
-        for follow in report.follows.select_related("user"):
-            if follow.user_id not in reached and follow.user != actor:
-                notify(follow.user, kind, report, actor=actor, url=url, **params)
+        # the followers are told by the worker (the same transaction enqueues it)
+        tell_report_followers.enqueue(
+            report.pk, kind.name, getattr(actor, "pk", None), params, sorted(reached)
+        )
 
 
 def _log(report, actor, kind, old_status="", message="", public=True):

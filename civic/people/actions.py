@@ -14,6 +14,7 @@ from civic.core.errors import ActionForbidden, ActionRefused
 from civic.core.text import clean_text
 
 from . import notifications as told
+from .follows import follow_home
 from .models import (
     ACTIVE_RESIDENCY,
     AreaCollection,
@@ -199,6 +200,32 @@ def notify(recipient, kind, obj=None, *, actor=None, url="", **params):
         note.message = kind.render(obj, actor, params)[:500]
     note.save()
     return note
+
+
+def notify_many(recipients, kind, obj=None, *, actor=None, url="", **params):
+    """``notify`` for many recipients at once (one insert per 500); the text is
+    rendered once, in the site's language, for the fallback."""
+    from django.contrib.contenttypes.models import ContentType
+
+    content_type = ContentType.objects.get_for_model(obj) if obj is not None else None
+    object_id = str(obj.pk) if obj is not None else ""
+    with translation.override(settings.LANGUAGE_CODE):
+        message = kind.render(obj, actor, params)[:500]
+    notes = [
+        Notification(
+            user_id=getattr(recipient, "pk", recipient),
+            kind=kind.name,
+            content_type=content_type,
+            object_id=object_id,
+            actor=actor,
+            params=params,
+            message=message,
+            url=url,
+        )
+        for recipient in recipients
+    ]
+    Notification.objects.bulk_create(notes, batch_size=500)
+    return len(notes)
 
 
 def mark_notifications_read(user):
@@ -500,6 +527,7 @@ def verify_residency(actor, residency):
         residency.awaiting_representative = False
         residency.save(update_fields=["awaiting_representative"])
     log(residency, "kdcdt.residency.verify", user=actor)
+    follow_home(residency.user, residency.household.area)
     notify(
         residency.user,
         told.RESIDENCY_VERIFIED,

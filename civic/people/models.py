@@ -435,3 +435,29 @@ class ThrottleEvent(models.Model):
 
     def __str__(self):
         return f"{self.kind} · {self.address} · {self.at:%Y-%m-%d %H:%M:%S}"
+
+
+class Follow(models.Model):
+    """``user`` follows an object (an area, a poll, a meeting, a channel, a notice
+    thread) and is told of its events (civic.people.follows). Reports keep their
+    own followers (civic.feedback.models.Follow), the reporter among them."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="follows"
+    )
+    content_type = models.ForeignKey(
+        "contenttypes.ContentType", on_delete=models.CASCADE
+    )
+    object_id = models.CharField(max_length=64)
+    #: made by the site (the group and commune of a verified resident), not asked
+    automatic = models.BooleanField(default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "content_type", "object_id"],
+                name="people_follow_once",
+            )
+        ]
+        indexes = [models.Index(fields=["content_type", "object_id"])]
