@@ -21,14 +21,19 @@ $(STAMP): pyproject.toml requirements.lock
 # The embedded default, production-grade: DEBUG off, static files collected (hashed
 # names, gzip) and served by WhiteNoise; on loopback no HTTPS redirect and no
 # Secure-only cookies (config/settings.py, LOOPBACK_ONLY).
+# The background worker (`db_worker`: email, notifications) runs beside daphne and
+# is stopped with it; tasks enqueued while it is down wait in the database.
+WORKER = $(BIN)/python manage.py db_worker --backend queue --no-reload --verbosity 0
 run: seed
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	@echo "Serving on http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/quan-tri/)"
+	$(WORKER) & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/daphne -b $(HOST) -p $(PORT) config.asgi:application
 
 # For development: DEBUG on (tracebacks, source static files, no collectstatic).
 dev: seed
 	@echo "Serving with DEBUG=true on http://$(HOST):$(PORT)/"
+	DEBUG=true $(WORKER) & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	DEBUG=true $(BIN)/daphne -b $(HOST) -p $(PORT) config.asgi:application
 
 seed: $(STAMP)
