@@ -284,7 +284,7 @@ def indexed_tree():
 
 def index_tree(t):
     """Write the tree's pages to each auto-updated search backend in one go: the
-    documents its saves would have written (tests/test_tree_fixture.py)."""
+    documents its saves would have written (tests/test_tree_index.py)."""
     from modelsearch.backends import get_search_backends
     from modelsearch.index import get_indexed_instance
 
