@@ -50,7 +50,7 @@ test: $(STAMP) test-sqlite test-postgres
 
 # an older .venv is kept (it may be shared), with a hint
 OLD_PYTHON_HINT = $(BIN)/python -c 'import sys; sys.exit(sys.version_info < (3, 12))' || \
-	echo "note: .venv runs Python 3.11, whose coverage tracer makes the suite about twice as slow; 'make clean install' rebuilds it with $(PYTHON)" >&2
+	echo "note: .venv runs Python 3.11, whose coverage tracer makes the suite about twice as slow; 'rm -rf .venv && make install' rebuilds it with $(PYTHON)" >&2
 
 COVERAGE := $(BIN)/python -m coverage
 COVERAGE_REPORT = s=$$?; $(COVERAGE) combine -q --append 2>/dev/null; \
