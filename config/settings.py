@@ -103,6 +103,10 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "channels",
+    # background tasks: the database backend's table and its `db_worker` command
+    # (TASKS below; civic/people/tasks.py)
+    "django_tasks",
+    "django_tasks_db",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -347,6 +351,27 @@ EMAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
 )
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "khudancu@localhost")
+
+# Background work (email, notifications) is stored in the database and run by
+# `manage.py db_worker --backend queue` (started by `make run` beside daphne),
+# never in the request: a task enqueued while no worker runs waits in its table.
+# Tests use the same backend and run the queue with
+# civic.people.tasks.run_queued_tasks (the worker's loop, one pass).
+# "default" stays django-tasks' immediate backend, as before: Wagtail's and
+# modelsearch's own small tasks (reference index, search index when the search
+# app's queue is off) keep running where they did (search/indexqueue.py has its
+# own background queue).
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "queue": {
+        "BACKEND": "django_tasks_db.DatabaseBackend",
+        "QUEUES": ["default"],
+    },
+}
+# A task made with civic.people.tasks.retrying_task is tried this many times in
+# all, the n-th retry after TASK_RETRY_DELAY * 4**(n-1) seconds.
+TASK_MAX_ATTEMPTS = int(os.environ.get("TASK_MAX_ATTEMPTS", "5"))
+TASK_RETRY_DELAY = int(os.environ.get("TASK_RETRY_DELAY", "30"))
 
 SESSION_COOKIE_HTTPONLY = True
 # Sessions live in the database. In the embedded default (one process) a cache

@@ -2,10 +2,9 @@
 
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
-from django.utils.translation import gettext as _
-from django.utils.translation import override
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import (
+    page_published,
     post_page_move,
     task_submitted,
     workflow_approved,
@@ -17,6 +16,7 @@ from civic.people.actions import notify
 from civic.people.models import Role, RoleKind
 from civic.people.permissions import users_who_can
 
+from . import notifications as told
 from .models import AreaPage
 from .workflows import ensure_review_workflow
 
@@ -49,26 +49,30 @@ def tell_editors(sender, instance, user=None, **kwargs):
         return
     # whoever may approve the page (AreaReviewTask); active accounts only
     for editor in users_who_can("approve_content", page):
-        with override("vi"):
-            notify(
-                editor,
-                _("“%(title)s” is waiting for your review (sent by %(user)s).")
-                % {"title": page.get_admin_display_title(), "user": user or "—"},
-                _admin_edit_url(page),
-            )
+        notify(
+            editor,
+            told.REVIEW_WAITING,
+            page,
+            actor=user,
+            url=_admin_edit_url(page),
+            title=page.get_admin_display_title(),
+            user=str(user or "—"),
+        )
 
 
 @receiver(workflow_approved)
 def tell_author_approved(sender, instance, user=None, **kwargs):
     page = _page(instance)
     if instance.requested_by and instance.requested_by != user:
-        with override("vi"):
-            notify(
-                instance.requested_by,
-                _("“%(title)s” was approved by %(user)s and published.")
-                % {"title": page.get_admin_display_title(), "user": user or "—"},
-                page.url or "",
-            )
+        notify(
+            instance.requested_by,
+            told.APPROVED,
+            page,
+            actor=user,
+            url=page.url or "",
+            title=page.get_admin_display_title(),
+            user=str(user or "—"),
+        )
 
 
 @receiver(workflow_rejected)
@@ -79,14 +83,16 @@ def tell_author_rejected(sender, instance, user=None, **kwargs):
     if task_state is not None and task_state.get_comment():
         comment = task_state.get_comment()
     if instance.requested_by and instance.requested_by != user:
-        with override("vi"):
-            message = _("“%(title)s” needs changes (asked by %(user)s).") % {
-                "title": page.get_admin_display_title(),
-                "user": user or "—",
-            }
-            if comment:
-                message += " " + _("Comment: %(comment)s") % {"comment": comment}
-            notify(instance.requested_by, message, _admin_edit_url(page))
+        notify(
+            instance.requested_by,
+            told.NEEDS_CHANGES,
+            page,
+            actor=user,
+            url=_admin_edit_url(page),
+            title=page.get_admin_display_title(),
+            user=str(user or "—"),
+            comment=comment,
+        )
 
 
 @receiver(post_save)
@@ -97,3 +103,16 @@ def forget_guarded_pages(sender, instance=None, **kwargs):
     restricted and alias pages (``content.models.guarded_pages``) is read again."""
     if isinstance(instance, PageViewRestriction | Page):
         forget("content.guarded_pages")
+
+
+@receiver(page_published)
+def tell_followers_of_a_new_notice(sender, instance, **kwargs):
+    """A notice published for the first time: its area's followers are told, by
+    the worker (content.tasks), in the same transaction as the publication."""
+    from .models import NoticePage
+    from .tasks import tell_followers_of_notice
+
+    if isinstance(instance, NoticePage) and (
+        instance.first_published_at == instance.last_published_at
+    ):
+        tell_followers_of_notice.enqueue(instance.pk)

@@ -25,6 +25,7 @@ from civic.core.text import clean_text
 from civic.people.actions import notify
 
 from . import events
+from . import notifications as told
 from .models import (
     MAX_LENGTH,
     MAX_SLOW_MODE,
@@ -297,12 +298,15 @@ def hide_message(moderator, message, reason="", channel=None):
     message.hidden_reason = reason
     message.save(update_fields=["is_hidden", "hidden_by", "hidden_at", "hidden_reason"])
     _uphold_reports(message, moderator)
-    text = _("A moderator hid your message in “%(channel)s”.") % {
-        "channel": message.channel.title
-    }
-    if reason:
-        text += " " + _("Reason: %(reason)s") % {"reason": reason}
-    notify(message.author, text, message.channel.get_absolute_url())
+    notify(
+        message.author,
+        told.MESSAGE_HIDDEN,
+        message,
+        actor=moderator,
+        url=message.channel.get_absolute_url(),
+        channel=message.channel.title,
+        reason=reason,
+    )
     events.broadcast_on_commit(
         message.channel.group_name, {"type": "hidden", "id": message.pk}
     )
@@ -326,12 +330,10 @@ def hide_after_reports(message, count):
     message.save(update_fields=["is_hidden", "hidden_by", "hidden_at", "hidden_reason"])
     notify(
         message.author,
-        _(
-            "Your message in “%(channel)s” was hidden after several reports; the "
-            "commune's editors will review it."
-        )
-        % {"channel": message.channel.title},
-        message.channel.get_absolute_url(),
+        told.MESSAGE_HIDDEN_AFTER_REPORTS,
+        message,
+        url=message.channel.get_absolute_url(),
+        channel=message.channel.title,
     )
     events.broadcast_on_commit(
         message.channel.group_name, {"type": "hidden", "id": message.pk}

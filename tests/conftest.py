@@ -19,7 +19,7 @@ from django.db import connections
 
 from civic.people.actions import grant_role
 from civic.people.models import RoleKind, User
-from content.models import AreaKind, HomePage
+from content.models import AreaKind, AreaPage, HomePage
 
 from .factories import PASSWORD, add_area, make_user  # noqa: F401 (re-exported)
 
@@ -261,7 +261,40 @@ def _tree_once(django_db_setup, django_db_blocker):
 def tree(request, _tree_once, db):
     if _shares_tree(request.node) and _module_tree.atomic is not None:
         return copy.deepcopy(_module_tree.tree)
+    if request.node.get_closest_marker("search_index") is not None:
+        return indexed_tree()
     return build_tree()
+
+
+def indexed_tree():
+    """The tree for a test that searches: built with indexing off, then indexed
+    at once (``index_tree``). Indexed save by save, its five area pages took
+    fifteen Whoosh commits (three saves each): most of such a test's setup."""
+    from django.test import override_settings
+
+    quiet = {
+        name: {**params, "AUTO_UPDATE": False}
+        for name, params in settings.WAGTAILSEARCH_BACKENDS.items()
+    }
+    with override_settings(WAGTAILSEARCH_BACKENDS=quiet):
+        t = build_tree()
+    index_tree(t)
+    return t
+
+
+def index_tree(t):
+    """Write the tree's pages to each auto-updated search backend in one go: the
+    documents its saves would have written (tests/test_tree_index.py)."""
+    from modelsearch.backends import get_search_backends
+    from modelsearch.index import get_indexed_instance
+
+    areas = [t.commune_a, t.group_1, t.group_2, t.commune_b, t.group_b]
+    pages = [
+        get_indexed_instance(page)
+        for page in AreaPage.objects.filter(pk__in=[a.pk for a in areas])
+    ]
+    for backend in get_search_backends(with_auto_update=True):
+        backend.add_bulk(AreaPage, pages)
 
 
 def fresh(user):

@@ -26,6 +26,7 @@ from civic.people.models import RoleKind
 from civic.people.permissions import can, users_who_can
 from civic.people.residents import is_verified_resident_in
 
+from . import notifications as told
 from .models import (
     MAX_LENGTH,
     MAX_REASON_LENGTH,
@@ -292,12 +293,6 @@ def _open_reports(target):
     )
 
 
-def _describe(target):
-    if isinstance(target, Comment):
-        return _("a comment by %(name)s") % {"name": target.author.display_name}
-    return "“%s”" % (getattr(target, "title", "") or str(target))
-
-
 @transaction.atomic
 def report(reporter, target, reason, text=""):
     """``reporter`` reports a comment or an item once, with a reason.
@@ -376,9 +371,12 @@ def report(reporter, target, reason, text=""):
         for editor in _commune_editors(area):
             notify(
                 editor,
-                _("%(item)s in %(area)s was hidden after %(n)d reports; please review.")
-                % {"item": _describe(target), "area": area.title, "n": count},
-                _queue_url(),
+                told.HIDDEN_AFTER_REPORTS,
+                target,
+                url=_queue_url(),
+                area=area.title,
+                n=count,
+                **told.item_params(target),
             )
     elif (
         count >= threshold
@@ -394,20 +392,23 @@ def report(reporter, target, reason, text=""):
             for editor in _commune_editors(area):
                 notify(
                     editor,
-                    _(
-                        "%(item)s in %(area)s was hidden after %(n)d reports; "
-                        "please review."
-                    )
-                    % {"item": _describe(target), "area": area.title, "n": count},
-                    _queue_url(),
+                    told.HIDDEN_AFTER_REPORTS,
+                    target,
+                    url=_queue_url(),
+                    area=area.title,
+                    n=count,
+                    **told.item_params(target),
                 )
     elif count == threshold and not isinstance(target, Comment):
         for editor in _commune_editors(area):
             notify(
                 editor,
-                _("%(item)s in %(area)s has %(n)d reports; please review.")
-                % {"item": _describe(target), "area": area.title, "n": count},
-                _queue_url(),
+                told.REPORTED,
+                target,
+                url=_queue_url(),
+                area=area.title,
+                n=count,
+                **told.item_params(target),
             )
     return created
 
@@ -446,12 +447,15 @@ def hide(moderator, comment, reason=""):
     _hide(moderator, comment, reason)
     _resolve(comment, moderator, Resolution.UPHELD)
     _log(moderator, LogAction.HIDE, comment, comment.area, comment.author, reason)
-    message = _("A moderator hid your comment in %(area)s.") % {
-        "area": comment.area.title
-    }
-    if reason:
-        message += " " + _("Reason: %(reason)s") % {"reason": reason}
-    notify(comment.author, message, target_url(comment.target))
+    notify(
+        comment.author,
+        told.COMMENT_HIDDEN,
+        comment,
+        actor=moderator,
+        url=target_url(comment.target),
+        area=comment.area.title,
+        reason=reason,
+    )
     return comment
 
 
@@ -555,7 +559,15 @@ def mute_user(moderator, user, area, duration, reason, comment=None):
         user=user, area=commune, until=until, reason=reason, by=moderator
     )
     _log(moderator, LogAction.MUTE, comment or user, commune, user, reason)
-    notify(user, mute_message(mute), "")
+    notify(
+        user,
+        told.MUTED,
+        mute,
+        actor=moderator,
+        area=mute.area.title,
+        until=mute.until.isoformat() if mute.until else "",
+        reason=mute.reason,
+    )
     return mute
 
 

@@ -96,6 +96,10 @@ def set_language(request):
     language = request.POST.get(LANGUAGE_FIELD, "")
     if request.method != "POST" or language not in dict(settings.LANGUAGES):
         return HttpResponseRedirect(next_url)
+    user = request.user
+    if user.is_authenticated and getattr(user, "language", language) != language:
+        # what their notifications are written in outside a page (email, push)
+        user._meta.model._default_manager.filter(pk=user.pk).update(language=language)
     response = HttpResponseRedirect(language_url(next_url, language))
     response.set_cookie(
         settings.LANGUAGE_COOKIE_NAME,

@@ -31,6 +31,7 @@ from civic.people.models import User
 from civic.people.permissions import can
 from civic.people.records import save_area_record
 
+from . import notifications as told
 from .models import Business, BusinessStatus
 from .permissions import APPROVE, MANAGE
 from .queries import approvers_of, submission_area
@@ -134,9 +135,12 @@ def submit_business(user, name, offers, phone, opening_hours="", address="", now
             if approver.pk != user.pk:
                 notify(
                     approver,
-                    _("%(name)s proposes “%(business)s” for the business directory.")
-                    % {"name": user.display_name, "business": business.name},
-                    reverse("directory:business_queue"),
+                    told.BUSINESS_PROPOSED,
+                    business,
+                    actor=user,
+                    url=reverse("directory:business_queue"),
+                    name=user.display_name,
+                    business=business.name,
                 )
     return business
 
@@ -158,9 +162,17 @@ def _locked_business(user, business):
     return business
 
 
-def _tell_submitter(business, message):
+def _tell_submitter(business, kind, actor, **params):
     if business.submitted_by_id and business.submitted_by.is_active:
-        notify(business.submitted_by, message, reverse("directory:business_new"))
+        notify(
+            business.submitted_by,
+            kind,
+            business,
+            actor=actor,
+            url=reverse("directory:business_new"),
+            business=business.name,
+            **params,
+        )
 
 
 @transaction.atomic
@@ -177,11 +189,7 @@ def approve_business(user, business):
     business.decided_at = timezone.now()
     business.save()
     log(business, "kdcdt.business.approve", user=user)
-    _tell_submitter(
-        business,
-        _("“%(business)s” is now in the business directory.")
-        % {"business": business.name},
-    )
+    _tell_submitter(business, told.BUSINESS_APPROVED, user)
     return business
 
 
@@ -201,9 +209,5 @@ def reject_business(user, business, reason):
     business.save()
     transaction.on_commit(lambda: remove_object(business))
     log(business, "kdcdt.business.reject", user=user, data={"reason": reason})
-    _tell_submitter(
-        business,
-        _("“%(business)s” was not accepted in the business directory: %(reason)s")
-        % {"business": business.name, "reason": reason},
-    )
+    _tell_submitter(business, told.BUSINESS_REJECTED, user, reason=reason)
     return business

@@ -8,9 +8,7 @@ Handlers are the users who may ``handle_feedback`` on the report's commune
 import math
 from datetime import timedelta
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -21,9 +19,11 @@ from civic.core.text import clean_text
 from civic.people.actions import notify
 from civic.people.models import User
 from civic.people.permissions import can, users_who_can
+from civic.people.tasks import email_notification
 from content.models import AreaPage
 
 from . import deadlines
+from . import notifications as told
 from .models import (
     OPEN_STATUSES,
     Category,
@@ -36,6 +36,7 @@ from .models import (
     settings_value,
 )
 from .photos import check_photo, reencode
+from .tasks import tell_report_followers
 
 HANDLE = "handle_feedback"
 
@@ -87,32 +88,25 @@ def _field(label, limit, multiline=True):
     }
 
 
-def _absolute(url):
-    return getattr(settings, "BASE_URL", "").rstrip("/") + url
-
-
-def _tell(report, message, *, followers=True, exclude=None):
+def _tell(report, kind, actor, *, followers=True, **params):
     """In-app notification to the reporter (and followers), email to the reporter
-    when the address is known, sent once the transaction has committed."""
+    when the address is known: a task enqueued in the same transaction (so a
+    change that rolls back sends nothing), sent by the worker."""
     url = report.get_absolute_url()
-    told = set()
+    params = {"title": report.title, **params}
+    reached = set()
     reporter = report.reporter
-    if reporter != exclude:
-        notify(reporter, message, url)
-        told.add(reporter.pk)
+    if reporter != actor:
+        note = notify(reporter, kind, report, actor=actor, url=url, **params)
+        reached.add(reporter.pk)
         if reporter.email:
-            subject = _("Your report: %(title)s") % {"title": report.title}
-            body = f"{message}\n\n{_absolute(url)}"
-            email = reporter.email
-            transaction.on_commit(
-                lambda: send_mail(
-                    subject[:150], body, None, [email], fail_silently=True
-                )
-            )
+            # written in the reporter's language by the worker
+            email_notification.enqueue(note.pk)
     if followers:
-        for follow in report.follows.select_related("user"):
-            if follow.user_id not in told and follow.user != exclude:
-                notify(follow.user, message, url)
+        # the followers are told by the worker (the same transaction enqueues it)
+        tell_report_followers.enqueue(
+            report.pk, kind.name, getattr(actor, "pk", None), params, sorted(reached)
+        )
 
 
 def _log(report, actor, kind, old_status="", message="", public=True):
@@ -283,9 +277,12 @@ def submit_report(
             if handler != user:
                 notify(
                     handler,
-                    _("New report in %(area)s: %(title)s")
-                    % {"area": area.title, "title": title},
-                    report.get_absolute_url(),
+                    told.NEW_REPORT,
+                    report,
+                    actor=user,
+                    url=report.get_absolute_url(),
+                    area=area.title,
+                    title=title,
                 )
     return report
 
@@ -330,9 +327,12 @@ def rate_report(user, report, rating):
         for handler in handlers_of(report.commune):
             notify(
                 handler,
-                _("“%(title)s” was rated %(n)s/5.")
-                % {"title": report.title, "n": rating},
-                report.get_absolute_url(),
+                told.RATED,
+                report,
+                actor=user,
+                url=report.get_absolute_url(),
+                title=report.title,
+                n=rating,
             )
     return report
 
@@ -378,9 +378,11 @@ def reopen_report(user, report, reason):
         for handler in handlers_of(report.commune):
             notify(
                 handler,
-                _("“%(title)s” was reopened by its reporter.")
-                % {"title": report.title},
-                report.get_absolute_url(),
+                told.REOPENED,
+                report,
+                actor=user,
+                url=report.get_absolute_url(),
+                title=report.title,
             )
     return report
 
@@ -401,12 +403,7 @@ def accept_report(actor, report):
         report.save()
         _log(report, actor, UpdateKind.ACCEPTED, old)
         due = timezone.localtime(report.resolve_due).strftime("%H:%M %d/%m/%Y")
-        _tell(
-            report,
-            _("Your report “%(title)s” was accepted; it is to be resolved by %(due)s.")
-            % {"title": report.title, "due": due},
-            exclude=actor,
-        )
+        _tell(report, told.ACCEPTED, actor, due=due)
     return report
 
 
@@ -430,9 +427,7 @@ def _close_with_reason(actor, report, status, kind, reason, message, original=No
         report.reason = reason
         report.save()
         _log(report, actor, kind, old, reason)
-        _tell(
-            report, message % {"title": report.title, "reason": reason}, exclude=actor
-        )
+        _tell(report, message, actor, reason=reason)
     return report
 
 
@@ -443,7 +438,7 @@ def mark_duplicate(actor, report, reason, original=None):
         Status.DUPLICATE,
         UpdateKind.DUPLICATE,
         reason,
-        _("Your report “%(title)s” repeats one already being handled: %(reason)s"),
+        told.DUPLICATE,
         original,
     )
 
@@ -455,7 +450,7 @@ def mark_out_of_scope(actor, report, reason):
         Status.OUT_OF_SCOPE,
         UpdateKind.OUT_OF_SCOPE,
         reason,
-        _("Your report “%(title)s” is outside what the commune handles: %(reason)s"),
+        told.OUT_OF_SCOPE,
     )
 
 
@@ -477,12 +472,7 @@ def assign_unit(actor, report, unit):
         report.save(update_fields=["unit", "updated_at"])
         name = unit.name if unit else _("no unit")
         _log(report, actor, UpdateKind.ASSIGNED, report.status, name)
-        _tell(
-            report,
-            _("Your report “%(title)s” is handled by: %(unit)s.")
-            % {"title": report.title, "unit": name},
-            exclude=actor,
-        )
+        _tell(report, told.ASSIGNED, actor, unit=name)
     return report
 
 
@@ -504,12 +494,7 @@ def post_progress(actor, report, message, photos=()):
         report.save(update_fields=["status", "updated_at"])
         update = _log(report, actor, UpdateKind.PROGRESS, old, message)
         _save_photos(report, cleaned, update)
-        _tell(
-            report,
-            _("News about your report “%(title)s”: %(message)s")
-            % {"title": report.title, "message": message[:300]},
-            exclude=actor,
-        )
+        _tell(report, told.PROGRESS, actor, message=message[:300])
     return report
 
 
@@ -533,15 +518,7 @@ def resolve_report(actor, report, answer, photos=()):
         report.save()
         update = _log(report, actor, UpdateKind.RESOLVED, old, answer)
         _save_photos(report, cleaned, update)
-        _tell(
-            report,
-            _(
-                "Your report “%(title)s” has an answer. Please say whether the "
-                "problem is solved and rate the answer."
-            )
-            % {"title": report.title},
-            exclude=actor,
-        )
+        _tell(report, told.RESOLVED, actor)
     return report
 
 
@@ -559,14 +536,10 @@ def set_public(actor, report, public, reason):
         _log(report, actor, kind, report.status, reason, public=False)
         _tell(
             report,
-            (
-                _("Your report “%(title)s” is shown to the public again.")
-                if public
-                else _("Your report “%(title)s” was hidden from the public: %(reason)s")
-            )
-            % {"title": report.title, "reason": reason},
+            told.SHOWN if public else told.HIDDEN,
+            actor,
             followers=False,
-            exclude=actor,
+            reason=reason,
         )
     return report
 

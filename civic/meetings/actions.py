@@ -30,6 +30,7 @@ from civic.people.permissions import can, users_who_can
 from civic.people.residents import households_in, is_verified_resident_in
 from civic.polls.models import Poll, PollKind
 
+from . import notifications as told
 from . import rules
 from .models import (
     OPEN_STATUSES,
@@ -178,8 +179,11 @@ def cancel_meeting(actor, meeting):
     for intent in meeting.intents.select_related("user"):
         notify(
             intent.user,
-            _("The meeting “%(title)s” is cancelled.") % {"title": meeting.title},
-            meeting.get_absolute_url(),
+            told.CANCELLED,
+            meeting,
+            actor=actor,
+            url=meeting.get_absolute_url(),
+            title=meeting.title,
         )
     return meeting
 
@@ -438,9 +442,12 @@ def submit_minutes(actor, minutes):
         if editor.pk != actor.pk:
             notify(
                 editor,
-                _("Minutes of “%(title)s” (%(area)s) wait for your review.")
-                % {"title": meeting.title, "area": meeting.area.title},
-                meeting.get_absolute_url() + "#minutes",
+                told.MINUTES_SUBMITTED,
+                minutes,
+                actor=actor,
+                url=meeting.get_absolute_url() + "#minutes",
+                title=meeting.title,
+                area=meeting.area.title,
             )
     return minutes
 
@@ -469,9 +476,11 @@ def approve_minutes(actor, minutes):
     if author is not None and author.pk != actor.pk:
         notify(
             author,
-            _("The minutes of “%(title)s” are approved and published.")
-            % {"title": meeting.title},
-            meeting.get_absolute_url() + "#minutes",
+            told.MINUTES_PUBLISHED,
+            minutes,
+            actor=actor,
+            url=meeting.get_absolute_url() + "#minutes",
+            title=meeting.title,
         )
     return minutes
 
@@ -496,9 +505,12 @@ def reject_minutes(actor, minutes, reason):
     if author is not None:
         notify(
             author,
-            _("The minutes of “%(title)s” were sent back: %(reason)s")
-            % {"title": meeting.title, "reason": minutes.rejection_reason},
-            reverse("meetings:minutes_edit", args=[meeting.pk]),
+            told.MINUTES_SENT_BACK,
+            minutes,
+            actor=actor,
+            url=reverse("meetings:minutes_edit", args=[meeting.pk]),
+            title=meeting.title,
+            reason=minutes.rejection_reason,
         )
     return minutes
 

@@ -1,9 +1,10 @@
 """State changes of people and roles. Views and admin screens call these."""
 
+from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.db import IntegrityError, transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from wagtail.log_actions import log
@@ -13,6 +14,8 @@ from civic.core.areas import GROUP_KINDS, area_model
 from civic.core.errors import ActionForbidden, ActionRefused
 from civic.core.text import clean_text
 
+from . import notifications as told
+from .follows import follow_home
 from .models import (
     ACTIVE_RESIDENCY,
     AreaCollection,
@@ -167,9 +170,57 @@ def sync_role_groups(role, granted):
     forget_cached_roles(role.user)
 
 
-def notify(user, message, url=""):
-    """Tell ``user`` something; shown on their account page and in the header."""
-    return Notification.objects.create(user=user, message=message[:500], url=url)
+def notify(recipient, kind, obj=None, *, actor=None, url="", **params):
+    """Tell ``recipient`` of an event of ``kind`` (a ``notifications.Kind``) about
+    ``obj``, done by ``actor``; ``params``: the language-neutral values of its
+    text. Shown on their account page and in the header, in their language.
+
+    ``kind`` may still be a plain text (older callers): it is then stored as
+    written and shown as is."""
+    if isinstance(kind, str):
+        return Notification.objects.create(user=recipient, message=kind[:500], url=url)
+    from django.contrib.contenttypes.models import ContentType
+
+    note = Notification(
+        user=recipient,
+        kind=kind.name,
+        actor=actor,
+        params=params,
+        url=url,
+    )
+    if obj is not None:
+        note.content_type = ContentType.objects.get_for_model(obj)
+        note.object_id = str(obj.pk)
+    with translation.override(settings.LANGUAGE_CODE):
+        note.message = kind.render(obj, actor, params)[:500]
+    note.save()
+    return note
+
+
+def notify_many(recipients, kind, obj=None, *, actor=None, url="", **params):
+    """``notify`` for many recipients at once (one insert per 500); the text is
+    rendered once, in the site's language, for the fallback."""
+    from django.contrib.contenttypes.models import ContentType
+
+    content_type = ContentType.objects.get_for_model(obj) if obj is not None else None
+    object_id = str(obj.pk) if obj is not None else ""
+    with translation.override(settings.LANGUAGE_CODE):
+        message = kind.render(obj, actor, params)[:500]
+    notes = [
+        Notification(
+            user_id=getattr(recipient, "pk", recipient),
+            kind=kind.name,
+            content_type=content_type,
+            object_id=object_id,
+            actor=actor,
+            params=params,
+            message=message,
+            url=url,
+        )
+        for recipient in recipients
+    ]
+    Notification.objects.bulk_create(notes, batch_size=500)
+    return len(notes)
 
 
 def mark_notifications_read(user):
@@ -274,11 +325,7 @@ def register_user(
         given_at=timezone.now(),
     )
     log(user, "kdcdt.user.register", user=user)
-    notify(
-        user,
-        _("Welcome! Join your residential group so that your leader can verify you."),
-        reverse("people:join"),
-    )
+    notify(user, told.WELCOME, user, url=reverse("people:join"))
     return user
 
 
@@ -321,12 +368,12 @@ def request_residency(user, group, household=None, address=""):
         if awaiting:
             notify(
                 representative,
-                _(
-                    "%(name)s asks to join your household at %(address)s. "
-                    "Please confirm or decline."
-                )
-                % {"name": user.display_name, "address": household.address},
-                reverse("people:account") + "#confirmations",
+                told.HOUSEHOLD_JOIN_ASKED,
+                residency,
+                actor=user,
+                url=reverse("people:account") + "#confirmations",
+                name=user.display_name,
+                address=household.address,
             )
             return residency
     else:
@@ -375,13 +422,13 @@ def _tell_verifiers(residency):
     for verifier in _verifiers(household.area, residency.user):
         notify(
             verifier,
-            _("%(name)s (%(address)s) waits for verification in %(area)s.")
-            % {
-                "name": residency.user.display_name,
-                "address": household.address,
-                "area": household.area.title,
-            },
-            reverse("people:verification"),
+            told.VERIFICATION_WAITING,
+            residency,
+            actor=residency.user,
+            url=reverse("people:verification"),
+            name=residency.user.display_name,
+            address=household.address,
+            area=household.area.title,
         )
 
 
@@ -411,11 +458,10 @@ def confirm_membership(actor, residency):
     log(residency, "kdcdt.residency.confirm", user=actor)
     notify(
         residency.user,
-        _(
-            "Your household's representative confirmed you; "
-            "your group leader will now verify you."
-        ),
-        reverse("people:account"),
+        told.HOUSEHOLD_CONFIRMED,
+        residency,
+        actor=actor,
+        url=reverse("people:account"),
     )
     _tell_verifiers(residency)
     return residency
@@ -434,9 +480,11 @@ def decline_membership(actor, residency, reason):
     log(residency, "kdcdt.residency.decline", user=actor)
     notify(
         residency.user,
-        _("The household's representative declined your request: %(reason)s")
-        % {"reason": reason},
-        reverse("people:account"),
+        told.HOUSEHOLD_DECLINED,
+        residency,
+        actor=actor,
+        url=reverse("people:account"),
+        reason=reason,
     )
     return residency
 
@@ -471,11 +519,14 @@ def verify_residency(actor, residency):
         residency.awaiting_representative = False
         residency.save(update_fields=["awaiting_representative"])
     log(residency, "kdcdt.residency.verify", user=actor)
+    follow_home(residency.user, residency.household.area)
     notify(
         residency.user,
-        _("You are now a verified resident of %(area)s.")
-        % {"area": residency.household.area.title},
-        reverse("people:account"),
+        told.RESIDENCY_VERIFIED,
+        residency,
+        actor=actor,
+        url=reverse("people:account"),
+        area=residency.household.area.title,
     )
     return residency
 
@@ -492,9 +543,12 @@ def reject_residency(actor, residency, reason):
     log(residency, "kdcdt.residency.reject", user=actor)
     notify(
         residency.user,
-        _("Your request to join %(area)s was not accepted: %(reason)s")
-        % {"area": residency.household.area.title, "reason": reason},
-        reverse("people:account"),
+        told.RESIDENCY_REJECTED,
+        residency,
+        actor=actor,
+        url=reverse("people:account"),
+        area=residency.household.area.title,
+        reason=reason,
     )
     return residency
 
@@ -521,9 +575,11 @@ def mark_moved(actor, residency, reason=""):
     log(residency, "kdcdt.residency.moved", user=actor)
     notify(
         residency.user,
-        _("You are recorded as having moved away from %(area)s.")
-        % {"area": residency.household.area.title},
-        reverse("people:account"),
+        told.RESIDENCY_MOVED,
+        residency,
+        actor=actor,
+        url=reverse("people:account"),
+        area=residency.household.area.title,
     )
     return residency
 
@@ -562,8 +618,10 @@ def set_representative(actor, household, user):
     log(household, "kdcdt.household.representative", user=actor)
     notify(
         new,
-        _("You now represent your household at %(address)s.")
-        % {"address": household.address},
-        reverse("people:account"),
+        told.REPRESENTATIVE_SET,
+        household,
+        actor=actor,
+        url=reverse("people:account"),
+        address=household.address,
     )
     return household

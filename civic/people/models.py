@@ -43,6 +43,15 @@ class User(AbstractUser):
         help_text=_("Stored as +84…; type it as you like, e.g. 0905 123 456."),
     )
 
+    #: the language notifications are written in outside a page (email, push);
+    #: set when the user switches the site's language (civic.core.i18n)
+    language = models.CharField(
+        _("language"),
+        max_length=8,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+    )
+
     objects = PeopleUserManager()
 
     class Meta:
@@ -339,14 +348,34 @@ class ConsentRecord(models.Model):
 
 
 class Notification(models.Model):
-    """Something a user must be told (a review outcome, a verification…)."""
+    """Something a user must be told (a review outcome, a verification…): an
+    event ``kind`` (civic.people.notifications), the object it is about, the
+    actor, and the language-neutral values of its text (``params``); the text
+    is rendered in the reader's language when shown or sent (``text()``).
+
+    ``message`` is the fallback: the text of rows made before kinds existed, in
+    the language it was written in, and for newer rows the text in the site's
+    language, shown if the kind is no longer known."""
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.CASCADE,
         related_name="notifications",
     )
-    message = models.CharField(max_length=500)
+    kind = models.CharField(max_length=64, blank=True)
+    content_type = models.ForeignKey(
+        "contenttypes.ContentType", null=True, blank=True, on_delete=models.SET_NULL
+    )
+    object_id = models.CharField(max_length=64, blank=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    params = models.JSONField(default=dict, blank=True)
+    message = models.CharField(max_length=500, blank=True)
     url = models.CharField(max_length=500, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     read_at = models.DateTimeField(null=True, blank=True)
@@ -356,7 +385,22 @@ class Notification(models.Model):
         indexes = [models.Index(fields=["user", "read_at"])]
 
     def __str__(self):
-        return self.message
+        return self.text()
+
+    @property
+    def object(self):
+        if self.content_type_id is None or not self.object_id:
+            return None
+        model = self.content_type.model_class()
+        if model is None:
+            return None
+        return model._default_manager.filter(pk=self.object_id).first()
+
+    def text(self, language=None):
+        """The text in ``language`` (default: the recipient's language)."""
+        from .notifications import render
+
+        return render(self, language)
 
 
 class ThrottleEvent(models.Model):
@@ -391,3 +435,29 @@ class ThrottleEvent(models.Model):
 
     def __str__(self):
         return f"{self.kind} · {self.address} · {self.at:%Y-%m-%d %H:%M:%S}"
+
+
+class Follow(models.Model):
+    """``user`` follows an object (an area, a poll, a meeting, a channel, a notice
+    thread) and is told of its events (civic.people.follows). Reports keep their
+    own followers (civic.feedback.models.Follow), the reporter among them."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="follows"
+    )
+    content_type = models.ForeignKey(
+        "contenttypes.ContentType", on_delete=models.CASCADE
+    )
+    object_id = models.CharField(max_length=64)
+    #: made by the site (the group and commune of a verified resident), not asked
+    automatic = models.BooleanField(default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "content_type", "object_id"],
+                name="people_follow_once",
+            )
+        ]
+        indexes = [models.Index(fields=["content_type", "object_id"])]

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
@@ -72,7 +73,12 @@ def logout_view(request):
 @login_required
 def account_view(request):
     user = request.user
-    notifications = list(user.notifications.all()[:30])
+    notifications = list(
+        user.notifications.select_related("actor", "content_type")[:30]
+    )
+    for note in notifications:
+        # the reader is the recipient: in the language of the page they read
+        note.shown_text = note.text(get_language())
     unread_ids = {n.pk for n in notifications if n.read_at is None}
     if request.method == "POST" and request.POST.get("action") == "mark_read":
         mark_notifications_read(user)

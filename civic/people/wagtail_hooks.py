@@ -1,7 +1,10 @@
-"""Audit-log action names of residents joining their group."""
+"""Audit-log action names of residents joining their group; the superusers'
+list of failed background tasks (civic/people/tasks.py)."""
 
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 
 LOG_ACTIONS = [
     ("kdcdt.user.register", _("Register"), _("Account registered")),
@@ -37,3 +40,22 @@ LOG_ACTIONS = [
 def register_people_log_actions(actions):
     for name, label, message in LOG_ACTIONS:
         actions.register_action(name, label, message)
+
+
+@hooks.register("register_admin_urls")
+def register_failed_tasks_url():
+    from .admin_views import FailedTasksView
+
+    return [path("tac-vu-loi/", FailedTasksView.as_view(), name="failed_tasks")]
+
+
+class SuperuserMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.is_superuser
+
+
+@hooks.register("register_settings_menu_item")
+def register_failed_tasks_menu_item():
+    return SuperuserMenuItem(
+        _("Failed tasks"), reverse("failed_tasks"), icon_name="warning", order=900
+    )

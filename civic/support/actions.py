@@ -24,6 +24,7 @@ from civic.people.models import RoleKind
 from civic.people.permissions import can, users_who_can
 from civic.people.records import save_area_record
 
+from . import notifications as told
 from .models import (
     ACTIVE_APPOINTMENT,
     Appointment,
@@ -161,14 +162,14 @@ def request_appointment(resident, point, day, slot, need, now=None):
     for helper in helpers_of(point):
         notify(
             helper,
-            _("%(name)s asks for help at %(point)s, %(when)s: %(need)s")
-            % {
-                "name": resident.display_name,
-                "point": point.name,
-                "when": _when(day, slot),
-                "need": need,
-            },
-            reverse("support:helper_desk"),
+            told.REQUESTED,
+            appointment,
+            actor=resident,
+            url=reverse("support:helper_desk"),
+            name=resident.display_name,
+            point=point.name,
+            when=told.when_param(day, slot),
+            need=need,
         )
     return appointment
 
@@ -202,26 +203,26 @@ def confirm_appointment(helper, appointment):
     appointment.helper = helper
     appointment.save(update_fields=["status", "helper", "updated_at"])
     log(appointment, "kdcdt.appointment.confirm", user=helper)
-    when = _when(appointment.date, appointment.slot)
+    when = told.when_param(appointment.date, appointment.slot)
     notify(
         appointment.resident,
-        _("Your appointment at %(point)s, %(when)s, is confirmed by %(helper)s.")
-        % {
-            "point": appointment.point.name,
-            "when": when,
-            "helper": helper.display_name,
-        },
-        reverse("support:my_appointments"),
+        told.CONFIRMED,
+        appointment,
+        actor=helper,
+        url=reverse("support:my_appointments"),
+        point=appointment.point.name,
+        when=when,
+        helper=helper.display_name,
     )
     notify(
         helper,
-        _("You confirmed %(name)s at %(point)s, %(when)s.")
-        % {
-            "name": appointment.resident.display_name,
-            "point": appointment.point.name,
-            "when": when,
-        },
-        reverse("support:helper_desk"),
+        told.YOU_CONFIRMED,
+        appointment,
+        actor=helper,
+        url=reverse("support:helper_desk"),
+        name=appointment.resident.display_name,
+        point=appointment.point.name,
+        when=when,
     )
     return appointment
 
@@ -250,18 +251,26 @@ def propose_slot(helper, appointment, day, slot, note="", now=None):
     appointment.note = note
     _take_slot(appointment, ["date", "slot", "status", "helper", "note", "updated_at"])
     log(appointment, "kdcdt.appointment.propose", user=helper)
-    when = _when(day, slot)
-    message = _(
-        "%(helper)s proposes %(when)s at %(point)s instead. Accept it or cancel."
-    ) % {"helper": helper.display_name, "when": when, "point": appointment.point.name}
-    if note:
-        message += " " + note
-    notify(appointment.resident, message, reverse("support:my_appointments"))
+    when = told.when_param(day, slot)
+    notify(
+        appointment.resident,
+        told.PROPOSED,
+        appointment,
+        actor=helper,
+        url=reverse("support:my_appointments"),
+        helper=helper.display_name,
+        when=when,
+        point=appointment.point.name,
+        note=note,
+    )
     notify(
         helper,
-        _("You proposed %(when)s to %(name)s.")
-        % {"when": when, "name": appointment.resident.display_name},
-        reverse("support:helper_desk"),
+        told.YOU_PROPOSED,
+        appointment,
+        actor=helper,
+        url=reverse("support:helper_desk"),
+        when=when,
+        name=appointment.resident.display_name,
     )
     return appointment
 
@@ -276,23 +285,26 @@ def accept_proposal(resident, appointment):
     appointment.status = AppointmentStatus.CONFIRMED
     appointment.save(update_fields=["status", "updated_at"])
     log(appointment, "kdcdt.appointment.accept", user=resident)
-    when = _when(appointment.date, appointment.slot)
+    when = told.when_param(appointment.date, appointment.slot)
     notify(
         resident,
-        _("Your appointment at %(point)s, %(when)s, is confirmed.")
-        % {"point": appointment.point.name, "when": when},
-        reverse("support:my_appointments"),
+        told.ACCEPTED,
+        appointment,
+        actor=resident,
+        url=reverse("support:my_appointments"),
+        point=appointment.point.name,
+        when=when,
     )
     if appointment.helper:
         notify(
             appointment.helper,
-            _("%(name)s accepted %(when)s at %(point)s.")
-            % {
-                "name": resident.display_name,
-                "when": when,
-                "point": appointment.point.name,
-            },
-            reverse("support:helper_desk"),
+            told.RESIDENT_ACCEPTED,
+            appointment,
+            actor=resident,
+            url=reverse("support:helper_desk"),
+            name=resident.display_name,
+            when=when,
+            point=appointment.point.name,
         )
     return appointment
 
@@ -317,7 +329,7 @@ def cancel_appointment(user, appointment, reason=""):
         appointment.note = reason
     appointment.save(update_fields=["status", "note", "updated_at"])
     log(appointment, "kdcdt.appointment.cancel", user=user)
-    when = _when(appointment.date, appointment.slot)
+    when = told.when_param(appointment.date, appointment.slot)
     if is_resident:
         for helper in (
             [appointment.helper]
@@ -326,20 +338,24 @@ def cancel_appointment(user, appointment, reason=""):
         ):
             notify(
                 helper,
-                _("%(name)s cancelled %(when)s at %(point)s.")
-                % {
-                    "name": user.display_name,
-                    "when": when,
-                    "point": appointment.point.name,
-                },
-                reverse("support:helper_desk"),
+                told.RESIDENT_CANCELLED,
+                appointment,
+                actor=user,
+                url=reverse("support:helper_desk"),
+                name=user.display_name,
+                when=when,
+                point=appointment.point.name,
             )
     else:
         notify(
             appointment.resident,
-            _("Your appointment at %(point)s, %(when)s, was cancelled: %(reason)s")
-            % {"point": appointment.point.name, "when": when, "reason": reason},
-            reverse("support:my_appointments"),
+            told.CANCELLED,
+            appointment,
+            actor=user,
+            url=reverse("support:my_appointments"),
+            point=appointment.point.name,
+            when=when,
+            reason=reason,
         )
     return appointment
 
@@ -419,9 +435,12 @@ def record_session(
     if resident is not None:
         notify(
             resident,
-            _("%(helper)s recorded the help you received at %(point)s.")
-            % {"helper": helper.display_name, "point": point.name},
-            reverse("support:my_appointments"),
+            told.SESSION_RECORDED,
+            session,
+            actor=helper,
+            url=reverse("support:my_appointments"),
+            helper=helper.display_name,
+            point=point.name,
         )
     return session
 

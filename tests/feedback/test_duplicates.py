@@ -8,6 +8,7 @@ from django.test import Client
 
 from civic.feedback import actions
 from civic.feedback.models import Category, Follow, Report
+from civic.people.tasks import run_queued_tasks
 
 from .conftest import make_report, url
 
@@ -87,8 +88,12 @@ def test_suggested_on_the_form_and_followed_instead(fb, reports):
     assert response.status_code == 302
     assert Follow.objects.filter(report=reports["near"], user=fb.reporter).exists()
     assert Report.objects.filter(reporter=fb.reporter).count() == 0
-    # followers are told of changes too
+    # followers are told of changes too, by the worker
     actions.accept_report(fb.editor_a, reports["near"])
+    assert not fb.reporter.notifications.filter(
+        url__contains=str(reports["near"].pk)
+    ).exists()
+    run_queued_tasks()
     assert fb.reporter.notifications.filter(
         url__contains=str(reports["near"].pk)
     ).exists()

@@ -1,15 +1,17 @@
 """The workflow: only allowed transitions, only by handlers of the report's commune;
-the reporter is told of each change (in the app and by email); rating once;
+the reporter is told of each change (in the app, and by email from the worker); rating once;
 reopening once within 7 days; everything in the log."""
 
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
+from django.utils import translation
 
 from civic.core.errors import ActionForbidden
 from civic.feedback import actions
 from civic.feedback.models import HandlingUnit, Report, Status, Update, UpdateKind
 from civic.people.models import Notification
+from civic.people.tasks import run_queued_tasks
 
 from .conftest import at, day, make_report
 
@@ -49,10 +51,27 @@ def test_received_accepted_in_progress_resolved(
     notes = Notification.objects.filter(user=fb.reporter).order_by("pk")
     assert notes.count() == 4  # accepted, assigned, progress, resolved
     assert all(n.url == report.get_absolute_url() for n in notes)
-    assert len(mail.outbox) == 2  # the reporter has an email; sent on commit
+    # the reporter has an email: one per change, sent by the worker, not the request
+    assert mail.outbox == []
+    run_queued_tasks()
+    assert len(mail.outbox) == 4
     assert mail.outbox[0].to == ["phananh@example.vn"]
+    # written by the worker in the reporter's language (Vietnamese by default)
+    assert mail.outbox[0].subject.startswith("Phản ánh của bạn: ")
+    assert report.get_absolute_url() in mail.outbox[-1].body
     # the editors were told of the new report
     assert Notification.objects.filter(user=fb.editor_a).count() == 1
+
+
+def test_the_email_is_in_the_reporters_language(fb, clock):
+    fb.reporter.language = "en"
+    fb.reporter.save(update_fields=["language"])
+    report = make_report(fb.reporter, fb.group_1)
+    with translation.override("vi"):  # the handler works in Vietnamese
+        actions.accept_report(fb.editor_a, report)
+    run_queued_tasks()
+    assert [m.subject for m in mail.outbox] == [f"Your report: {report.title}"]
+    assert mail.outbox[0].body.startswith(f"Your report “{report.title}” was accepted")
 
 
 def test_urgent_reports_are_due_four_working_hours_after_acceptance(fb, clock):

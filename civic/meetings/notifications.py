@@ -1,0 +1,19 @@
+"""The kinds of notification of meetings (civic/people/notifications.py)."""
+
+from django.utils.translation import gettext_lazy as _lazy
+
+from civic.people.notifications import Kind
+
+CANCELLED = Kind("meetings.cancelled", _lazy("The meeting “%(title)s” is cancelled."))
+MINUTES_SUBMITTED = Kind(
+    "meetings.minutes_submitted",
+    _lazy("Minutes of “%(title)s” (%(area)s) wait for your review."),
+)
+MINUTES_PUBLISHED = Kind(
+    "meetings.minutes_published",
+    _lazy("The minutes of “%(title)s” are approved and published."),
+)
+MINUTES_SENT_BACK = Kind(
+    "meetings.minutes_sent_back",
+    _lazy("The minutes of “%(title)s” were sent back: %(reason)s"),
+)
