@@ -82,3 +82,15 @@ def test_without_the_comments_app_a_news_item_has_no_comments(tree, without_comm
     html = Client().get(news(tree).url).content.decode()
     assert "Ra quân dọn vệ sinh" in html
     assert 'id="comments"' not in html
+
+
+def test_without_the_search_app_the_header_has_no_search_box(tree, monkeypatch):
+    from django.apps import apps
+
+    assert 'role="search"' in Client().get(tree.commune_a.url).content.decode()
+    installed = apps.is_installed
+    monkeypatch.setattr(
+        apps, "is_installed", lambda app: app != "search" and installed(app)
+    )
+    html = Client().get(tree.group_1.url).content.decode()
+    assert 'role="search"' not in html and "<h1>" in html

@@ -2,6 +2,7 @@
 (``civic.core.registry``)."""
 
 from django import template
+from django.apps import apps
 from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
 
@@ -14,6 +15,13 @@ register = template.Library()
 def main_nav():
     """``{% main_nav as entries %}``: the main menu's links, in order."""
     return registry.nav_entries()
+
+
+@register.simple_tag
+def installed(app):
+    """``{% installed "search" as here %}``: whether an app is installed - the
+    header's search box is there only with the search app."""
+    return apps.is_installed(app)
 
 
 @register.simple_tag
