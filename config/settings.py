@@ -382,6 +382,10 @@ SESSION_COOKIE_HTTPONLY = True
 if not REDIS_URL:
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
     SESSION_CACHE_ALIAS = "sessions"
+else:
+    # with Redis: the session row read through the page cache's memos, with its
+    # guarantees when Redis fails (civic/core/sessions.py)
+    SESSION_ENGINE = "civic.core.sessions"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 # No page of the site is meant to be framed. Wagtail's preview panel frames its
 # preview views, which set SAMEORIGIN on their own responses

@@ -692,3 +692,37 @@ def test_the_embedded_store_expires_and_drops_the_least_recently_used():
     store.set("gone", "x", 60)
     with mock.patch.object(pagecache.time, "monotonic", return_value=1e12):
         assert store.get("gone") is None and not store.has_key("gone")
+
+
+def test_on_redis_a_session_is_read_once_and_signing_out_ends_it_everywhere(
+    client, tree, on_redis, django_assert_num_queries
+):
+    """civic.core.sessions (SESSION_ENGINE with REDIS_URL): the session row is a
+    page-cache memo - a signed-in page reads it from the table once, not on
+    every request; signing out (in any process: the versions are shared) ends it
+    at the next read; an expired session is refused whatever was kept; unknown
+    keys are not kept."""
+    from datetime import timedelta
+
+    from django.contrib.auth import get_user
+
+    from civic.core import sessions
+
+    client.force_login(tree.leader_1)
+    key = client.cookies["sessionid"].value
+    request = RequestFactory().get("/")
+    request.session = sessions.SessionStore(key)
+    assert get_user(request) == tree.leader_1  # read from the table, kept
+    request.session = sessions.SessionStore(key)
+    with django_assert_num_queries(0):
+        assert request.session["_auth_user_id"] == str(tree.leader_1.pk)
+    later = timezone.now() + timedelta(days=365)
+    with mock.patch.object(sessions.timezone, "now", return_value=later):
+        assert sessions.SessionStore(key).load() == {}
+    store = sessions.SessionStore(key)
+    store.delete()  # signing out
+    assert sessions.SessionStore(key).load() == {}
+    with django_assert_num_queries(1):
+        assert sessions.SessionStore("x" * 32).load() == {}
+    with django_assert_num_queries(1):  # an unknown key is asked again
+        assert sessions.SessionStore("x" * 32).load() == {}
