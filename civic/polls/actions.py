@@ -15,12 +15,13 @@ caught ballots committed after the count.) SQLite serialises writers anyway
 
 A ballot costs few statements (README, "Cost of a ballot"; a test pins the count):
 the voter's residency is read before the transaction; inside it, one statement
-locks the poll row and reads it (with its area's path), one inserts the
-participation (``ON CONFLICT DO NOTHING``, no savepoint, and only while the poll has
-no result — read in that statement, after the lock), then the ballot, its marks,
-the counts (``F()``; the number of rows moved is the check that the choices belong
-to the poll) and, for a secret poll, one statement that asks whether a batch of
-figures is due. Nothing is read back.
+locks the poll row and reads it (with its area's path), and one more records
+everything else (on PostgreSQL a data-modifying ``WITH``, :func:`_cast_in_one`):
+the participation (``ON CONFLICT DO NOTHING``, no savepoint, and only while the
+poll has no result — read in that statement, after the lock), the ballot, its
+marks, the counts (the number of rows moved is the check that the choices belong
+to the poll) and, for a secret poll, the ballots received, which says whether a
+batch of figures is due without counting the ballots. Nothing is read back.
 """
 
 import re
@@ -57,6 +58,7 @@ from .models import (
     Poll,
     PollResult,
     ResultSource,
+    ShownTally,
 )
 from .rules import is_household_majority
 
@@ -194,7 +196,13 @@ def cast_ballot(user, poll, choice_ids, household=None, public=False):
                 _("You can only vote for your own household."), code="not_eligible"
             )
         choice_ids = _clean_choice_ids(poll, choice_ids)
-        if not _take_part(poll, user, own_household, now):
+        ballot = Ballot(
+            poll_id=poll.pk,
+            voter=None if poll.secret else user,
+            household_id=None if poll.secret else own_household,
+        )
+        not_shown = _cast(poll, user, own_household, now, ballot, choice_ids)
+        if not_shown is None:
             if PollResult.objects.filter(poll_id=poll.pk).exists():
                 raise ActionRefused(_closed_message(), code="not_open")
             if not poll.allow_change or poll.secret:
@@ -205,15 +213,8 @@ def cast_ballot(user, poll, choice_ids, household=None, public=False):
                     code="already_voted",
                 )
             ballot = _change_ballot(user, poll, own_household, choice_ids)
-        else:
-            ballot = Ballot(
-                poll_id=poll.pk,
-                voter=None if poll.secret else user,
-                household_id=None if poll.secret else own_household,
-            )
-            _record(ballot, choice_ids)
         # what may be shown of the tally now (a secret poll's in batches)
-        live.ballot_counted(poll)
+        live.ballot_counted(poll, not_shown)
         return ballot
 
 
@@ -241,78 +242,139 @@ def _lock_poll(poll_id):
     raise Poll.DoesNotExist(f"no poll {poll_id}")
 
 
+def _cast(poll, user, household, now, ballot, choice_ids):
+    """Record THAT ``user`` (for ``household``) took part and, if they had not,
+    ``ballot`` with its marks for ``choice_ids``, the choices' counts and, for a
+    secret poll, the ballots received (``ShownTally.received``). Returns None when
+    they (or their household) already took part or the poll has a result;
+    else how many ballots the figures shown do not count yet (0 for an open
+    poll, whose figures are exact).
+
+    On PostgreSQL this is one statement (see :func:`_cast_in_one`); elsewhere one
+    statement per step."""
+    if connection.vendor == "postgresql":
+        return _cast_in_one(poll, user, household, now, ballot, choice_ids)
+    if not _take_part(poll, user, household, now):
+        return None
+    ballot.save(force_insert=True)
+    _mark(ballot, choice_ids)
+    if not poll.secret:
+        return 0
+    sql, params = _received_sql(poll.pk, "VALUES (%s, 0, %s, 1)", [poll.pk, "{}"])
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchone()[0]
+
+
+def _received_sql(poll_id, source, params):
+    """The upsert that counts one more ballot received by a secret poll (its
+    ``ShownTally`` row made by the first) and returns how many the figures shown
+    do not count; ``source``: the row to insert (a VALUES or a SELECT)."""
+    qn = connection.ops.quote_name
+    table = qn(ShownTally._meta.db_table)
+    received = qn("received")
+    sql = (
+        f"INSERT INTO {table} ({qn('poll_id')}, {qn('ballots')}, {qn('votes')},"
+        f" {received}) {source}"
+        f" ON CONFLICT ({qn('poll_id')}) DO UPDATE"
+        f" SET {received} = {table}.{received} + 1"
+        f" RETURNING {received} - {qn('ballots')}"
+    )
+    return sql, params
+
+
 def _take_part(poll, user, household, now):
     """Record THAT ``user`` (for ``household``) took part, in one statement: False
     when they (or their household) already have, or when the poll has a result.
     ``ON CONFLICT DO NOTHING`` stands for the unique constraints' refusal without
     a savepoint; a concurrent cast of the same voter waits for the first to
     commit, as with a plain insert."""
-    qn = connection.ops.quote_name
-    table = qn(Participation._meta.db_table)
-    result = qn(PollResult._meta.db_table)
+    sql, params = _participation_sql(poll, user, household, now)
     with connection.cursor() as cursor:
-        cursor.execute(
-            f"INSERT INTO {table}"
-            f" ({qn('poll_id')}, {qn('user_id')}, {qn('household_id')},"
-            f" {qn('voted_at')}, {qn('changes')})"
-            f" SELECT %s, %s, %s, %s, 0"
-            f" WHERE NOT EXISTS (SELECT 1 FROM {result} WHERE {qn('poll_id')} = %s)"
-            f" ON CONFLICT DO NOTHING RETURNING {qn('id')}",
-            [
-                poll.pk,
-                user.pk,
-                household,
-                connection.ops.adapt_datetimefield_value(now),
-                poll.pk,
-            ],
-        )
+        cursor.execute(sql, params)
         return cursor.fetchone() is not None
 
 
-def _record(ballot, choice_ids):
-    """Insert ``ballot`` and its marks for ``choice_ids`` and move their counts
-    (see :func:`_mark`). On PostgreSQL in one statement: the two inserts and the
-    update are independent (the marks' foreign key to the ballot is checked at
-    commit), so a data-modifying ``WITH`` sends them together; its ``locked``
-    part takes the choice rows in id order first, as :func:`_move_counts` does."""
-    if connection.vendor != "postgresql":
-        ballot.save(force_insert=True)
-        _mark(ballot, choice_ids)
-        return
+def _participation_sql(poll, user, household, now):
+    qn = connection.ops.quote_name
+    table = qn(Participation._meta.db_table)
+    result = qn(PollResult._meta.db_table)
+    sql = (
+        f"INSERT INTO {table}"
+        f" ({qn('poll_id')}, {qn('user_id')}, {qn('household_id')},"
+        f" {qn('voted_at')}, {qn('changes')})"
+        f" SELECT %s, %s, %s, %s, 0"
+        f" WHERE NOT EXISTS (SELECT 1 FROM {result} WHERE {qn('poll_id')} = %s)"
+        f" ON CONFLICT DO NOTHING RETURNING {qn('id')}"
+    )
+    params = [
+        poll.pk,
+        user.pk,
+        household,
+        connection.ops.adapt_datetimefield_value(now),
+        poll.pk,
+    ]
+    return sql, params
+
+
+def _cast_in_one(poll, user, household, now, ballot, choice_ids):
+    """:func:`_cast` on PostgreSQL, in one data-modifying ``WITH``: the
+    participation first (``part``: empty when refused, and then every other part
+    inserts or moves nothing); the ballot and its marks (their foreign key to
+    the ballot is checked at commit); the choices' rows locked in id order, as
+    :func:`_move_counts` does, and their counts moved; then, for a secret poll,
+    the ballots received — after the counts (it reads ``moved``), so every cast
+    takes its row locks in the same order. The number of counts moved is the
+    check that the choices belong to the poll."""
     qn = connection.ops.quote_name
     choice = qn(Choice._meta.db_table)
-    marks = [BallotChoice(ballot=ballot, choice_id=pk) for pk in choice_ids]
-    rows = ", ".join(["(%s, %s, %s)"] * len(marks))
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"WITH ballot AS (INSERT INTO {qn(Ballot._meta.db_table)}"
-            f" ({qn('id')}, {qn('poll_id')}, {qn('voter_id')}, {qn('household_id')})"
-            f" VALUES (%s, %s, %s, %s)),"
-            f" marks AS (INSERT INTO {qn(BallotChoice._meta.db_table)}"
-            f" ({qn('id')}, {qn('ballot_id')}, {qn('choice_id')}) VALUES {rows}),"
-            f" locked AS MATERIALIZED (SELECT {qn('id')} FROM {choice}"
-            f" WHERE {qn('poll_id')} = %s AND {qn('id')} IN"
-            f" ({', '.join(['%s'] * len(choice_ids))})"
-            f" ORDER BY {qn('id')} FOR NO KEY UPDATE)"
-            f" UPDATE {choice} SET {qn('votes')} = {choice}.{qn('votes')} + 1"
-            f" FROM locked WHERE {choice}.{qn('id')} = locked.{qn('id')}",
-            [
-                ballot.pk,
-                ballot.poll_id,
-                ballot.voter_id,
-                ballot.household_id,
-                *(v for m in marks for v in (m.pk, ballot.pk, m.choice_id)),
-                ballot.poll_id,
-                *choice_ids,
-            ],
+    part_sql, params = _participation_sql(poll, user, household, now)
+    marks = [(BallotChoice(ballot=ballot, choice_id=pk).pk, pk) for pk in choice_ids]
+    rows = ", ".join(["(%s::uuid, %s::bigint)"] * len(marks))
+    inlist = ", ".join(["%s"] * len(choice_ids))
+    sql = (
+        f"WITH part AS ({part_sql}),"
+        f" ballot AS (INSERT INTO {qn(Ballot._meta.db_table)}"
+        f" ({qn('id')}, {qn('poll_id')}, {qn('voter_id')}, {qn('household_id')})"
+        f" SELECT %s, %s, %s, %s FROM part),"
+        f" marks AS (INSERT INTO {qn(BallotChoice._meta.db_table)}"
+        f" ({qn('id')}, {qn('ballot_id')}, {qn('choice_id')})"
+        f" SELECT m.id, %s::uuid, m.choice FROM (VALUES {rows}) AS m (id, choice), part),"
+        f" locked AS MATERIALIZED (SELECT {qn('id')} FROM {choice}"
+        f" WHERE {qn('poll_id')} = %s AND {qn('id')} IN ({inlist})"
+        f" AND EXISTS (SELECT 1 FROM part) ORDER BY {qn('id')} FOR NO KEY UPDATE),"
+        f" moved AS (UPDATE {choice} SET {qn('votes')} = {choice}.{qn('votes')} + 1"
+        f" FROM locked WHERE {choice}.{qn('id')} = locked.{qn('id')}"
+        f" RETURNING {choice}.{qn('id')})"
+    )
+    params += [ballot.pk, ballot.poll_id, ballot.voter_id, ballot.household_id]
+    params += [ballot.pk, *(v for m in marks for v in m), poll.pk, *choice_ids]
+    if poll.secret:
+        received, more = _received_sql(
+            poll.pk,
+            "SELECT %s, 0, '{}'::jsonb, 1 FROM part, (SELECT COUNT(*) FROM moved) AS m",
+            [poll.pk],
         )
-        moved = cursor.rowcount
+        sql += f", received AS ({received})"
+        params += more
+        sql += (
+            " SELECT (SELECT COUNT(*) FROM part), (SELECT COUNT(*) FROM moved),"
+            " (SELECT * FROM received)"
+        )
+    else:
+        sql += " SELECT (SELECT COUNT(*) FROM part), (SELECT COUNT(*) FROM moved), 0"
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        taken, moved, not_shown = cursor.fetchone()
+    if not taken:
+        return None
     if moved != len(choice_ids):
         raise ActionRefused(
             _("This choice does not belong to this poll."), code="invalid_choice"
         )
     ballot._state.adding = False
     ballot._state.db = connection.alias
+    return not_shown
 
 
 def _mark(ballot, choice_ids, unmarked=()):

@@ -17,7 +17,6 @@ figures change.
 """
 
 from django.conf import settings
-from django.db import connection
 from django.db.models import Count, OuterRef, Subquery
 from django.dispatch import Signal
 
@@ -35,26 +34,26 @@ def batch_size():
     return max(2, int(getattr(settings, "POLLS_SECRET_TALLY_BATCH", DEFAULT_BATCH)))
 
 
-def ballot_counted(poll):
+def ballot_counted(poll, not_shown=0):
     """After a ballot of ``poll`` is recorded (same transaction): publish a new
-    batch when one is due, and tell the listeners when the figures shown changed."""
-    if poll.secret and not _publish_batch_if_due(poll):
+    batch when one is due, and tell the listeners when the figures shown changed.
+    ``not_shown``: how many ballots the figures shown do not count yet, as the
+    cast counted them (``ShownTally.received - ShownTally.ballots``)."""
+    if poll.secret and not _publish_batch_if_due(poll, not_shown or 0):
         return False
     tally_shown.send(sender=type(poll), poll=poll)
     return True
 
 
-def _publish_batch_if_due(poll):
+def _publish_batch_if_due(poll, not_shown):
     size = batch_size()
-    if _ballots_not_shown(poll) < size:
-        return False  # the common case: one statement, no lock taken
-    # Due: take the poll's ShownTally row FOR UPDATE, so that two casts finishing
-    # together cannot both publish (the second would show a figure one ballot
-    # apart from the first's). After the lock, PostgreSQL (READ COMMITTED) reads the
-    # row as the other cast committed it, and the count below sees its ballot.
-    # (The row is created by the first batch; ON CONFLICT DO NOTHING when a
-    # concurrent cast created it meanwhile, no savepoint.)
-    ShownTally.objects.bulk_create([ShownTally(poll_id=poll.pk)], ignore_conflicts=True)
+    if not_shown < size:
+        return False  # the common case: no statement at all
+    # Due. The cast holds the poll's ShownTally row since it counted its ballot
+    # (the upsert of ``received``), so two casts finishing together cannot both
+    # publish (the second would show a figure one ballot apart from the first's):
+    # the second waits for the first to commit, and then reads ``received`` and
+    # ``ballots`` as the first left them. Counted from the ballots themselves.
     row = ShownTally.objects.select_for_update().get(poll_id=poll.pk)
     ballots, votes = _count(poll)
     if ballots - row.ballots < size:
@@ -63,20 +62,6 @@ def _publish_batch_if_due(poll):
     row.votes = votes
     row.save(update_fields=["ballots", "votes"])
     return True
-
-
-def _ballots_not_shown(poll):
-    """How many ballots of ``poll`` the figures shown do not count yet (one
-    statement: the ballots counted, minus those of the last batch)."""
-    qn = connection.ops.quote_name
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT (SELECT COUNT(*) FROM {qn(Ballot._meta.db_table)}"
-            f" WHERE {qn('poll_id')} = %s) - COALESCE((SELECT {qn('ballots')}"
-            f" FROM {qn(ShownTally._meta.db_table)} WHERE {qn('poll_id')} = %s), 0)",
-            [poll.pk, poll.pk],
-        )
-        return cursor.fetchone()[0]
 
 
 def _count(poll):

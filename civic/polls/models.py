@@ -518,6 +518,10 @@ class ShownTally(models.Model):
     )
     #: how many ballots the figures count
     ballots = models.PositiveIntegerField(default=0)
+    #: how many ballots were received so far: moved by every secret cast, in the
+    #: statement that records it (civic.polls.actions), so that whether a batch
+    #: is due is one subtraction, not a count of every ballot. Never shown.
+    received = models.PositiveIntegerField(default=0)
     #: {choice id (as text): votes}
     votes = models.JSONField(default=dict)
 

@@ -7,6 +7,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from civic.core.errors import ActionRefused
 from civic.polls.actions import cast_ballot, close_poll
 from civic.polls.live import DEFAULT_BATCH, batch_size, tally_shown
 from civic.polls.models import Poll, PollKind, ResultsVisibility, ShownTally
@@ -144,3 +145,42 @@ def test_an_open_ballot_is_shown_at_once(client, tree, people, sent):
     assert sent == [poll.pk] * 2
     assert '<th scope="row">B</th><td>1</td>' in shown(client, poll)
     assert "after every" not in shown(client, poll)
+
+
+def test_each_secret_cast_counts_the_ballots_received(tree, people):
+    """Whether a batch is due is read from ``ShownTally.received``, moved by the
+    cast itself: it equals the ballots, and an open poll keeps none."""
+    poll = make_poll(tree.group_1)
+    (a,) = ids(poll, "A")
+    for voter in voters(people)[:3]:
+        cast_ballot(voter, poll, [a])
+    row = ShownTally.objects.get(poll=poll)
+    assert (row.received, row.ballots) == (3, 0)
+    with pytest.raises(ActionRefused):
+        cast_ballot(voters(people)[0], poll, [a])  # refused: nothing received
+    assert ShownTally.objects.get(poll=poll).received == 3
+
+    open_poll = make_poll(tree.group_1, secret=False)
+    cast_ballot(voters(people)[0], open_poll, ids(open_poll, "A"))
+    assert not ShownTally.objects.filter(poll=open_poll).exists()
+
+
+def test_the_migration_fills_the_ballots_received(tree, people):
+    """polls 0004: polls with ballots from before the counter get it filled (and a
+    row with nothing shown when they had none)."""
+    from importlib import import_module
+
+    from django.apps import apps
+
+    fill = import_module("civic.polls.migrations.0004_shown_tally_received").fill
+    settled, fresh = make_poll(tree.group_1), make_poll(tree.group_1)
+    for poll in (settled, fresh):
+        for voter in voters(people)[:2]:
+            cast_ballot(voter, poll, ids(poll, "A"))
+    ShownTally.objects.filter(poll=settled).update(received=0, ballots=1)
+    ShownTally.objects.filter(poll=fresh).delete()
+    fill(apps, None)
+    assert ShownTally.objects.get(poll=settled).received == 2
+    assert ShownTally.objects.get(poll=settled).ballots == 1  # shown: unchanged
+    row = ShownTally.objects.get(poll=fresh)
+    assert (row.received, row.ballots, row.votes) == (2, 0, {})
