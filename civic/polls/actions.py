@@ -203,8 +203,6 @@ def cast_ballot(user, poll, choice_ids, household=None, public=False):
         )
         not_shown = _cast(poll, user, own_household, now, ballot, choice_ids)
         if not_shown is None:
-            if PollResult.objects.filter(poll_id=poll.pk).exists():
-                raise ActionRefused(_closed_message(), code="not_open")
             if not poll.allow_change or poll.secret:
                 raise ActionRefused(
                     _("Your household has already voted in this poll.")
@@ -246,15 +244,17 @@ def _cast(poll, user, household, now, ballot, choice_ids):
     """Record THAT ``user`` (for ``household``) took part and, if they had not,
     ``ballot`` with its marks for ``choice_ids``, the choices' counts and, for a
     secret poll, the ballots received (``ShownTally.received``). Returns None when
-    they (or their household) already took part or the poll has a result;
-    else how many ballots the figures shown do not count yet (0 for an open
-    poll, whose figures are exact).
+    they (or their household) already took part, else how many ballots the
+    figures shown do not count yet (0 for an open poll, whose figures are
+    exact); refuses ("not_open") when the poll has a result.
 
     On PostgreSQL this is one statement (see :func:`_cast_in_one`); elsewhere one
     statement per step."""
     if connection.vendor == "postgresql":
         return _cast_in_one(poll, user, household, now, ballot, choice_ids)
     if not _take_part(poll, user, household, now):
+        if PollResult.objects.filter(poll_id=poll.pk).exists():
+            raise ActionRefused(_closed_message(), code="not_open")
         return None
     ballot.save(force_insert=True)
     _mark(ballot, choice_ids)
@@ -349,6 +349,10 @@ def _cast_in_one(poll, user, household, now, ballot, choice_ids):
     )
     params += [ballot.pk, ballot.poll_id, ballot.voter_id, ballot.household_id]
     params += [ballot.pk, *(v for m in marks for v in m), poll.pk, *choice_ids]
+    closed = (
+        f"(SELECT EXISTS (SELECT 1 FROM {qn(PollResult._meta.db_table)}"
+        f" WHERE {qn('poll_id')} = %s))"
+    )
     if poll.secret:
         received, more = _received_sql(
             poll.pk,
@@ -357,16 +361,22 @@ def _cast_in_one(poll, user, household, now, ballot, choice_ids):
         )
         sql += f", received AS ({received})"
         params += more
-        sql += (
-            " SELECT (SELECT COUNT(*) FROM part), (SELECT COUNT(*) FROM moved),"
-            " (SELECT * FROM received)"
-        )
+        shown = "(SELECT * FROM received)"
     else:
-        sql += " SELECT (SELECT COUNT(*) FROM part), (SELECT COUNT(*) FROM moved), 0"
+        shown = "0"
+    # a refused participation: closed (a result, in this statement's snapshot, as
+    # ``part`` saw it) or already voted
+    sql += (
+        f" SELECT (SELECT COUNT(*) FROM part), (SELECT COUNT(*) FROM moved),"
+        f" {shown}, {closed}"
+    )
+    params.append(poll.pk)
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
-        taken, moved, not_shown = cursor.fetchone()
+        taken, moved, not_shown, has_result = cursor.fetchone()
     if not taken:
+        if has_result:
+            raise ActionRefused(_closed_message(), code="not_open")
         return None
     if moved != len(choice_ids):
         raise ActionRefused(
