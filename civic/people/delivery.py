@@ -32,6 +32,7 @@ is retried. Optional: ``batch()`` (a context manager around a chunk's sends) and
 """
 
 import contextlib
+import json
 import logging
 import re
 import uuid
@@ -223,6 +224,10 @@ def absolute(url):
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + url
 
 
+#: where a message's own unsubscribe link goes (EmailChannel._rendered)
+_UNSUBSCRIBE = "https://unsubscribe.invalid/link"
+
+
 # --- email ----------------------------------------------------------------------------
 
 
@@ -235,6 +240,7 @@ class EmailChannel(Channel):
 
     def __init__(self):
         self.connection = None
+        self._cache = {}
 
     def available_for(self, user):
         return bool(user.email) and user.is_active
@@ -253,6 +259,50 @@ class EmailChannel(Channel):
     def message(self, user, notifications, *, digest=None):
         language = user.language or settings.LANGUAGE_CODE
         kinds = {n.kind for n in notifications if n.kind and not is_urgent(n.kind)}
+        subject, body, html = self._rendered(language, notifications, digest, kinds)
+        headers = {}
+        if kinds:
+            link = absolute(
+                reverse("people:unsubscribe", args=[unsubscribe_token(user, kinds)])
+            )
+            body = body.replace(_UNSUBSCRIBE, link)
+            html = html.replace(_UNSUBSCRIBE, link)
+            headers["List-Unsubscribe"] = f"<{link}>"
+            headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
+        message = EmailMultiAlternatives(
+            subject,
+            body,
+            None,
+            [user.email],
+            headers=headers,
+            connection=self.connection,
+        )
+        message.attach_alternative(html, "text/html")
+        return message
+
+    def _rendered(self, language, notifications, digest, kinds):
+        """(subject, text, HTML) of these notifications in ``language``, the
+        unsubscribe link left as a placeholder: rendered once per channel
+        instance for identical notifications (an urgent notice to a commune)."""
+        key = (
+            language,
+            digest,
+            bool(kinds),
+            tuple(
+                (
+                    n.kind,
+                    n.message if not n.kind else "",
+                    json.dumps(n.params, sort_keys=True, default=str),
+                    n.url,
+                    n.actor_id,
+                    n.content_type_id,
+                    n.object_id,
+                )
+                for n in notifications
+            ),
+        )
+        if key in self._cache:
+            return self._cache[key]
         with translation.override(language):
             items = [
                 {"text": render(n, language), "url": absolute(n.url) if n.url else ""}
@@ -269,33 +319,19 @@ class EmailChannel(Channel):
                     "n": len(items)
                 }
             context = {
-                "user": user,
+                "language": language,
                 "items": items,
                 "digest": digest,
                 "subject": subject,
                 "settings_url": absolute(reverse("people:notification_settings")),
-                "unsubscribe_url": absolute(
-                    reverse("people:unsubscribe", args=[unsubscribe_token(user, kinds)])
-                )
-                if kinds
-                else "",
+                "unsubscribe_url": _UNSUBSCRIBE if kinds else "",
             }
             body = render_to_string("people/email/notification.txt", context)
             html = render_to_string("people/email/notification.html", context)
-        headers = {}
-        if kinds:
-            headers["List-Unsubscribe"] = f"<{context['unsubscribe_url']}>"
-            headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
-        message = EmailMultiAlternatives(
-            subject.replace("\n", " ")[:150],
-            body,
-            None,
-            [user.email],
-            headers=headers,
-            connection=self.connection,
-        )
-        message.attach_alternative(html, "text/html")
-        return message
+        if len(self._cache) > 1000:
+            self._cache.clear()
+        self._cache[key] = (" ".join(subject.split())[:150], body, html)
+        return self._cache[key]
 
     def send(self, user, notifications, *, digest=None):
         import smtplib

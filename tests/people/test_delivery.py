@@ -22,7 +22,7 @@ from civic.people.delivery import (
     unsubscribe_token,
 )
 from civic.people.models import Delivery, DeliveryStatus, Frequency
-from civic.people.notifications import Kind
+from civic.people.notifications import KINDS, Kind
 from civic.people.tasks import deliver_notifications, run_queued_tasks
 from tests.factories import make_user, sign_in
 
@@ -33,6 +33,17 @@ PLAIN = Kind("tests.delivery_plain", "Tin %(n)s", subject="Tin mới %(n)s")
 OTHER = Kind("tests.delivery_other", "Khác %(n)s")
 ALARM = Kind("tests.delivery_alarm", "Khẩn %(n)s", urgent=True)
 DIGESTED = Kind("tests.delivery_digested", "Gộp %(n)s", default="daily")
+TEST_KINDS = [PLAIN, OTHER, ALARM, DIGESTED]
+for _kind in TEST_KINDS:  # registered only while a test of this file runs
+    KINDS.pop(_kind.name)
+
+
+@pytest.fixture(autouse=True)
+def _test_kinds():
+    KINDS.update((kind.name, kind) for kind in TEST_KINDS)
+    yield
+    for kind in TEST_KINDS:
+        KINDS.pop(kind.name, None)
 
 
 def resident(name="Lan", email="lan@example.vn", **extra):

@@ -14,7 +14,7 @@ from civic.people.actions import notify
 from civic.people.delivery import plan, set_preference
 from civic.people.digests import last_boundary, next_boundary, run_digests
 from civic.people.models import Delivery, DigestRun
-from civic.people.notifications import Kind
+from civic.people.notifications import KINDS, Kind
 from civic.people.tasks import run_queued_tasks, schedule_digests, send_digests
 from tests.factories import make_user
 
@@ -24,6 +24,17 @@ VN = ZoneInfo("Asia/Ho_Chi_Minh")
 UTC = ZoneInfo("UTC")
 NEWS = Kind("tests.digest_news", "Tin %(n)s", default="daily")
 WEEKLY = Kind("tests.digest_weekly", "Tuần %(n)s", default="weekly")
+TEST_KINDS = [NEWS, WEEKLY]
+for _kind in TEST_KINDS:  # registered only while a test of this file runs
+    KINDS.pop(_kind.name)
+
+
+@pytest.fixture(autouse=True)
+def _test_kinds():
+    KINDS.update((kind.name, kind) for kind in TEST_KINDS)
+    yield
+    for kind in TEST_KINDS:
+        KINDS.pop(kind.name, None)
 
 
 def vn(day, hour, minute=0):
