@@ -406,6 +406,7 @@ def claim(queryset, now):
     queryset.filter(status=DeliveryStatus.QUEUED).update(
         status=DeliveryStatus.SENDING,
         claim=token,
+        claimed_at=now,
         attempts=F("attempts") + 1,
     )
     return list(
@@ -458,6 +459,27 @@ def hand_over(groups, now, digest=None):
             status=DeliveryStatus.QUEUED, claim=""
         )
     return len(retry)
+
+
+#: a row *sending* for longer was abandoned (its worker was killed mid-send)
+STALE_CLAIM = timedelta(minutes=15)
+
+
+def release_stale(now=None):
+    """Queue again the rows a killed worker left *sending* (they may have been
+    sent: at least once rather than never); the immediate ones get a new
+    dispatch task, the digest ones wait for the next run. Returns how many."""
+    from .tasks import enqueue_delivery
+
+    now = now or timezone.now()
+    stale = Delivery.objects.filter(
+        status=DeliveryStatus.SENDING, claimed_at__lt=now - STALE_CLAIM
+    )
+    immediate = list(stale.filter(digest="").values_list("notification_id", flat=True))
+    count = stale.update(status=DeliveryStatus.QUEUED, claim="")
+    if immediate:
+        enqueue_delivery(sorted(set(immediate)))
+    return count
 
 
 def _chunks(ids, size=CHUNK):

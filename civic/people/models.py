@@ -551,6 +551,9 @@ class Delivery(models.Model):
     attempts = models.PositiveSmallIntegerField(default=0)
     error = models.CharField(max_length=500, blank=True)
     claim = models.CharField(max_length=32, blank=True)
+    #: when it was claimed: a row still *sending* long after (its worker was
+    #: killed mid-send) is queued again (civic.people.delivery.release_stale)
+    claimed_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     sent_at = models.DateTimeField(null=True, blank=True)
 

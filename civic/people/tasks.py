@@ -198,9 +198,11 @@ def send_digests(period, reschedule=True):
     (digests.py), then enqueue itself for the next boundary unless a run for it
     already waits. Rows left queued by a failure that may pass are tried again
     in ``TASK_RETRY_DELAY`` seconds by a run that does not reschedule."""
+    from .delivery import release_stale
     from .digests import run_digests
 
     try:
+        release_stale()
         made, sent, left = run_digests(period)
         if left:
             send_digests.using(
