@@ -467,19 +467,16 @@ STALE_CLAIM = timedelta(minutes=15)
 
 def release_stale(now=None):
     """Queue again the rows a killed worker left *sending* (they may have been
-    sent: at least once rather than never); the immediate ones get a new
-    dispatch task, the digest ones wait for the next run. Returns how many."""
-    from .tasks import enqueue_delivery
-
+    sent: at least once rather than never). Returns the ids of the notifications
+    whose immediate rows need a new dispatch (``tasks.release_stale_deliveries``
+    enqueues it; the digest rows wait for the next run)."""
     now = now or timezone.now()
     stale = Delivery.objects.filter(
         status=DeliveryStatus.SENDING, claimed_at__lt=now - STALE_CLAIM
     )
-    immediate = list(stale.filter(digest="").values_list("notification_id", flat=True))
-    count = stale.update(status=DeliveryStatus.QUEUED, claim="")
-    if immediate:
-        enqueue_delivery(sorted(set(immediate)))
-    return count
+    immediate = set(stale.filter(digest="").values_list("notification_id", flat=True))
+    stale.update(status=DeliveryStatus.QUEUED, claim="")
+    return sorted(immediate)
 
 
 def _chunks(ids, size=CHUNK):

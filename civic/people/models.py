@@ -552,7 +552,7 @@ class Delivery(models.Model):
     error = models.CharField(max_length=500, blank=True)
     claim = models.CharField(max_length=32, blank=True)
     #: when it was claimed: a row still *sending* long after (its worker was
-    #: killed mid-send) is queued again (civic.people.delivery.release_stale)
+    #: killed mid-send) is queued again (civic.people.tasks.release_stale_deliveries)
     claimed_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     sent_at = models.DateTimeField(null=True, blank=True)

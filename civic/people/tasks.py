@@ -97,7 +97,10 @@ def send_email(subject, body, to, *, from_email=None, headers=None):
 @retrying_task
 def email_notification(notification_id):
     """The email of a notification, written in its recipient's language when the
-    worker sends it (``User.language``), to their address as it is then."""
+    worker sends it (``User.language``), to their address as it is then.
+
+    No longer enqueued (``notify()`` hands notifications to
+    ``deliver_notifications``); kept so that tasks enqueued before still run."""
     from .models import Notification
     from .notifications import render
 
@@ -192,17 +195,26 @@ def enqueue_delivery(notification_ids):
         deliver_notifications.enqueue(ids[start : start + CHUNK])
 
 
+def release_stale_deliveries(now=None):
+    """``delivery.release_stale`` and a new dispatch for the immediate rows;
+    returns how many notifications are dispatched again."""
+    from .delivery import release_stale
+
+    ids = release_stale(now)
+    enqueue_delivery(ids)
+    return len(ids)
+
+
 @task(backend=BACKEND)
 def send_digests(period, reschedule=True):
     """Close the latest ``period`` ("daily" / "weekly") and send its digests
     (digests.py), then enqueue itself for the next boundary unless a run for it
     already waits. Rows left queued by a failure that may pass are tried again
     in ``TASK_RETRY_DELAY`` seconds by a run that does not reschedule."""
-    from .delivery import release_stale
     from .digests import run_digests
 
     try:
-        release_stale()
+        release_stale_deliveries()
         made, sent, left = run_digests(period)
         if left:
             send_digests.using(

@@ -268,16 +268,17 @@ def test_rows_are_sent_by_whoever_claims_them_only():
 def test_rows_left_sending_by_a_killed_worker_are_queued_again():
     from django.utils import timezone
 
-    from civic.people.delivery import STALE_CLAIM, release_stale
+    from civic.people.delivery import STALE_CLAIM
+    from civic.people.tasks import release_stale_deliveries
 
     note = notify(resident(), PLAIN, n=1)
     queued = plan([note.pk])
     Delivery.objects.filter(pk__in=queued).update(
         status=DeliveryStatus.SENDING, claimed_at=timezone.now()
     )
-    assert release_stale() == 0  # still being sent
+    assert release_stale_deliveries() == 0  # still being sent
     later = timezone.now() + STALE_CLAIM + timedelta(seconds=1)
-    assert release_stale(now=later) == 1
+    assert release_stale_deliveries(now=later) == 1
     DBTaskResult.objects.exclude(args_kwargs__args=[[note.pk]]).delete()
     run_queued_tasks()
     assert [m.subject for m in mail.outbox] == ["Tin mới 1"]
