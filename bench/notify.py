@@ -20,6 +20,9 @@ Baseline, in the same run: this process builds and hands the same number of
 messages, rendered by the same ``EmailChannel`` code, to the same backend over one
 connection, with no database and no queue.
 
+``BENCH_MAIL_BYTES=1``: the backend also serialises each message to bytes, as
+Django's SMTP backend does before writing them (the baseline too).
+
 Push: the push channel is not in this branch (civic.people.push is written on
 another branch), so every resident has email only.
 
@@ -221,6 +224,7 @@ def main():
         "baseline_seconds": round(baseline_s, 2),
         "baseline_per_s": round(args.residents / baseline_s, 1),
         "push": "not in this branch (email only)",
+        "mime_bytes": bool(os.environ.get("BENCH_MAIL_BYTES")),
         "database": "sqlite",
         "setup_seconds": round(setup_s, 1),
         "load_before": load_before,
