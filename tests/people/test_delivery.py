@@ -179,6 +179,13 @@ def test_an_undeliverable_address_is_recorded_and_shown_not_retried(client):
     sign_in(client, user)
     page = client.get("/tai-khoan/").content.decode()
     assert "Chúng tôi không gửi được cho bạn qua email" in page
+    # the superusers see it beside the failed tasks
+    admin = make_user("Quản trị", email="qt@example.vn", is_superuser=True)
+    sign_in(client, admin)
+    listing = client.get("/quan-tri/tac-vu-loi/").content.decode()
+    assert "Thông báo không gửi được" in listing and "no such user" not in listing
+    assert "lan@example.vn" in listing  # the reason names the address
+    sign_in(client, user)
     # a later successful email clears the warning
     notify(user, PLAIN, n=2)
     run_queued_tasks()
