@@ -26,14 +26,18 @@ $(STAMP): pyproject.toml requirements.lock
 # The background worker (`db_worker`: email, notifications) runs beside daphne and
 # is stopped with it; tasks enqueued while it is down wait in the database.
 WORKER = $(BIN)/python manage.py db_worker --backend queue --no-reload --verbosity 0
+# schedule_digests: the daily and weekly digest tasks wait for their next
+# boundary (they then enqueue themselves again; README, Notifications).
 run: seed
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	$(BIN)/python manage.py schedule_digests --verbosity 0
 	@echo "Serving on http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/quan-tri/)"
 	$(WORKER) & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/daphne -b $(HOST) -p $(PORT) config.asgi:application
 
 # For development: DEBUG on (tracebacks, source static files, no collectstatic).
 dev: seed
+	$(BIN)/python manage.py schedule_digests --verbosity 0
 	@echo "Serving with DEBUG=true on http://$(HOST):$(PORT)/"
 	DEBUG=true $(WORKER) & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	DEBUG=true $(BIN)/daphne -b $(HOST) -p $(PORT) config.asgi:application

@@ -373,6 +373,14 @@ TASKS = {
 TASK_MAX_ATTEMPTS = int(os.environ.get("TASK_MAX_ATTEMPTS", "5"))
 TASK_RETRY_DELAY = int(os.environ.get("TASK_RETRY_DELAY", "30"))
 
+# Notifications outside the site (civic/people/delivery.py): the channels, the
+# quiet hours (start, end; local hours; urgent kinds ignore them; None: none)
+# and the hour of the daily / weekly (Monday) digests, in this time zone.
+NOTIFICATION_CHANNELS = ["civic.people.delivery.EmailChannel"]
+NOTIFICATION_TIME_ZONE = "Asia/Ho_Chi_Minh"
+NOTIFICATION_QUIET_HOURS = (22, 6)
+NOTIFICATION_DIGEST_HOUR = 7
+
 SESSION_COOKIE_HTTPONLY = True
 # Sessions live in the database. In the embedded default (one process) a cache
 # of the process's own sits in front (read on every signed-in request; written

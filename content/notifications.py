@@ -26,8 +26,12 @@ NEEDS_CHANGES = Kind(
     render=_needs_changes,
 )
 NOTICE_PUBLISHED = Kind(
-    "content.notice_published", _lazy("New notice in %(area)s: %(title)s")
+    "content.notice_published",
+    _lazy("New notice in %(area)s: %(title)s"),
+    default="daily",  # outside the site, a daily digest rather than noise
 )
 URGENT_NOTICE = Kind(
-    "content.urgent_notice", _lazy("Urgent notice in %(area)s: %(title)s")
+    "content.urgent_notice",
+    _lazy("Urgent notice in %(area)s: %(title)s"),
+    urgent=True,  # to everyone at once, whatever their settings and the hour
 )

@@ -40,6 +40,9 @@ def pytest_configure(config):
     # saves index in the request, as modelsearch does (tests/search/
     # test_index_queue.py turns the background queue on)
     settings.SEARCH_INDEX_QUEUE = False
+    # emails are not held back by the time of day the suite runs at (tests of
+    # the quiet hours set them: tests/people/test_delivery.py)
+    settings.NOTIFICATION_QUIET_HOURS = None
 
 
 def pytest_unconfigure(config):

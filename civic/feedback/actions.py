@@ -19,7 +19,6 @@ from civic.core.text import clean_text
 from civic.people.actions import notify
 from civic.people.models import User
 from civic.people.permissions import can, users_who_can
-from civic.people.tasks import email_notification
 from content.models import AreaPage
 
 from . import deadlines
@@ -89,19 +88,16 @@ def _field(label, limit, multiline=True):
 
 
 def _tell(report, kind, actor, *, followers=True, **params):
-    """In-app notification to the reporter (and followers), email to the reporter
-    when the address is known: a task enqueued in the same transaction (so a
-    change that rolls back sends nothing), sent by the worker."""
+    """In-app notification to the reporter (and followers); ``notify`` hands it
+    to their channels (email…) through the worker, a task enqueued in the same
+    transaction (so a change that rolls back sends nothing)."""
     url = report.get_absolute_url()
     params = {"title": report.title, **params}
     reached = set()
     reporter = report.reporter
     if reporter != actor:
-        note = notify(reporter, kind, report, actor=actor, url=url, **params)
+        notify(reporter, kind, report, actor=actor, url=url, **params)
         reached.add(reporter.pk)
-        if reporter.email:
-            # written in the reporter's language by the worker
-            email_notification.enqueue(note.pk)
     if followers:
         # the followers are told by the worker (the same transaction enqueues it)
         tell_report_followers.enqueue(

@@ -177,8 +177,12 @@ def notify(recipient, kind, obj=None, *, actor=None, url="", **params):
 
     ``kind`` may still be a plain text (older callers): it is then stored as
     written and shown as is."""
+    from .tasks import enqueue_delivery
+
     if isinstance(kind, str):
-        return Notification.objects.create(user=recipient, message=kind[:500], url=url)
+        note = Notification.objects.create(user=recipient, message=kind[:500], url=url)
+        enqueue_delivery([note.pk])
+        return note
     from django.contrib.contenttypes.models import ContentType
 
     note = Notification(
@@ -194,13 +198,19 @@ def notify(recipient, kind, obj=None, *, actor=None, url="", **params):
     with translation.override(settings.LANGUAGE_CODE):
         note.message = kind.render(obj, actor, params)[:500]
     note.save()
+    # handed to the recipient's channels by the worker (civic.people.delivery),
+    # a task written in this transaction: nothing is sent if it rolls back
+    enqueue_delivery([note.pk])
     return note
 
 
 def notify_many(recipients, kind, obj=None, *, actor=None, url="", **params):
     """``notify`` for many recipients at once (one insert per 500); the text is
-    rendered once, in the site's language, for the fallback."""
+    rendered once, in the site's language, for the fallback. One delivery task
+    per chunk of 500 notifications (civic.people.delivery)."""
     from django.contrib.contenttypes.models import ContentType
+
+    from .tasks import enqueue_delivery
 
     content_type = ContentType.objects.get_for_model(obj) if obj is not None else None
     object_id = str(obj.pk) if obj is not None else ""
@@ -220,6 +230,7 @@ def notify_many(recipients, kind, obj=None, *, actor=None, url="", **params):
         for recipient in recipients
     ]
     Notification.objects.bulk_create(notes, batch_size=500)
+    enqueue_delivery([note.pk for note in notes])
     return len(notes)
 
 

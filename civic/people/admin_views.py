@@ -6,6 +6,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.users.views.users import UserViewSet as WagtailUserViewSet
 
 from .forms import AdminUserCreationForm, AdminUserEditForm
+from .models import Delivery, DeliveryStatus
 
 
 class UserViewSet(WagtailUserViewSet):
@@ -44,4 +45,11 @@ class FailedTasksView(WagtailAdminTemplateMixin, TemplateView):
             result.attempt = result.args_kwargs.get("kwargs", {}).get("_attempt", 1)
             result.error = (result.traceback or "").strip().splitlines()[-1:] or [""]
         context["page_obj"] = page
+        # notifications a channel could not deliver (civic.people.delivery):
+        # the task did not fail, the row did
+        context["failed_deliveries"] = (
+            Delivery.objects.filter(status=DeliveryStatus.FAILED)
+            .select_related("user", "notification")
+            .order_by("-created_at", "-pk")[:50]
+        )
         return context

@@ -461,3 +461,113 @@ class Follow(models.Model):
             )
         ]
         indexes = [models.Index(fields=["content_type", "object_id"])]
+
+
+# --- delivery of notifications (civic/people/delivery.py) -------------------------
+
+
+class Frequency(models.TextChoices):
+    """How a resident wants to be told of a kind of notification outside the site."""
+
+    IMMEDIATELY = "immediately", _("Immediately")
+    DAILY = "daily", _("In a daily digest")
+    WEEKLY = "weekly", _("In a weekly digest")
+    OFF = "off", _("Only on the site")
+
+
+class NotificationPreference(models.Model):
+    """A resident's choice for one kind (``notifications.Kind.name``); without a
+    row, the kind's ``default`` applies. Urgent kinds ignore it."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="notification_preferences",
+    )
+    kind = models.CharField(max_length=64)
+    frequency = models.CharField(max_length=16, choices=Frequency.choices)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "kind"], name="people_preference_once"
+            )
+        ]
+
+
+class DigestRun(models.Model):
+    """One digest of one person for one period (``period_key``: the local date of
+    the boundary that closed it). Unique, so a digest task run twice, or by two
+    workers, sends one digest."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    period = models.CharField(max_length=8)  # "daily" | "weekly"
+    period_key = models.DateField()
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "period", "period_key"], name="people_digest_once"
+            )
+        ]
+
+
+class DeliveryStatus(models.TextChoices):
+    QUEUED = "queued", _("queued")
+    SENDING = "sending", _("sending")
+    SENT = "sent", _("sent")
+    FAILED = "failed", _("failed")
+    SKIPPED = "skipped", _("skipped")
+
+
+class Delivery(models.Model):
+    """A notification handed (or to be handed) to one channel of its recipient.
+
+    One row per notification and channel (a constraint): a retried or repeated
+    dispatch never makes a second one, and a row is sent only by whoever moved
+    it from *queued* to *sending* (``claim``)."""
+
+    notification = models.ForeignKey(
+        Notification, on_delete=models.CASCADE, related_name="deliveries"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="deliveries"
+    )
+    channel = models.CharField(max_length=32)
+    status = models.CharField(
+        max_length=16, choices=DeliveryStatus.choices, default=DeliveryStatus.QUEUED
+    )
+    #: "" (sent on its own), "daily" or "weekly" (waits for the digest)
+    digest = models.CharField(max_length=8, blank=True)
+    #: not before (the end of the quiet hours); None while it waits for a digest
+    due_at = models.DateTimeField(null=True, blank=True)
+    digest_run = models.ForeignKey(
+        DigestRun, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    attempts = models.PositiveSmallIntegerField(default=0)
+    error = models.CharField(max_length=500, blank=True)
+    claim = models.CharField(max_length=32, blank=True)
+    #: when it was claimed: a row still *sending* long after (its worker was
+    #: killed mid-send) is queued again (civic.people.tasks.release_stale_deliveries)
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["notification", "channel"], name="people_delivery_once"
+            )
+        ]
+        indexes = [
+            models.Index(fields=["status", "digest", "created_at"]),
+            models.Index(fields=["claim"]),
+            models.Index(fields=["user", "status"]),
+        ]
+
+    def __str__(self):
+        return f"{self.channel} · {self.notification_id} · {self.status}"

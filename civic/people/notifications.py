@@ -31,7 +31,17 @@ _discovered = False
 
 
 class Kind:
-    def __init__(self, name, text, *, labels=None, render=None, subject=None):
+    def __init__(
+        self,
+        name,
+        text,
+        *,
+        labels=None,
+        render=None,
+        subject=None,
+        urgent=False,
+        default="immediately",
+    ):
         if name in KINDS and KINDS[name].text != text:
             raise ValueError(f"notification kind {name!r} declared twice")
         self.name = name
@@ -40,6 +50,12 @@ class Kind:
         self._render = render
         #: the subject of its email (the same values as ``text``); else the text
         self.subject = subject
+        #: sent at once to everyone with a channel, whatever their preferences
+        #: and the quiet hours (civic.people.delivery)
+        self.urgent = urgent
+        #: the preference of whoever has not chosen: "immediately", "daily",
+        #: "weekly" or "off"
+        self.default = default
         KINDS[name] = self
 
     def __repr__(self):

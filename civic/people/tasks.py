@@ -97,7 +97,10 @@ def send_email(subject, body, to, *, from_email=None, headers=None):
 @retrying_task
 def email_notification(notification_id):
     """The email of a notification, written in its recipient's language when the
-    worker sends it (``User.language``), to their address as it is then."""
+    worker sends it (``User.language``), to their address as it is then.
+
+    No longer enqueued (``notify()`` hands notifications to
+    ``deliver_notifications``); kept so that tasks enqueued before still run."""
     from .models import Notification
     from .notifications import render
 
@@ -154,3 +157,96 @@ def run_queued_tasks(backend=BACKEND, queue_names=("default",), max_tasks=None):
     finally:
         db_worker.exclusive_transaction, db_worker.close_old_connections = originals
     return worker._run_tasks
+
+
+# --- delivery of notifications (civic/people/delivery.py, digests.py) ------------
+
+
+class DeliveryPending(Exception):
+    """Some deliveries failed for a reason that may pass: the task is retried."""
+
+
+@retrying_task
+def deliver_notifications(notification_ids):
+    """Hand these notifications to their recipients' channels (delivery.py):
+    plan the rows once, send what is due, enqueue this task again for the end of
+    the quiet hours if some wait for it; raise (so it is retried with backoff)
+    while some rows failed for a reason that may pass."""
+    from .delivery import plan, send_due
+
+    now = timezone.now()
+    queued = plan(notification_ids, now)
+    handed, left, later = send_due(queued, now)
+    if later is not None:
+        # the same task: planning again makes no row, sending takes the due ones
+        deliver_notifications.using(run_after=later).enqueue(notification_ids)
+    if left:
+        raise DeliveryPending(f"{left} deliveries to retry")
+    return {"handed": handed, "postponed_to": later.isoformat() if later else None}
+
+
+def enqueue_delivery(notification_ids):
+    """One ``deliver_notifications`` task per chunk of ids (in the caller's
+    transaction: sent only if it commits)."""
+    from .delivery import CHUNK
+
+    ids = list(notification_ids)
+    for start in range(0, len(ids), CHUNK):
+        deliver_notifications.enqueue(ids[start : start + CHUNK])
+
+
+def release_stale_deliveries(now=None):
+    """``delivery.release_stale`` and a new dispatch for the immediate rows;
+    returns how many notifications are dispatched again."""
+    from .delivery import release_stale
+
+    ids = release_stale(now)
+    enqueue_delivery(ids)
+    return len(ids)
+
+
+@task(backend=BACKEND)
+def send_digests(period, reschedule=True):
+    """Close the latest ``period`` ("daily" / "weekly") and send its digests
+    (digests.py), then enqueue itself for the next boundary unless a run for it
+    already waits. Rows left queued by a failure that may pass are tried again
+    in ``TASK_RETRY_DELAY`` seconds by a run that does not reschedule."""
+    from .digests import run_digests
+
+    try:
+        release_stale_deliveries()
+        made, sent, left = run_digests(period)
+        if left:
+            send_digests.using(
+                run_after=timezone.now() + timedelta(seconds=retry_delay(1))
+            ).enqueue(period, reschedule=False)
+    finally:
+        if reschedule:
+            schedule_digests(periods=[period])
+    return {"digests": made, "sent": sent, "retry": left}
+
+
+def schedule_digests(periods=("daily", "weekly"), now=None):
+    """Make sure one ``send_digests`` task waits for each period's next boundary
+    (``manage.py schedule_digests``, run by ``make run``; the task itself).
+    Returns the periods enqueued now."""
+    from django_tasks.base import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
+
+    from .digests import next_boundary
+
+    now = now or timezone.now()
+    waiting = DBTaskResult.objects.filter(
+        task_path=send_digests.module_path, status=TaskResultStatus.READY
+    ).values_list("args_kwargs", flat=True)
+    waiting_for = {
+        (args.get("args") or [None])[0]
+        for args in waiting
+        if (args.get("kwargs") or {}).get("reschedule", True)
+    }
+    enqueued = []
+    for period in periods:
+        if period not in waiting_for:
+            send_digests.using(run_after=next_boundary(period, now)).enqueue(period)
+            enqueued.append(period)
+    return enqueued

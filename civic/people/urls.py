@@ -2,7 +2,7 @@ from django.urls import path
 
 from civic.core import ids  # noqa: F401  (registers the <id:…> converter)
 
-from . import views
+from . import delivery_views, views
 
 app_name = "people"
 
@@ -13,6 +13,16 @@ urlpatterns = [
     path("tai-khoan/", views.account_view, name="account"),
     path("tai-khoan/xac-nhan/<id:pk>/", views.confirm_view, name="confirm"),
     path("tai-khoan/tu-choi/<id:pk>/", views.decline_view, name="decline"),
+    path(
+        "tai-khoan/thong-bao/cai-dat/",
+        delivery_views.notification_settings_view,
+        name="notification_settings",
+    ),
+    path(
+        "huy-nhan-thong-bao/<str:token>/",
+        delivery_views.unsubscribe_view,
+        name="unsubscribe",
+    ),
     path("tham-gia/", views.join_view, name="join"),
     path("xac-minh/", views.verification_view, name="verification"),
     path("xac-minh/<id:pk>/duyet/", views.verify_view, name="verify"),
