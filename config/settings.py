@@ -352,6 +352,29 @@ EMAIL_BACKEND = os.environ.get(
 )
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "khudancu@localhost")
 
+# Notification channels beside the in-app list (civic.people.delivery's contract):
+# Web Push and SMS/Zalo (civic/people/push.py, civic/people/sms.py).
+NOTIFICATION_CHANNELS = [
+    "civic.people.push.PushChannel",
+    "civic.people.sms.SmsChannel",
+]
+# Web Push: the VAPID private key, generated once into var/ unless given; the
+# contact push services may write to about this site (README, "Push").
+VAPID_PRIVATE_KEY_FILE = Path(
+    os.environ.get("VAPID_PRIVATE_KEY_FILE", VAR_DIR / "vapid_private.pem")
+)
+VAPID_CONTACT = os.environ.get("VAPID_CONTACT", f"mailto:{DEFAULT_FROM_EMAIL}")
+# SMS/Zalo gateway (civic/people/sms.py, docs/sms-gateway.md): the backend, and
+# the HTTP backend's provider (URL, token, sender name) from the environment.
+SMS_BACKEND = os.environ.get("SMS_BACKEND", "civic.people.sms.FileBackend")
+SMS_FILE_PATH = Path(os.environ.get("SMS_FILE_PATH", VAR_DIR / "sms"))
+SMS_HTTP_URL = os.environ.get("SMS_HTTP_URL", "")
+SMS_HTTP_TOKEN = os.environ.get("SMS_HTTP_TOKEN", "")
+SMS_SENDER = os.environ.get("SMS_SENDER", "")
+SMS_HTTP_TIMEOUT = float(os.environ.get("SMS_HTTP_TIMEOUT", "10"))
+#: one SMS: 160 characters (unaccented), 70 with Vietnamese diacritics
+SMS_MAX_LENGTH = int(os.environ.get("SMS_MAX_LENGTH", "160"))
+
 # Background work (email, notifications) is stored in the database and run by
 # `manage.py db_worker --backend queue` (started by `make run` beside daphne),
 # never in the request: a task enqueued while no worker runs waits in its table.
