@@ -31,9 +31,17 @@
     });
   }
 
+  // The first visit is not yet the worker's: it keeps this page once it runs.
+  var firstVisit = !navigator.serviceWorker.controller;
   navigator.serviceWorker
     .register("/sw.js", { scope: "/" })
-    .then(function () { return tell({ type: "viewer", viewer: viewer }); })
+    .then(function () {
+      return tell({
+        type: "viewer",
+        viewer: viewer,
+        keep: firstVisit ? location.pathname + location.search : null,
+      });
+    })
     .catch(function () { /* no offline copies: the site works as before */ });
 
   // Signing out: the kept pages go, and this device stops receiving the

@@ -75,19 +75,19 @@ async function refreshGroupPages(force) {
     const response = await fetch(CONFIG.groupPages, { credentials: "same-origin" });
     if (!response.ok) return;
     const data = await response.json();
-    const viewer = await readMeta("viewer");
-    if (viewer !== null && viewer !== data.viewer) {
-      // another person since the page said who it was for: start again
-      await setViewer(data.viewer);
-    } else if (viewer === null) {
-      await writeMeta("viewer", data.viewer);
-    }
+    // Only the pages say who they are for (a message); a list fetched for
+    // someone else (signed in or out meanwhile) is dropped, and so is a page
+    // that arrives after the person changed.
+    const current = () => readMeta("viewer").then((viewer) => viewer === data.viewer);
+    if (!data.viewer || !(await current())) return;
     const cache = await caches.open(PAGES);
     await Promise.all(
       data.pages.map(async (url) => {
         try {
           const page = await fetch(url, { credentials: "same-origin" });
-          if (keepable(new URL(page.url), page)) await cache.put(url, page);
+          if (keepable(new URL(page.url), page) && (await current())) {
+            await cache.put(url, page);
+          }
         } catch (error) {
           /* offline again: keep what we have */
         }
@@ -97,6 +97,18 @@ async function refreshGroupPages(force) {
     await trim(cache);
   } catch (error) {
     /* offline or a server error: try again on the next visit */
+  }
+}
+
+async function keep(path) {
+  // a page opened before this worker ran (the first visit)
+  try {
+    const url = new URL(path, self.location.origin);
+    if (url.origin !== self.location.origin) return;
+    const page = await fetch(url, { credentials: "same-origin" });
+    if (keepable(new URL(page.url), page)) await (await caches.open(PAGES)).put(url, page);
+  } catch (error) {
+    /* offline: nothing to keep */
   }
 }
 
@@ -128,7 +140,8 @@ function keepable(url, response) {
   if (!response || response.status !== 200 || response.type !== "basic") return false;
   const type = response.headers.get("Content-Type") || "";
   const control = response.headers.get("Cache-Control") || "";
-  return type.startsWith("text/html") && !/no-store|private/.test(control);
+  // "private" is fine: this is the person's own browser, and their pages go at sign-out
+  return type.startsWith("text/html") && !/no-store/.test(control);
 }
 
 function offlineUrl(url) {
@@ -184,7 +197,9 @@ self.addEventListener("message", (event) => {
   const data = event.data || {};
   if (data.type === "viewer" && typeof data.viewer === "string") {
     event.waitUntil(
-      setViewer(data.viewer).then((changed) => (data.viewer ? refreshGroupPages(changed) : null))
+      setViewer(data.viewer)
+        .then(() => (typeof data.keep === "string" ? keep(data.keep) : null))
+        .then(() => (data.viewer ? refreshGroupPages(false) : null))
     );
   } else if (data.type === "sign-out") {
     event.waitUntil(forgetPages().then(() => writeMeta("viewer", "")));
