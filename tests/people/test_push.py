@@ -237,3 +237,39 @@ def test_unsubscribe_forgets_only_the_own_device(client):
     ]
     assert list(PushSubscription.objects.all()) == [theirs]
     assert post_json(client, "push_unsubscribe", {"endpoint": 3}).status_code == 400
+
+
+def test_a_key_written_meanwhile_by_another_process_is_kept(settings):
+    path = settings.VAPID_PRIVATE_KEY_FILE
+    push._generate(path)
+    first = path.read_bytes()
+    push._generate(path)  # a second process, a moment later: it keeps the first
+    assert path.read_bytes() == first
+    assert [p.name for p in path.parent.iterdir()] == [path.name]  # no leftovers
+
+
+@pytest.mark.parametrize(
+    "agent, label",
+    [
+        (
+            "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15"
+            " (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1",
+            "Safari · iPhone",
+        ),
+        (
+            "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101"
+            " Firefox/133.0",
+            "Firefox · Windows",
+        ),
+        (
+            "Mozilla/5.0 (Linux; Android 13) AppleWebKit/537.36 Chrome/120 Mobile"
+            " Safari/537.36 Zalo android/12",
+            "Zalo · Android",
+        ),
+        ("", ""),
+    ],
+)
+def test_device_labels(agent, label):
+    from civic.people.push_views import device_label
+
+    assert device_label(agent) == label
