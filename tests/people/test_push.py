@@ -273,3 +273,19 @@ def test_device_labels(agent, label):
     from civic.people.push_views import device_label
 
     assert device_label(agent) == label
+
+
+@pytest.mark.django_db
+def test_available_for_reads_prefetched_devices(django_assert_num_queries):
+    from civic.people.models import User
+
+    with_device = make_user("Có máy", "0905111020")
+    make_user("Không máy", "0905111021")
+    subscription(with_device, "https://push.example.net/p")
+    users = list(
+        User.objects.filter(phone__in=["+84905111020", "+84905111021"])
+        .order_by("phone")
+        .prefetch_related("push_subscriptions")
+    )
+    with django_assert_num_queries(0):
+        assert [push.PushChannel().available_for(u) for u in users] == [True, False]
