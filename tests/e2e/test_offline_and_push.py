@@ -35,7 +35,7 @@ def kept(page, url):
     return page.evaluate(KEPT, url)
 
 
-def poll(page, script, arg=None, timeout=10):
+def poll(page, script, arg=None, timeout=20):
     """``script``'s awaited value once truthy (``wait_for_function`` would take
     the promise of an async function for a true value)."""
     deadline = time.monotonic() + timeout
