@@ -171,3 +171,14 @@ def test_a_push_message_shows_the_notification_with_its_page(
             "tag": f"notification-{note.pk}",
         }
     ]
+    # a click opens that page, and only a page of this site (a click itself
+    # cannot be made in headless Chromium: the handler's choice is checked)
+    [worker] = [w for w in context.service_workers if w.url.endswith("/sw.js")]
+    targets = worker.evaluate(
+        """async () => {
+            const [shown] = await self.registration.getNotifications();
+            const foreign = notificationTarget({data: {url: "https://example.com/x"}});
+            return [notificationTarget(shown).href, foreign];
+        }"""
+    )
+    assert targets == [daphne_server + notice.url, None]

@@ -228,10 +228,16 @@ self.addEventListener("push", (event) => {
   );
 });
 
+function notificationTarget(notification) {
+  // the notification's page on this site; another site's address is not opened
+  const target = new URL((notification.data && notification.data.url) || "/", self.location.origin);
+  return target.origin === self.location.origin ? target : null;
+}
+
 self.addEventListener("notificationclick", (event) => {
   event.notification.close();
-  const target = new URL((event.notification.data && event.notification.data.url) || "/", self.location.origin);
-  if (target.origin !== self.location.origin) return;
+  const target = notificationTarget(event.notification);
+  if (!target) return;
   event.waitUntil(
     (async () => {
       const windows = await self.clients.matchAll({ type: "window", includeUncontrolled: true });
