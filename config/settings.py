@@ -352,6 +352,24 @@ EMAIL_BACKEND = os.environ.get(
 )
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "khudancu@localhost")
 
+# Web Push and SMS/Zalo channels (NOTIFICATION_CHANNELS below):
+# Web Push: the VAPID private key, generated once into var/ unless given; the
+# contact push services may write to about this site (README, "Push").
+VAPID_PRIVATE_KEY_FILE = Path(
+    os.environ.get("VAPID_PRIVATE_KEY_FILE", VAR_DIR / "vapid_private.pem")
+)
+VAPID_CONTACT = os.environ.get("VAPID_CONTACT", f"mailto:{DEFAULT_FROM_EMAIL}")
+# SMS/Zalo gateway (civic/people/sms.py, docs/sms-gateway.md): the backend, and
+# the HTTP backend's provider (URL, token, sender name) from the environment.
+SMS_BACKEND = os.environ.get("SMS_BACKEND", "civic.people.sms.FileBackend")
+SMS_FILE_PATH = Path(os.environ.get("SMS_FILE_PATH", VAR_DIR / "sms"))
+SMS_HTTP_URL = os.environ.get("SMS_HTTP_URL", "")
+SMS_HTTP_TOKEN = os.environ.get("SMS_HTTP_TOKEN", "")
+SMS_SENDER = os.environ.get("SMS_SENDER", "")
+SMS_HTTP_TIMEOUT = float(os.environ.get("SMS_HTTP_TIMEOUT", "10"))
+#: one SMS: 160 characters (unaccented), 70 with Vietnamese diacritics
+SMS_MAX_LENGTH = int(os.environ.get("SMS_MAX_LENGTH", "160"))
+
 # Background work (email, notifications) is stored in the database and run by
 # `manage.py db_worker --backend queue` (started by `make run` beside daphne),
 # never in the request: a task enqueued while no worker runs waits in its table.
@@ -376,7 +394,11 @@ TASK_RETRY_DELAY = int(os.environ.get("TASK_RETRY_DELAY", "30"))
 # Notifications outside the site (civic/people/delivery.py): the channels, the
 # quiet hours (start, end; local hours; urgent kinds ignore them; None: none)
 # and the hour of the daily / weekly (Monday) digests, in this time zone.
-NOTIFICATION_CHANNELS = ["civic.people.delivery.EmailChannel"]
+NOTIFICATION_CHANNELS = [
+    "civic.people.delivery.EmailChannel",
+    "civic.people.push.PushChannel",
+    "civic.people.sms.SmsChannel",
+]
 NOTIFICATION_TIME_ZONE = "Asia/Ho_Chi_Minh"
 NOTIFICATION_QUIET_HOURS = (22, 6)
 NOTIFICATION_DIGEST_HOUR = 7

@@ -12,7 +12,7 @@ from wagtail.documents.views import serve as wagtail_documents
 from civic.core import ids  # noqa: F401  (registers the <id:…> converter)
 from civic.core.i18n import set_language
 from civic.core.media import serve_media
-from content import documents
+from content import documents, pwa
 from content.admin_views import SuperuserPageTypesUsageReportView
 from content.sitemaps import ListedPagesSitemap
 
@@ -52,6 +52,11 @@ urlpatterns = [
     path("tai-lieu/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": ListedPagesSitemap}}),
     path("i18n/setlang/", set_language, name="set_language"),
+    # the installable site: service worker at the root (its scope), manifest, the
+    # pages kept for offline reading (content/pwa.py)
+    path("sw.js", pwa.service_worker, name="service_worker"),
+    path("manifest.webmanifest", pwa.manifest, name="manifest"),
+    path("ngoai-tuyen/trang.json", pwa.offline_pages, name="offline_pages"),
 ]
 
 if settings.SERVE_MEDIA:
@@ -83,6 +88,7 @@ urlpatterns += i18n_patterns(
         for prefix, app in APP_URLS
         if apps.is_installed(app)
     ],
+    path("ngoai-tuyen/", pwa.offline_page, name="offline"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -571,3 +571,42 @@ class Delivery(models.Model):
 
     def __str__(self):
         return f"{self.channel} · {self.notification_id} · {self.status}"
+
+
+class PushSubscription(models.Model):
+    """One device (a browser on a phone or a computer) that receives Web Push
+    notifications for ``user`` (civic.people.push). The push service's
+    ``endpoint`` names the device: subscribing again from it, even as another
+    person after a sign-out, moves it to the new user. A 404 or 410 from the
+    push service deletes the row (the browser dropped the subscription)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="push_subscriptions",
+    )
+    endpoint = models.URLField(max_length=1000, unique=True)
+    #: the browser's public key (P-256, base64url) and auth secret
+    p256dh = models.CharField(max_length=200)
+    auth = models.CharField(max_length=100)
+    #: what the resident sees in the list of devices ("Chrome · Android")
+    label = models.CharField(_("device"), max_length=100, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_success_at = models.DateTimeField(null=True, blank=True)
+    #: failed sends in a row (reset by a success)
+    failures = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("push subscription")
+        verbose_name_plural = _("push subscriptions")
+
+    def __str__(self):
+        return self.label or self.endpoint[:60]
+
+    def subscription_info(self):
+        """The shape pywebpush expects."""
+        return {
+            "endpoint": self.endpoint,
+            "keys": {"p256dh": self.p256dh, "auth": self.auth},
+        }

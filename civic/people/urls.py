@@ -2,7 +2,7 @@ from django.urls import path
 
 from civic.core import ids  # noqa: F401  (registers the <id:…> converter)
 
-from . import delivery_views, views
+from . import delivery_views, push_views, views
 
 app_name = "people"
 
@@ -33,4 +33,12 @@ urlpatterns = [
         views.representative_view,
         name="representative",
     ),
+    # Web Push on this device (civic/people/push_views.py)
+    path("tai-khoan/thong-bao-day/", push_views.subscribe_view, name="push_subscribe"),
+    path(
+        "tai-khoan/thong-bao-day/huy/",
+        push_views.unsubscribe_view,
+        name="push_unsubscribe",
+    ),
+    path("tai-khoan/thiet-bi/<id:pk>/xoa/", push_views.remove_view, name="push_remove"),
 ]
