@@ -6,7 +6,7 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from civic.core.lists import with_area_title
-from civic.people.residents import verified_home
+from civic.people.residents import verified_residency
 
 from .models import MEETING_ITEMS, Participation, Poll, PollKind
 
@@ -17,11 +17,14 @@ def polls_to_vote(user, now=None):
     """The open polls ``user`` may vote in (their area's and those of the areas
     above it; household decisions only for a household's representative, and
     not those decided at a meeting) that they, or their household, have not
-    voted in yet: one query (the verified home is kept across requests)."""
-    home = verified_home(user)
-    if home is None:
+    voted in yet: one query (the verified residency is read once per request,
+    and kept across requests: the portal's own part reads it too)."""
+    residency = verified_residency(user)
+    if residency is None:
         return Poll.objects.none()
-    household_id, representative_id, path = home
+    household = residency.household
+    household_id, representative_id = household.pk, household.representative_id
+    path = household.area.path
     step = Page.steplen
     paths = [path[:end] for end in range(step, len(path) + 1, step)]
     voted = Participation.objects.filter(poll=OuterRef("pk")).filter(
