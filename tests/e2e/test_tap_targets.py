@@ -5,6 +5,7 @@ sentence (its block holds words besides the page's controls), whose size the
 line height of the text around it sets."""
 
 import re
+from datetime import timedelta
 from urllib.parse import urlsplit
 
 from django.utils import timezone
@@ -13,6 +14,7 @@ from playwright.sync_api import expect
 from civic.comments.actions import post_comment
 from civic.feedback.models import Report
 from civic.polls.models import Poll
+from civic.support.models import Appointment, SupportPoint
 from content.models import NewsPage, NoticePage
 from tests.conftest import PASSWORD
 from tests.factories import resident
@@ -67,8 +69,8 @@ def pages_with_content(tree):
     poll = Poll.objects.create(
         area=tree.group_1,
         title="Chọn ngày tổng vệ sinh",
-        opens_at=now - timezone.timedelta(hours=1),
-        closes_at=now + timezone.timedelta(days=2),
+        opens_at=now - timedelta(hours=1),
+        closes_at=now + timedelta(days=2),
     )
     poll.choices.create(label="Thứ Bảy", sort_order=0)
     poll.choices.create(label="Chủ Nhật", sort_order=1)
@@ -80,7 +82,21 @@ def pages_with_content(tree):
         title="Đèn đường hỏng",
         description="Đèn không sáng.",
         address="Số 12",
-        accept_due=now + timezone.timedelta(hours=8),
+        accept_due=now + timedelta(hours=8),
+    )
+    point = SupportPoint.objects.create(
+        area=tree.commune_a,
+        name="Nhà văn hóa",
+        address="1 Lê Lợi",
+        latitude="12.25",
+        longitude="109.19",
+    )
+    Appointment.objects.create(
+        point=point,
+        resident=me,
+        date=timezone.localdate() + timedelta(days=2),
+        slot="09:00",
+        need="Đăng ký tạm trú",
     )
     public = [
         "/",
@@ -92,6 +108,7 @@ def pages_with_content(tree):
         "/dang-ky/",
         "/phan-anh/",
         "/diem-ho-tro/",
+        f"/diem-ho-tro/{point.pk}/",
         "/dich-vu-cong/",
     ]
     signed_in = [
