@@ -825,6 +825,17 @@ class PageCreation(models.Model):
         verbose_name_plural = _("page creations")
 
 
+def commune_urgent_notices(group, on=None):
+    """The urgent notices posted (now) at the commune of ``group`` itself, not
+    at its other groups: a queryset of :class:`NoticePage`."""
+    step = Page.steplen
+    return NoticePage.objects.current(on).filter(
+        path__startswith=group.path[:-step],
+        depth=group.depth,
+        is_urgent=True,
+    )
+
+
 class _AreaLists:
     """An area page's lists, read together on first use (the template calls
     each method when it first shows it)."""
@@ -835,12 +846,20 @@ class _AreaLists:
     @cached_property
     def _read(self):
         area = self.area
-        notices = list(
-            NoticePage.objects.current()
-            .descendant_of(area)
-            .ordered()
-            .only(*NOTICE_LIST_FIELDS)[:20]
-        )
+        notices = NoticePage.objects.current().descendant_of(area)
+        known = []
+        if area.is_group:
+            # a group's residents are told of their commune's urgent notices too
+            # (the water cut posted at the ward): the notices posted at the
+            # commune itself, in the same query
+            notices = notices | commune_urgent_notices(area)
+            parent = getattr(area, "_cached_parent_obj", None)
+            if isinstance(parent, AreaPage):
+                known.append(parent)
+        notices = list(notices.ordered().only(*NOTICE_LIST_FIELDS)[:20])
+        for notice in notices:
+            # shown with the name of the area it was posted at
+            notice.from_above = not notice.path.startswith(area.path)
         news = list(
             NewsPage.objects.listing().descendant_of(area).only(*NEWS_LIST_FIELDS)[:8]
         )
@@ -854,7 +873,7 @@ class _AreaLists:
             else []
         )
         # the notices and news of an area are its own or its groups': no query
-        attach_areas(notices + news, known=[area, *groups])
+        attach_areas(notices + news, known=[area, *groups, *known])
         leaders = [
             role.user
             for role in Role.objects.filter(

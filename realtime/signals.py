@@ -1,7 +1,8 @@
 """Reactions to other apps, through signals (their code is not changed):
 
 * an area page is created → its area channel exists;
-* an urgent notice is published → the area pages above it hear of it at once,
+* an urgent notice is published → the area pages above it (and, for a notice
+  posted at a commune, its groups' pages) hear of it at once,
   if a visitor may see it listed (``content.models.is_listed``: no view
   restriction, posting started);
 * the figures shown of a poll change (``civic.polls.live.tally_shown``: every
@@ -49,6 +50,16 @@ def _area_ids_above(page):
     )
 
 
+def _area_ids_showing(notice):
+    """The areas whose pages show an urgent ``notice``: its area, every area
+    above, and the areas beside it - the groups of the commune it was posted at
+    (a group's page shows its commune's urgent notices)."""
+    beside = AreaPage.objects.filter(
+        path__startswith=notice.path[: -AreaPage.steplen], depth=notice.depth
+    ).values_list("pk", flat=True)
+    return [*_area_ids_above(notice), *beside]
+
+
 @receiver(page_published, sender=NoticePage)
 def urgent_notice_published(sender, instance, revision=None, **kwargs):
     if not instance.is_urgent:
@@ -66,7 +77,7 @@ def urgent_notice_published(sender, instance, revision=None, **kwargs):
             "intro": notice.intro,
             "url": notice.get_url() or "",
         }
-        for area_id in _area_ids_above(notice):
+        for area_id in _area_ids_showing(notice):
             events.broadcast(events.area_group(area_id), event)
 
     transaction.on_commit(announce)

@@ -1,5 +1,7 @@
 """What the installed apps add to the site: links in the main menu, sections of
-an area's page, and sections below a news item or a notice (its comments).
+an area's page, sections below a news item or a notice (its comments), and the
+sections of a signed-in resident's home (the portal: their polls, reports,
+appointments).
 
 Each app registers its own from its ``AppConfig.ready()``; ``base.html`` and the
 area page render what is registered (``civic.core.templatetags.registry_tags``).
@@ -11,6 +13,7 @@ lowest layer, so that every app may write to it without importing another::
 
     register(NavEntry("feedback", _("Residents' feedback"), "feedback:list", order=30))
     register(AreaSection("polls", render=open_polls_section, order=20))
+    register(HomeSection("polls", render=my_polls_section, order=20))
 
 Other registries follow the same pattern one layer up: search results
 (``content.search_sources``), comment targets (``civic.comments.moderation``),
@@ -57,11 +60,28 @@ class PageSection:
     order: int = 100
 
 
-_entries = {NavEntry: {}, AreaSection: {}, PageSection: {}}
+@dataclass(frozen=True)
+class HomeSection:
+    """A section of a signed-in resident's home, at the top of the portal
+    (``content/home_page.html``): what is theirs in an app - polls they can vote
+    in, their reports, their appointments.
+
+    ``render(context, user)`` returns the section's HTML (marked safe: rendered
+    by a template), or an empty string when there is nothing to show. Rendered
+    only for a signed-in user, whom the page cache never serves a kept page,
+    and never inside a ``{% shared %}`` part: it is about the viewer. Keep it to
+    one query, whatever the number of items."""
+
+    key: str
+    render: Callable
+    order: int = 100
+
+
+_entries = {NavEntry: {}, AreaSection: {}, PageSection: {}, HomeSection: {}}
 
 
 def register(item):
-    """Add (or replace, by key) a menu link or an area section."""
+    """Add (or replace, by key) a menu link or a section."""
     _entries[type(item)][item.key] = item
 
 
@@ -85,6 +105,25 @@ def area_sections(per_viewer=False):
 
 def page_sections():
     return registered(PageSection)
+
+
+def home_sections():
+    return registered(HomeSection)
+
+
+def user_section(template, context_of):
+    """A :class:`HomeSection`'s ``render`` from a template and
+    ``context_of(user)``: a dict, or None when there is nothing to show (then
+    the section renders as an empty string)."""
+    from django.template.loader import render_to_string
+
+    def render(context, user):
+        found = context_of(user)
+        if found is None:
+            return ""
+        return render_to_string(template, found)
+
+    return render
 
 
 def template_section(template, context_of):

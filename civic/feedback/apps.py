@@ -39,6 +39,18 @@ class FeedbackConfig(AppConfig):
                 order=40,
             )
         )
+        from .home import section_context
+
+        # a signed-in resident's home: their reports and the deadlines that run
+        registry.register(
+            registry.HomeSection(
+                "feedback",
+                render=registry.user_section(
+                    "feedback/_home_reports.html", section_context
+                ),
+                order=30,
+            )
+        )
         # public reports only, never who sent them (the reporter is not indexed)
         register(
             Source(

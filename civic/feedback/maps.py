@@ -5,8 +5,11 @@ map.js``): the pages work without them."""
 from decimal import Decimal
 
 from django.apps import apps
+from django.conf import settings
 from django.db.models import Avg
+from django.utils.html import format_html
 from django.utils.text import capfirst
+from django.utils.translation import gettext
 
 from content.models import AreaPage
 
@@ -57,6 +60,35 @@ def default_centre(centres):
     ]
 
 
+OSM_LINK = '<a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>'
+
+
+def attribution():
+    """The tiles' attribution: ``FEEDBACK_MAP_ATTRIBUTION`` if set (HTML, as
+    written), else OpenStreetMap's, in the active language."""
+    configured = getattr(settings, "FEEDBACK_MAP_ATTRIBUTION", None)
+    if configured:
+        return configured
+    return gettext("&copy; %(openstreetmap)s contributors") % {
+        "openstreetmap": OSM_LINK
+    }
+
+
+def labels():
+    """Leaflet's own texts (its controls' titles and labels are English), in
+    the active language: map.js sets them on the maps it makes."""
+    return {
+        "zoomIn": gettext("Zoom in"),
+        "zoomOut": gettext("Zoom out"),
+        "closePopup": gettext("Close"),
+        "marker": gettext("Marker"),
+        "prefix": format_html(
+            '<a href="https://leafletjs.com" title="{}" hreflang="en">Leaflet</a>',
+            gettext("A JavaScript library for interactive maps"),
+        ),
+    }
+
+
 def map_config(area=None, centres=True):
     """The settings map.js reads (rendered with ``json_script``); ``area`` is an
     area page or its pk, to centre the map on. The lists fit their map to the
@@ -67,7 +99,8 @@ def map_config(area=None, centres=True):
         centre = centres.get(str(getattr(area, "pk", area)))
     return {
         "tiles": settings_value("FEEDBACK_MAP_TILES"),
-        "attribution": settings_value("FEEDBACK_MAP_ATTRIBUTION"),
+        "attribution": attribution(),
+        "labels": labels(),
         "centre": centre or default_centre(centres),
         "centres": centres,
     }

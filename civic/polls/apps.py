@@ -39,6 +39,16 @@ class PollsConfig(AppConfig):
                 order=20,
             )
         )
+        from .home import section_context
+
+        # a signed-in resident's home: the polls waiting for their vote
+        registry.register(
+            registry.HomeSection(
+                "polls",
+                render=registry.user_section("polls/_home_polls.html", section_context),
+                order=20,
+            )
+        )
         register(
             Source(
                 key="poll",

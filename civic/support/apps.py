@@ -25,6 +25,19 @@ class SupportConfig(AppConfig):
             registry.NavEntry("points", _("Support points"), "support:points", order=20)
         )
 
+        from .home import section_context
+
+        # a signed-in resident's home: their coming help appointments
+        registry.register(
+            registry.HomeSection(
+                "support",
+                render=registry.user_section(
+                    "support/_home_appointments.html", section_context
+                ),
+                order=40,
+            )
+        )
+
         register(
             Source(
                 key="point",

@@ -69,6 +69,16 @@ def test_resident_reports_editor_resolves_resident_rates(
     expect(resident.get_by_label("Vĩ độ")).to_have_value(re.compile(r"^12\.\d{6}$"))
     expect(resident.get_by_label("Kinh độ")).to_have_value(re.compile(r"^109\.\d{6}$"))
     expect(resident.locator("#fb-map-picker .leaflet-marker-icon")).to_have_count(1)
+    # Leaflet's controls speak Vietnamese (issue 19)
+    zoom_in = resident.locator("#fb-map-picker .leaflet-control-zoom-in")
+    expect(zoom_in).to_have_attribute("title", "Phóng to")
+    expect(zoom_in).to_have_attribute("aria-label", "Phóng to")
+    expect(
+        resident.locator("#fb-map-picker .leaflet-control-zoom-out")
+    ).to_have_attribute("title", "Thu nhỏ")
+    expect(
+        resident.locator("#fb-map-picker .leaflet-control-attribution")
+    ).to_contain_text("những người đóng góp")
     resident.get_by_label("Vĩ độ").fill("12.2765")
     resident.get_by_label("Kinh độ").fill("109.2010")
     resident.get_by_role("button", name="Tiếp tục").click()

@@ -55,6 +55,23 @@ async def test_urgent_notice_reaches_the_area_pages_above_it(layer, tree, people
         await client.disconnect()
 
 
+async def test_a_ward_urgent_notice_reaches_its_groups_pages(layer, tree, people):
+    """A group's page shows its commune's urgent notices (issue 19): live too."""
+    group_1 = await listen(tree.group_1)
+    group_2 = await listen(tree.group_2)
+    elsewhere = await listen(tree.group_b)
+    await database_sync_to_async(publish_notice)(
+        tree.commune_a, "Khẩn: cắt nước toàn phường", True
+    )
+    for client in (group_1, group_2):
+        assert (await next_of(client, "notice"))[
+            "title"
+        ] == "Khẩn: cắt nước toàn phường"
+    assert await nothing_of(elsewhere, "notice")
+    for client in (group_1, group_2, elsewhere):
+        await client.disconnect()
+
+
 async def test_channel_sockets_hear_of_urgent_notices_too(layer, tree, people, channel):
     alice, _ = await connect(people.r1, channel)
     await joined(alice)

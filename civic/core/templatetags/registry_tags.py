@@ -1,4 +1,5 @@
-"""The main menu, an area's sections and those below a news item or a notice, as the installed apps registered them
+"""The main menu, an area's sections, those below a news item or a notice, and
+those of a signed-in resident's home, as the installed apps registered them
 (``civic.core.registry``)."""
 
 from django import template
@@ -51,3 +52,20 @@ def area_sections(context, page, per_viewer=False):
     """``{% area_sections page %}``: the sections that are the same for everyone
     (inside ``{% shared %}``); ``per_viewer=True``: those that depend on the viewer."""
     return _render(context, page, registry.area_sections(per_viewer=per_viewer))
+
+
+@register.simple_tag(takes_context=True)
+def home_sections(context, user):
+    """``{% home_sections user %}``: the sections of a signed-in resident's home
+    (never inside ``{% shared %}``: they are about the viewer)."""
+    if user is None or not user.is_authenticated:
+        return ""
+    return format_html_join(
+        "\n",
+        "{}",
+        (
+            (mark_safe(html),)
+            for html in (s.render(context, user) for s in registry.home_sections())
+            if html.strip()
+        ),
+    )

@@ -8,14 +8,30 @@
   var configEl = document.getElementById("fb-map-config");
   if (!window.L || !configEl) return;
   var config = JSON.parse(configEl.textContent);
+  // Leaflet's texts are English: the page's language comes from the server
+  var labels = config.labels || {};
+  if (labels.marker) L.Marker.prototype.options.alt = labels.marker;
 
   function baseMap(el, centre, zoom) {
     el.hidden = false;
     var help = document.getElementById(el.getAttribute("aria-describedby"));
     if (help) help.hidden = false;
     // Scrolling the page over the map must not zoom it.
-    var map = L.map(el, { scrollWheelZoom: false }).setView(centre, zoom);
+    var map = L.map(el, { scrollWheelZoom: false, zoomControl: false, attributionControl: false })
+      .setView(centre, zoom);
+    L.control.zoom({
+      zoomInTitle: labels.zoomIn || "Zoom in",
+      zoomOutTitle: labels.zoomOut || "Zoom out",
+    }).addTo(map);
+    var attribution = L.control.attribution(labels.prefix ? { prefix: labels.prefix } : {});
+    attribution.addTo(map);
     L.tileLayer(config.tiles, { maxZoom: 19, attribution: config.attribution }).addTo(map);
+    if (labels.closePopup) {
+      map.on("popupopen", function (e) {
+        var button = e.popup.getElement() && e.popup.getElement().querySelector(".leaflet-popup-close-button");
+        if (button) button.setAttribute("aria-label", labels.closePopup);
+      });
+    }
     return map;
   }
 
