@@ -369,6 +369,12 @@ SMS_SENDER = os.environ.get("SMS_SENDER", "")
 SMS_HTTP_TIMEOUT = float(os.environ.get("SMS_HTTP_TIMEOUT", "10"))
 #: one SMS: 160 characters (unaccented), 70 with Vietnamese diacritics
 SMS_MAX_LENGTH = int(os.environ.get("SMS_MAX_LENGTH", "160"))
+# texts cost money: only urgent notices go by SMS unless SMS_URGENT_ONLY=false
+SMS_URGENT_ONLY = os.environ.get("SMS_URGENT_ONLY", "true").lower() not in (
+    "0",
+    "false",
+    "no",
+)
 
 # Background work (email, notifications) is stored in the database and run by
 # `manage.py db_worker --backend queue` (started by `make run` beside daphne),

@@ -80,6 +80,11 @@ class Channel:
     def send(self, user, notifications, *, digest=None):
         raise NotImplementedError
 
+    def carries(self, urgent):
+        """Whether this channel carries notifications that are (not) urgent (an
+        SMS costs money: by default only urgent ones, ``SMS_URGENT_ONLY``)."""
+        return True
+
     def batch(self):
         return contextlib.nullcontext()
 
@@ -374,7 +379,7 @@ def plan(notification_ids, now=None):
         frequency = frequency_for(user, note.kind, preferences.get(user.pk, {}))
         urgent = is_urgent(note.kind)
         for channel in active:
-            if not channel.available_for(user):
+            if not channel.carries(urgent) or not channel.available_for(user):
                 continue
             row = Delivery(
                 notification_id=note.pk,

@@ -23,12 +23,14 @@ import threading
 from pathlib import Path
 
 from django.conf import settings
+from django.db.models import prefetch_related_objects
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.utils.translation import ngettext
 
 from .channel_errors import Undeliverable
+from .delivery import Channel
 
 logger = logging.getLogger(__name__)
 
@@ -145,11 +147,15 @@ class PushFailed(Exception):
     """A push service refused or failed for a reason worth trying again."""
 
 
-class PushChannel:
+class PushChannel(Channel):
     """Web Push to every device of the recipient."""
 
     name = "push"
     label = _lazy("Notifications on your phone")
+
+    def prefetch(self, users):
+        # the dispatcher's users: whether each has a device, in one query
+        prefetch_related_objects(users, "push_subscriptions")
 
     def available_for(self, user):
         if not user.is_active:

@@ -29,6 +29,7 @@ from django.utils.translation import gettext_lazy as _lazy
 from django.utils.translation import ngettext
 
 from .channel_errors import Undeliverable
+from .delivery import Channel
 
 
 @dataclass
@@ -181,11 +182,15 @@ def sms_text(user, notifications, digest=None):
     return (f"{text} {url}" if url else text), url
 
 
-class SmsChannel:
+class SmsChannel(Channel):
     """A short text to the phone number of the account (the one it signs in with)."""
 
     name = "sms"
     label = _lazy("SMS / Zalo")
+
+    def carries(self, urgent):
+        # a text costs the commune money: urgent notices only, unless configured
+        return urgent or not getattr(settings, "SMS_URGENT_ONLY", True)
 
     def available_for(self, user):
         return bool(user.is_active and user.phone) and get_backend().available()

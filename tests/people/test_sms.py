@@ -161,3 +161,24 @@ def test_http_timeout_and_no_gateway_are_retried(http):
     http.SMS_HTTP_URL = stub.url  # closed now: connection refused
     with pytest.raises(sms.SmsFailed):
         sms.SmsChannel().send(user, [note(user)])
+
+
+@pytest.mark.django_db
+def test_only_urgent_notices_are_texted_unless_configured(settings):
+    """A text costs money: by default the dispatcher plans SMS for urgent kinds
+    only (SMS_URGENT_ONLY); email and push carry everything."""
+    from civic.people.actions import notify
+    from civic.people.notifications import WELCOME
+    from civic.people.tasks import run_queued_tasks
+    from content.notifications import URGENT_NOTICE
+
+    settings.NOTIFICATION_CHANNELS = ["civic.people.sms.SmsChannel"]
+    user = make_user("Cư dân", "0905 444 002")
+    notify(user, WELCOME)
+    notify(user, URGENT_NOTICE, title="Cúp nước", area="Tổ 1")
+    run_queued_tasks()
+    assert len(sms.outbox) == 1 and "Cúp nước" in sms.outbox[0].text
+    settings.SMS_URGENT_ONLY = False
+    notify(user, WELCOME)
+    run_queued_tasks()
+    assert len(sms.outbox) == 2 and "Cúp nước" not in sms.outbox[1].text
