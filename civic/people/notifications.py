@@ -166,19 +166,19 @@ DATA_EXPORT_READY = Kind(
 DATA_REQUEST_FILED = Kind(
     "people.data_request_filed",
     _lazy(
-        "A resident filed a request about their personal data (%(kind)s): answer by %(date)s."
+        "A resident filed a request about their personal data (%(request_kind)s): answer by %(date)s."
     ),
-    labels={"kind": _request_kind},
+    labels={"request_kind": _request_kind},
 )
 DATA_REQUEST_DUE = Kind(
     "people.data_request_due",
-    _lazy("A request about personal data (%(kind)s) must be answered by %(date)s."),
-    labels={"kind": _request_kind},
+    _lazy("A request about personal data (%(request_kind)s) must be answered by %(date)s."),
+    labels={"request_kind": _request_kind},
 )
 DATA_REQUEST_ANSWERED = Kind(
     "people.data_request_answered",
-    _lazy("Your request about your data (%(kind)s) has been answered."),
-    labels={"kind": _request_kind},
+    _lazy("Your request about your data (%(request_kind)s) has been answered."),
+    labels={"request_kind": _request_kind},
 )
 ACCOUNT_RETENTION_WARNING = Kind(
     "people.account_retention_warning",

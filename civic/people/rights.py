@@ -329,9 +329,13 @@ def scrub_names(user, names, by):
 
     if not names:
         return
+    # a JSON column may hold "ầ" as "\u1ea7" (SQLite) or as itself (PostgreSQL)
+    in_json = {*names, *(json.dumps(name)[1:-1] for name in names)}
     match = Q()
     for name in names:
-        match |= Q(label__contains=name) | Q(data_text__contains=name)
+        match |= Q(label__contains=name)
+    for name in in_json:
+        match |= Q(data_text__contains=name)
     for model in (ModelLogEntry, PageLogEntry):
         entries = model.objects.annotate(data_text=Cast("data", TextField())).filter(
             match
@@ -344,7 +348,9 @@ def scrub_names(user, names, by):
             entry.save(update_fields=["label", "data"])
     match = Q()
     for name in names:
-        match |= Q(message__contains=name) | Q(params_text__contains=name)
+        match |= Q(message__contains=name)
+    for name in in_json:
+        match |= Q(params_text__contains=name)
     for note in Notification.objects.annotate(
         params_text=Cast("params", TextField())
     ).filter(match):
@@ -433,7 +439,7 @@ def commune_of(user):
     if residency is None:
         return None
     area = residency.household.area
-    return area.commune() if hasattr(area, "commune") else area.get_parent().specific
+    return area.commune
 
 
 def answerers(commune):
@@ -491,7 +497,7 @@ def file_request(user, commune, kind, text):
         told.DATA_REQUEST_FILED,
         request,
         url=reverse("people:data_requests"),
-        kind=kind,
+        request_kind=kind,
         date=timezone.localtime(request.due_at).strftime("%d/%m/%Y"),
     )
     return request
@@ -537,7 +543,7 @@ def answer_request(actor, request_id, answer, *, refuse=False):
         request,
         actor=None,
         url=reverse("people:data"),
-        kind=request.kind,
+        request_kind=request.kind,
     )
     return request
 
@@ -558,7 +564,7 @@ def remind_requests(now=None):
             told.DATA_REQUEST_DUE,
             request,
             url=reverse("people:data_requests"),
-            kind=request.kind,
+            request_kind=request.kind,
             date=timezone.localtime(request.due_at).strftime("%d/%m/%Y"),
         )
         DataRequest.objects.filter(pk=request.pk).update(reminded_at=now)
