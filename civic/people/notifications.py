@@ -172,7 +172,9 @@ DATA_REQUEST_FILED = Kind(
 )
 DATA_REQUEST_DUE = Kind(
     "people.data_request_due",
-    _lazy("A request about personal data (%(request_kind)s) must be answered by %(date)s."),
+    _lazy(
+        "A request about personal data (%(request_kind)s) must be answered by %(date)s."
+    ),
     labels={"request_kind": _request_kind},
 )
 DATA_REQUEST_ANSWERED = Kind(

@@ -23,8 +23,8 @@ from civic.comments.models import Comment
 from civic.comments.models import Report as CommentReport
 from civic.feedback.models import Category, Photo
 from civic.feedback.models import Report as FeedbackReport
-from civic.people import personal_data, rights
 from civic.people import notifications as told
+from civic.people import personal_data, rights
 from civic.people.actions import grant_role, notify, register_user
 from civic.people.models import (
     ConsentRecord,
@@ -37,7 +37,6 @@ from civic.people.models import (
     RequestKind,
     RequestStatus,
     Residency,
-    ResidencyStatus,
     RoleKind,
     SignIn,
     User,
@@ -114,7 +113,9 @@ def person(tree, settings):
     channel = Channel.objects.create(
         area=tree.group_1, kind=ChannelKind.TOPIC, title="Kênh tổ 1", created_by=user
     )
-    tree.message = Message.objects.create(channel=channel, author=user, body="Chào cả tổ")
+    tree.message = Message.objects.create(
+        channel=channel, author=user, body="Chào cả tổ"
+    )
     # an open and a secret ballot
     tree.open_poll = make_poll(tree.group_1, title="Ngày vệ sinh", secret=False)
     tree.secret_poll = make_poll(tree.group_1, title="Bầu tổ trưởng", secret=True)
@@ -140,7 +141,9 @@ def person(tree, settings):
     )
     notify(user, told.WELCOME, user)
     log(user, "kdcdt.user.register", user=user)
-    Follow.objects.create(user=user, content_type=area_type, object_id=str(tree.group_1.pk))
+    Follow.objects.create(
+        user=user, content_type=area_type, object_id=str(tree.group_1.pk)
+    )
     SignIn.objects.create(user=user, address="203.0.113.9", user_agent="Firefox")
     ConsentRecord.objects.create(
         user=user, text="Tôi đồng ý", version="2025-1", given_at=timezone.now()
@@ -225,14 +228,16 @@ def _walk_texts(needles):
             else:
                 continue
             for needle in needles:
-                for pk in queryset.filter(**{f"{lookup}__icontains": needle}).values_list(
-                    "pk", flat=True
-                ):
+                for pk in queryset.filter(
+                    **{f"{lookup}__icontains": needle}
+                ).values_list("pk", flat=True):
                     hits.append((model._meta.label, field.name, pk, needle))
     return hits
 
 
-def test_deleting_an_account_keeps_what_others_need_and_nothing_personal(person, client):
+def test_deleting_an_account_keeps_what_others_need_and_nothing_personal(
+    person, client
+):
     user = person.person
     client.force_login(user)  # a sign-in recorded
     rights.request_export(user)
@@ -287,7 +292,9 @@ def test_deleting_an_account_keeps_what_others_need_and_nothing_personal(person,
     assert set(remaining) <= allowed, set(remaining) - allowed
     assert "comments.Comment.author" in remaining
     assert "polls.Participation.user" in remaining
-    assert ConsentRecord.objects.filter(user=user, withdrawn_at__isnull=True).count() == 0
+    assert (
+        ConsentRecord.objects.filter(user=user, withdrawn_at__isnull=True).count() == 0
+    )
     # no text anywhere holds the name, the phone or the email
     assert _walk_texts(_needles()) == []
     # the audit log says it happened
@@ -325,7 +332,9 @@ def test_delete_page_needs_the_password_or_the_phrase(person, client):
     response = client.post(url("data_delete"), {"password": "wrong", "phrase": ""})
     assert response.status_code == 400
     assert User.objects.get(pk=person.person.pk).erased_at is None
-    response = client.post(url("data_delete"), {"password": "", "phrase": "delete my account"})
+    response = client.post(
+        url("data_delete"), {"password": "", "phrase": "delete my account"}
+    )
     assert response.status_code == 302
     assert User.objects.get(pk=person.person.pk).erased_at is not None
     # signed out
@@ -349,7 +358,9 @@ def test_data_page_download_link_and_zip(person, client, settings):
     assert export.status == ExportStatus.READY
     assert user.notifications.filter(kind="people.data_export_ready").exists()
     # not under MEDIA_ROOT: nobody fetches it by URL
-    assert str(settings.MEDIA_ROOT) not in str(rights.private_storage().path(export.file))
+    assert str(settings.MEDIA_ROOT) not in str(
+        rights.private_storage().path(export.file)
+    )
     token = rights.export_token(export)
     response = client.get(url("data_download", token))
     assert response.status_code == 200
@@ -388,7 +399,9 @@ def test_requests_go_to_the_commune_and_come_back_answered(person, client, setti
     request = DataRequest.objects.get(user=user, kind="objection")
     assert request.commune_id == person.commune_a.pk
     assert (request.due_at - request.created_at) == timedelta(days=5)
-    assert person.editor_a.notifications.filter(kind="people.data_request_filed").exists()
+    assert person.editor_a.notifications.filter(
+        kind="people.data_request_filed"
+    ).exists()
     # bad input: a message, not a 500
     response = client.post(url("data"), {"kind": "nonsense", "text": ""})
     assert response.status_code == 400
@@ -474,7 +487,9 @@ def test_privacy_notice_is_versioned_and_consent_points_to_it(db, client):
     response = client.get("/quyen-rieng-tu/")
     assert response.status_code == 200
     assert notice.title in response.content.decode()
-    user = register_user("Người Đăng Ký", PASSWORD, phone="0905888001", consent_text="x")
+    user = register_user(
+        "Người Đăng Ký", PASSWORD, phone="0905888001", consent_text="x"
+    )
     assert ConsentRecord.objects.get(user=user).notice == notice
     newer = PrivacyNotice.objects.create(
         version="2026-2", title="Bản mới", body="Nội dung mới"
