@@ -28,6 +28,7 @@ $(STAMP): pyproject.toml requirements.lock
 WORKER = $(BIN)/python manage.py db_worker --backend queue --no-reload --verbosity 0
 run: seed
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	$(BIN)/python manage.py personal_data_care --schedule  # the nightly retention task
 	@echo "Serving on http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/quan-tri/)"
 	$(WORKER) & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/daphne -b $(HOST) -p $(PORT) config.asgi:application

@@ -370,14 +370,12 @@ def scrub_names(user, names, by):
 def _shown_as(user):
     """What an erased account is shown as: a leader's or editor's last role
     (their pages and records keep an author), else "a former resident" (empty)."""
-    role = (
-        user.area_roles.select_related("area")
-        .order_by(
-            # the highest role first
-            "-kind"
-        )
-        .first()
+    priority = [RoleKind.COMMUNE_EDITOR, RoleKind.GROUP_LEADER, RoleKind.HELPER]
+    roles = sorted(
+        user.area_roles.select_related("area"),
+        key=lambda r: priority.index(r.kind) if r.kind in priority else 9,
     )
+    role = roles[0] if roles else None
     if role is None:
         return ""
     with translation.override(settings.LANGUAGE_CODE):

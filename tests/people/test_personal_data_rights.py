@@ -507,3 +507,13 @@ def test_data_care_runs_and_schedules_itself(db, settings):
     assert rights.schedule_data_care() is False  # one waiting already
     waiting = DBTaskResult.objects.get(task_path__endswith="data_care")
     assert waiting.run_after > timezone.now()
+
+
+def test_the_care_command_runs_and_schedules(db, capsys):
+    from django.core.management import call_command
+
+    call_command("personal_data_care")
+    assert '"warned": 0' in capsys.readouterr().out
+    call_command("personal_data_care", "--schedule")
+    call_command("personal_data_care", "--schedule")
+    assert capsys.readouterr().out.split() == ["scheduled", "already", "scheduled"]
