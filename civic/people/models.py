@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .phone import display_phone, normalise_phone
+from .request_kinds import RequestKind
 
 #: what a deleted account is shown as (its comments, its reports' history)
 FORMER_RESIDENT = _("a former resident")
@@ -560,14 +561,6 @@ class DataExport(models.Model):
 
     class Meta:
         ordering = ["-created_at"]
-
-
-class RequestKind(models.TextChoices):
-    CORRECTION = "correction", _("Correct my residency data")
-    OBJECTION = "objection", _("Object to a processing")
-    RESTRICTION = "restriction", _("Restrict a processing")
-    COMPLAINT = "complaint", _("Complaint")
-    OTHER = "other", _("Other request about my data")
 
 
 class RequestStatus(models.TextChoices):

@@ -151,7 +151,7 @@ REPRESENTATIVE_SET = Kind(
 
 
 def _request_kind(code):
-    from .models import RequestKind
+    from .request_kinds import RequestKind
 
     try:
         return RequestKind(code).label

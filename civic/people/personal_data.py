@@ -273,7 +273,7 @@ def _exports(user):
 
 
 def _erase_exports(user):
-    from .rights import delete_exports
+    from .private_files import delete_exports
 
     delete_exports(user)
 

@@ -22,12 +22,10 @@ import json
 import secrets
 import zipfile
 from datetime import timedelta
-from pathlib import Path
 
 from django.conf import settings
 from django.core import signing
 from django.core.files.base import ContentFile
-from django.core.files.storage import FileSystemStorage
 from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
@@ -36,6 +34,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from wagtail.log_actions import log
 
+from civic.core.csv import safe_cell
 from civic.core.errors import ActionForbidden, ActionRefused
 
 from . import notifications as told
@@ -56,6 +55,7 @@ from .models import (
     SignIn,
     User,
 )
+from .private_files import delete_exports, private_storage
 from .tasks import retrying_task
 
 # --- settings and their defaults ----------------------------------------------------
@@ -93,15 +93,6 @@ def deadlines():
         **DEFAULT_DATA_REQUEST_DEADLINES,
         **getattr(settings, "DATA_REQUEST_DEADLINES", {}),
     }
-
-
-def private_storage():
-    """Files nobody may fetch by URL: outside MEDIA_ROOT (``PRIVATE_MEDIA_ROOT``,
-    default ``var/private`` beside ``var/media``)."""
-    root = getattr(settings, "PRIVATE_MEDIA_ROOT", None) or (
-        Path(settings.MEDIA_ROOT).parent / "private"
-    )
-    return FileSystemStorage(location=root, base_url=None)
 
 
 def _audit(instance, action, actor, title, **data):
@@ -179,13 +170,8 @@ def build_zip(user):
 
 
 def _csv_cell(value):
-    """No cell may run as a formula in a spreadsheet."""
-    if value is None:
-        return ""
-    value = str(value) if not isinstance(value, str) else value
-    if value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
+    """No cell may run as a formula in a spreadsheet (civic.core.csv)."""
+    return "" if value is None else safe_cell(value)
 
 
 def request_export(user):
@@ -264,22 +250,6 @@ def export_for_token(token, user):
     ):
         return None
     return export
-
-
-def delete_exports(user=None, *, expired_only=False):
-    exports = DataExport.objects.all()
-    if user is not None:
-        exports = exports.filter(user=user)
-    if expired_only:
-        exports = exports.filter(expires_at__lt=timezone.now())
-    storage = private_storage()
-    count = 0
-    for export in exports:
-        if export.file and storage.exists(export.file):
-            storage.delete(export.file)
-        export.delete()
-        count += 1
-    return count
 
 
 # --- withdraw consent, delete the account ------------------------------------------------

@@ -27,7 +27,7 @@ urlpatterns = [
     ),
     path("quyen-rieng-tu/", rights_views.privacy_view, name="privacy"),
     path(
-        "quyen-rieng-tu/<slug:version>/",
+        "quyen-rieng-tu/<str:version>/",
         rights_views.privacy_view,
         name="privacy_version",
     ),
