@@ -517,3 +517,31 @@ def test_the_care_command_runs_and_schedules(db, capsys):
     call_command("personal_data_care", "--schedule")
     call_command("personal_data_care", "--schedule")
     assert capsys.readouterr().out.split() == ["scheduled", "already", "scheduled"]
+
+
+def test_bad_input_is_a_message_never_a_500(person, client):
+    client.force_login(person.person)
+    assert client.get(url("data_download", "x" * 500)).status_code == 404
+    assert client.get(url("data_download", "a:b:c")).status_code == 404
+    response = client.post(url("data_delete"), {"password": "", "phrase": "xin chào"})
+    assert response.status_code == 400
+    response = client.post(url("data"), {"kind": "complaint", "text": "x" * 5000})
+    assert response.status_code == 400
+    client.force_login(person.editor_a)
+    response = client.post(url("data_answer", 987654), {"answer": "Được"}, follow=True)
+    assert response.status_code == 200
+    assert "This request no longer exists." in response.content.decode()
+    response = client.post(url("data_answer", 987654), {"answer": ""}, follow=True)
+    assert response.status_code == 200
+    # a visitor is sent to sign in
+    client.logout()
+    assert client.get(url("data")).status_code == 302
+
+
+def test_administrators_see_the_audit_log(person, client):
+    rights.erase_account(person.person)
+    client.force_login(person.admin)
+    response = client.get("/quan-tri/reports/site-history/")
+    assert response.status_code == 200
+    with translation.override("vi"):
+        assert "Đã xóa và ẩn danh tài khoản" in response.content.decode()
