@@ -181,10 +181,12 @@ def _roles(user):
 
 
 def _end_roles(user):
-    from .models import Role
+    from .models import DataProtectionContact, Role
 
     for role in Role.objects.filter(user=user).select_related("area", "user"):
         role.delete()  # post_delete takes the Wagtail group membership away
+    # a commune whose contact leaves is answered by its editors again
+    DataProtectionContact.objects.filter(user=user).delete()
     user.groups.clear()
     user.user_permissions.clear()
 

@@ -46,6 +46,7 @@ def _erase(user):
         resident=None, resident_name=str(FORMER_RESIDENT)
     )
     Appointment.objects.filter(resident=user).delete()
+    user.support_points.clear()  # no longer a helper on duty anywhere
 
 
 Section(

@@ -122,7 +122,9 @@ def person(tree, settings):
     cast_ballot(user, tree.open_poll, [tree.open_poll.choices.get(label="A").pk])
     cast_ballot(user, tree.secret_poll, [tree.secret_poll.choices.get(label="B").pk])
     # an appointment
-    point = make_point(tree.commune_a, "Điểm hỗ trợ", 12.2, 109.2, OFFICE_HOURS)
+    point = make_point(
+        tree.commune_a, "Điểm hỗ trợ", 12.2, 109.2, OFFICE_HOURS, helpers=[user]
+    )
     Appointment.objects.create(
         point=point,
         resident=user,
@@ -275,6 +277,7 @@ def test_deleting_an_account_keeps_what_others_need_and_nothing_personal(
     assert not storage.exists(export.file)
     assert not Residency.objects.filter(user=user).exists()
     assert not Appointment.objects.filter(resident=user).exists()
+    assert not user.support_points.exists()
     # every row still pointing at the account is one that must stay, and names nobody
     allowed = {
         "people.ConsentRecord.user",  # the proof of consent, withdrawn
