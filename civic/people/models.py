@@ -528,6 +528,21 @@ class PrivacyNotice(models.Model):
     def __str__(self):
         return f"{self.title} ({self.version})"
 
+    def clean(self):
+        super().clean()
+        before = type(self).objects.filter(pk=self.pk).first() if self.pk else None
+        changed = before is not None and (
+            (before.body, before.title, before.version)
+            != (self.body, self.title, self.version)
+        )
+        if changed and before.consents.exists():
+            raise ValidationError(
+                _(
+                    "Consent was given under this version: it cannot change. "
+                    "Add a new version instead."
+                )
+            )
+
     @classmethod
     def current(cls):
         return cls.objects.filter(published_at__lte=timezone.now()).first()

@@ -548,3 +548,14 @@ def test_administrators_see_the_audit_log(person, client):
     assert response.status_code == 200
     with translation.override("vi"):
         assert "Đã xóa và ẩn danh tài khoản" in response.content.decode()
+
+
+def test_a_notice_consent_was_given_under_cannot_change(db):
+    from django.core.exceptions import ValidationError
+
+    notice = PrivacyNotice.current()
+    notice.body = "Đổi nội dung"
+    notice.full_clean()  # nobody consented under it yet
+    register_user("Người Đồng Ý", PASSWORD, phone="0905888002", consent_text="x")
+    with pytest.raises(ValidationError):
+        notice.full_clean()
