@@ -556,7 +556,10 @@ def inactive_unverified(now=None):
         User.objects.filter(erased_at__isnull=True, is_superuser=False, is_staff=False)
         .filter(date_joined__lt=cutoff)
         .filter(Q(last_login__isnull=True) | Q(last_login__lt=cutoff))
-        .exclude(residencies__status=ResidencyStatus.VERIFIED)
+        # verified once (moved away since included): not an unverified account
+        .exclude(
+            residencies__status__in=[ResidencyStatus.VERIFIED, ResidencyStatus.MOVED]
+        )
         .exclude(area_roles__isnull=False)
     )
 
