@@ -7,112 +7,326 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('content', '0005_page_creation'),
-        ('people', '0009_follow_homes'),
+        ("content", "0005_page_creation"),
+        ("people", "0009_follow_homes"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='PrivacyNotice',
+            name="PrivacyNotice",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('version', models.CharField(max_length=20, unique=True, verbose_name='version')),
-                ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('body', models.TextField(help_text='Plain text; a blank line starts a new paragraph.', verbose_name='text')),
-                ('published_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='in force from')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                (
+                    "version",
+                    models.CharField(
+                        max_length=20, unique=True, verbose_name="version"
+                    ),
+                ),
+                ("title", models.CharField(max_length=200, verbose_name="title")),
+                (
+                    "body",
+                    models.TextField(
+                        help_text="Plain text; a blank line starts a new paragraph.",
+                        verbose_name="text",
+                    ),
+                ),
+                (
+                    "published_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, verbose_name="in force from"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'privacy notice',
-                'verbose_name_plural': 'privacy notices',
-                'ordering': ['-published_at', '-pk'],
+                "verbose_name": "privacy notice",
+                "verbose_name_plural": "privacy notices",
+                "ordering": ["-published_at", "-pk"],
             },
         ),
         migrations.AddField(
-            model_name='consentrecord',
-            name='withdrawn_at',
-            field=models.DateTimeField(blank=True, null=True, verbose_name='withdrawn at'),
+            model_name="consentrecord",
+            name="withdrawn_at",
+            field=models.DateTimeField(
+                blank=True, null=True, verbose_name="withdrawn at"
+            ),
         ),
         migrations.AddField(
-            model_name='user',
-            name='erased_at',
-            field=models.DateTimeField(blank=True, null=True, verbose_name='deleted at'),
+            model_name="user",
+            name="erased_at",
+            field=models.DateTimeField(
+                blank=True, null=True, verbose_name="deleted at"
+            ),
         ),
         migrations.AddField(
-            model_name='user',
-            name='retention_warned_at',
+            model_name="user",
+            name="retention_warned_at",
             field=models.DateTimeField(blank=True, editable=False, null=True),
         ),
         migrations.CreateModel(
-            name='DataExport',
+            name="DataExport",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('status', models.CharField(choices=[('pending', 'being prepared'), ('ready', 'ready'), ('failed', 'failed')], default='pending', max_length=10)),
-                ('file', models.CharField(blank=True, max_length=200)),
-                ('size', models.PositiveBigIntegerField(default=0)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('ready_at', models.DateTimeField(blank=True, null=True)),
-                ('expires_at', models.DateTimeField(blank=True, null=True)),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='data_exports', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("pending", "being prepared"),
+                            ("ready", "ready"),
+                            ("failed", "failed"),
+                        ],
+                        default="pending",
+                        max_length=10,
+                    ),
+                ),
+                ("file", models.CharField(blank=True, max_length=200)),
+                ("size", models.PositiveBigIntegerField(default=0)),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("ready_at", models.DateTimeField(blank=True, null=True)),
+                ("expires_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="data_exports",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-created_at'],
+                "ordering": ["-created_at"],
             },
         ),
         migrations.CreateModel(
-            name='DataProtectionContact',
+            name="DataProtectionContact",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('commune', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='data_protection_contact', to='content.areapage', verbose_name='commune')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='data-protection contact')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                (
+                    "commune",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="data_protection_contact",
+                        to="content.areapage",
+                        verbose_name="commune",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="data-protection contact",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'data-protection contact',
-                'verbose_name_plural': 'data-protection contacts',
+                "verbose_name": "data-protection contact",
+                "verbose_name_plural": "data-protection contacts",
             },
         ),
         migrations.AddField(
-            model_name='consentrecord',
-            name='notice',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='consents', to='people.privacynotice', verbose_name='privacy notice shown'),
+            model_name="consentrecord",
+            name="notice",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="consents",
+                to="people.privacynotice",
+                verbose_name="privacy notice shown",
+            ),
         ),
         migrations.CreateModel(
-            name='DataRequest',
+            name="DataRequest",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('correction', 'Correct my residency data'), ('objection', 'Object to a processing'), ('restriction', 'Restrict a processing'), ('complaint', 'Complaint'), ('other', 'Other request about my data')], max_length=20, verbose_name='type of request')),
-                ('text', models.TextField(max_length=3000, verbose_name='your request')),
-                ('status', models.CharField(choices=[('open', 'waiting for an answer'), ('answered', 'answered'), ('refused', 'refused, with reasons')], default='open', max_length=10, verbose_name='status')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='received at')),
-                ('due_at', models.DateTimeField(verbose_name='answer by')),
-                ('answer', models.TextField(blank=True, max_length=3000, verbose_name='answer')),
-                ('answered_at', models.DateTimeField(blank=True, null=True, verbose_name='answered at')),
-                ('reminded_at', models.DateTimeField(blank=True, null=True)),
-                ('answered_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='answered by')),
-                ('commune', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='data_requests', to='content.areapage', verbose_name='commune')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='data_requests', to=settings.AUTH_USER_MODEL, verbose_name='resident')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("correction", "Correct my residency data"),
+                            ("objection", "Object to a processing"),
+                            ("restriction", "Restrict a processing"),
+                            ("complaint", "Complaint"),
+                            ("other", "Other request about my data"),
+                        ],
+                        max_length=20,
+                        verbose_name="type of request",
+                    ),
+                ),
+                (
+                    "text",
+                    models.TextField(max_length=3000, verbose_name="your request"),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("open", "waiting for an answer"),
+                            ("answered", "answered"),
+                            ("refused", "refused, with reasons"),
+                        ],
+                        default="open",
+                        max_length=10,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, verbose_name="received at"
+                    ),
+                ),
+                ("due_at", models.DateTimeField(verbose_name="answer by")),
+                (
+                    "answer",
+                    models.TextField(
+                        blank=True, max_length=3000, verbose_name="answer"
+                    ),
+                ),
+                (
+                    "answered_at",
+                    models.DateTimeField(
+                        blank=True, null=True, verbose_name="answered at"
+                    ),
+                ),
+                ("reminded_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "answered_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="answered by",
+                    ),
+                ),
+                (
+                    "commune",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="data_requests",
+                        to="content.areapage",
+                        verbose_name="commune",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="data_requests",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="resident",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'personal-data request',
-                'verbose_name_plural': 'personal-data requests',
-                'ordering': ['due_at', 'pk'],
-                'indexes': [models.Index(fields=['commune', 'status', 'due_at'], name='people_data_commune_6ff65a_idx')],
-                'constraints': [models.CheckConstraint(condition=models.Q(('kind__in', ['correction', 'objection', 'restriction', 'complaint', 'other'])), name='people_datarequest_kind_valid'), models.CheckConstraint(condition=models.Q(('status', 'open'), models.Q(('answer', ''), _negated=True), _connector='OR'), name='people_datarequest_answered_with_text')],
+                "verbose_name": "personal-data request",
+                "verbose_name_plural": "personal-data requests",
+                "ordering": ["due_at", "pk"],
+                "indexes": [
+                    models.Index(
+                        fields=["commune", "status", "due_at"],
+                        name="people_data_commune_6ff65a_idx",
+                    )
+                ],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            (
+                                "kind__in",
+                                [
+                                    "correction",
+                                    "objection",
+                                    "restriction",
+                                    "complaint",
+                                    "other",
+                                ],
+                            )
+                        ),
+                        name="people_datarequest_kind_valid",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("status", "open"),
+                            models.Q(("answer", ""), _negated=True),
+                            _connector="OR",
+                        ),
+                        name="people_datarequest_answered_with_text",
+                    ),
+                ],
             },
         ),
         migrations.CreateModel(
-            name='SignIn',
+            name="SignIn",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('at', models.DateTimeField(db_index=True, default=django.utils.timezone.now)),
-                ('address', models.CharField(blank=True, max_length=64)),
-                ('user_agent', models.CharField(blank=True, max_length=200)),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='sign_ins', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                (
+                    "at",
+                    models.DateTimeField(
+                        db_index=True, default=django.utils.timezone.now
+                    ),
+                ),
+                ("address", models.CharField(blank=True, max_length=64)),
+                ("user_agent", models.CharField(blank=True, max_length=200)),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="sign_ins",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-at'],
-                'indexes': [models.Index(fields=['user', 'at'], name='people_sign_user_id_78841c_idx')],
+                "ordering": ["-at"],
+                "indexes": [
+                    models.Index(
+                        fields=["user", "at"], name="people_sign_user_id_78841c_idx"
+                    )
+                ],
             },
         ),
     ]
@@ -130,11 +344,10 @@ Quyền của bạn: xem và tải về dữ liệu của mình, rút lại sự
 
 
 def first_notice(apps, schema_editor):
-    PrivacyNotice = apps.get_model("people", "PrivacyNotice")
-    ConsentRecord = apps.get_model("people", "ConsentRecord")
     from django.utils import timezone
 
-    notice, _ = PrivacyNotice.objects.get_or_create(
+    PrivacyNotice = apps.get_model("people", "PrivacyNotice")
+    PrivacyNotice.objects.get_or_create(
         version="2026-1",
         defaults={
             "title": "Thông báo về xử lý dữ liệu cá nhân",
