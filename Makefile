@@ -31,6 +31,7 @@ WORKER = $(BIN)/python manage.py db_worker --backend queue --no-reload --verbosi
 run: seed
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	$(BIN)/python manage.py schedule_digests --verbosity 0
+	$(BIN)/python manage.py personal_data_care --schedule  # the nightly retention task
 	@echo "Serving on http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/quan-tri/)"
 	$(WORKER) & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/daphne -b $(HOST) -p $(PORT) config.asgi:application

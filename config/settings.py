@@ -325,6 +325,9 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", VAR_DIR / "static"))
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
+#: files never served by URL (residents' data downloads, civic.people.private_files);
+#: empty: "private" beside MEDIA_ROOT (var/private)
+PRIVATE_MEDIA_ROOT = os.environ.get("PRIVATE_MEDIA_ROOT") or None
 #: Django serves MEDIA_URL itself (but never media/documents/, see config/urls.py):
 #: in the embedded default and under DEBUG; behind a proxy, the proxy does.
 SERVE_MEDIA = env_bool("SERVE_MEDIA", DEBUG or LOOPBACK_ONLY)

@@ -23,6 +23,7 @@ from .models import (
     ConsentRecord,
     Household,
     Notification,
+    PrivacyNotice,
     Residency,
     ResidencyStatus,
     Role,
@@ -329,10 +330,13 @@ def register_user(
     user = User(full_name=clean_text(full_name), phone=phone or None, email=email or "")
     user.set_password(password)
     user.save()
+    # the privacy notice in force (/quyen-rieng-tu/) is the one the form linked
+    notice = PrivacyNotice.current()
     ConsentRecord.objects.create(
         user=user,
         text=str(consent_text),
         version=consent_version or CONSENT_VERSION,
+        notice=notice,
         given_at=timezone.now(),
     )
     log(user, "kdcdt.user.register", user=user)

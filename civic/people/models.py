@@ -12,6 +12,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .phone import display_phone, normalise_phone
+from .request_kinds import RequestKind
+
+#: what a deleted account is shown as (its comments, its reports' history)
+FORMER_RESIDENT = _("a former resident")
 
 
 class PeopleUserManager(UserManager):
@@ -52,6 +56,14 @@ class User(AbstractUser):
         default=settings.LANGUAGE_CODE,
     )
 
+    #: the account was deleted (civic.people.rights.erase_account): the row stays
+    #: so that what must stay counted (ballots cast, reports, comments) still
+    #: points somewhere, but it holds nothing personal and cannot sign in
+    erased_at = models.DateTimeField(_("deleted at"), null=True, blank=True)
+    #: an unverified, inactive account was warned it will be anonymised
+    #: (civic.people.rights.apply_retention)
+    retention_warned_at = models.DateTimeField(null=True, blank=True, editable=False)
+
     objects = PeopleUserManager()
 
     class Meta:
@@ -87,6 +99,9 @@ class User(AbstractUser):
         super().save(*args, **kwargs)
 
     def get_full_name(self):
+        if self.erased_at is not None:
+            # a leader's or editor's former role (kept in full_name), else this
+            return self.full_name or str(FORMER_RESIDENT)
         return self.full_name or super().get_full_name() or self.username
 
     def get_short_name(self):
@@ -337,6 +352,17 @@ class ConsentRecord(models.Model):
     text = models.TextField(_("text shown"))
     version = models.CharField(_("version"), max_length=20)
     given_at = models.DateTimeField(_("given at"))
+    #: the privacy notice in force when consent was given (/quyen-rieng-tu/)
+    notice = models.ForeignKey(
+        "people.PrivacyNotice",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="consents",
+        verbose_name=_("privacy notice shown"),
+    )
+    #: withdrawn by the person (/tai-khoan/du-lieu/xoa/); the record stays as proof
+    withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("consent record")
@@ -610,3 +636,188 @@ class PushSubscription(models.Model):
             "endpoint": self.endpoint,
             "keys": {"p256dh": self.p256dh, "auth": self.auth},
         }
+
+
+# --- personal-data rights (Personal Data Protection Law 91/2025/QH15) -----------
+
+
+class SignIn(models.Model):
+    """One successful sign-in: shown to its owner on /tai-khoan/du-lieu/ and in the
+    download; deleted after ``SIGN_IN_RETENTION_DAYS`` (civic.people.rights)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="sign_ins"
+    )
+    at = models.DateTimeField(default=timezone.now, db_index=True)
+    address = models.CharField(max_length=64, blank=True)
+    user_agent = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["-at"]
+        indexes = [models.Index(fields=["user", "at"])]
+
+
+class PrivacyNotice(models.Model):
+    """One version of the privacy notice (/quyen-rieng-tu/): a published version is
+    never edited (a change is a new version); consent records point to the one
+    that was in force when they were given."""
+
+    version = models.CharField(_("version"), max_length=20, unique=True)
+    title = models.CharField(_("title"), max_length=200)
+    body = models.TextField(
+        _("text"), help_text=_("Plain text; a blank line starts a new paragraph.")
+    )
+    published_at = models.DateTimeField(_("in force from"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("privacy notice")
+        verbose_name_plural = _("privacy notices")
+        ordering = ["-published_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.title} ({self.version})"
+
+    def clean(self):
+        super().clean()
+        before = type(self).objects.filter(pk=self.pk).first() if self.pk else None
+        changed = before is not None and (
+            (before.body, before.title, before.version)
+            != (self.body, self.title, self.version)
+        )
+        if changed and before.consents.exists():
+            raise ValidationError(
+                _(
+                    "Consent was given under this version: it cannot change. "
+                    "Add a new version instead."
+                )
+            )
+
+    @classmethod
+    def current(cls):
+        return cls.objects.filter(published_at__lte=timezone.now()).first()
+
+    def paragraphs(self):
+        return [p.strip() for p in self.body.split("\n\n") if p.strip()]
+
+
+class ExportStatus(models.TextChoices):
+    PENDING = "pending", _("being prepared")
+    READY = "ready", _("ready")
+    FAILED = "failed", _("failed")
+
+
+class DataExport(models.Model):
+    """A ZIP of everything the platform holds about ``user`` (civic.people.rights),
+    built by a background task into the private storage (never served as a
+    file) and offered by a signed link until ``expires_at``."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="data_exports"
+    )
+    status = models.CharField(
+        max_length=10, choices=ExportStatus.choices, default=ExportStatus.PENDING
+    )
+    file = models.CharField(max_length=200, blank=True)
+    size = models.PositiveBigIntegerField(default=0)
+    created_at = models.DateTimeField(default=timezone.now)
+    ready_at = models.DateTimeField(null=True, blank=True)
+    expires_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+
+class RequestStatus(models.TextChoices):
+    OPEN = "open", _("waiting for an answer")
+    ANSWERED = "answered", _("answered")
+    REFUSED = "refused", _("refused, with reasons")
+
+
+class DataRequest(models.Model):
+    """A request about one's personal data that a person of the commune answers
+    (its editors, or its named data-protection contact), by ``due_at``
+    (``DATA_REQUEST_DEADLINES``)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="data_requests",
+        verbose_name=_("resident"),
+    )
+    commune = models.ForeignKey(
+        "content.AreaPage",
+        on_delete=models.PROTECT,
+        related_name="data_requests",
+        verbose_name=_("commune"),
+    )
+    kind = models.CharField(
+        _("type of request"), max_length=20, choices=RequestKind.choices
+    )
+    text = models.TextField(_("your request"), max_length=3000)
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=RequestStatus.choices,
+        default=RequestStatus.OPEN,
+    )
+    created_at = models.DateTimeField(_("received at"), default=timezone.now)
+    due_at = models.DateTimeField(_("answer by"))
+    answer = models.TextField(_("answer"), max_length=3000, blank=True)
+    answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("answered by"),
+    )
+    reminded_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("personal-data request")
+        verbose_name_plural = _("personal-data requests")
+        ordering = ["due_at", "pk"]
+        indexes = [models.Index(fields=["commune", "status", "due_at"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind__in=RequestKind.values),
+                name="people_datarequest_kind_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(status=RequestStatus.OPEN) | ~Q(answer=""),
+                name="people_datarequest_answered_with_text",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} · {self.created_at:%Y-%m-%d}"
+
+    @property
+    def is_late(self):
+        return self.status == RequestStatus.OPEN and timezone.now() > self.due_at
+
+
+class DataProtectionContact(models.Model):
+    """The person of a commune who answers its personal-data requests; without
+    one, its commune editors do."""
+
+    commune = models.OneToOneField(
+        "content.AreaPage",
+        on_delete=models.CASCADE,
+        related_name="data_protection_contact",
+        verbose_name=_("commune"),
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("data-protection contact"),
+    )
+
+    class Meta:
+        verbose_name = _("data-protection contact")
+        verbose_name_plural = _("data-protection contacts")
+
+    def __str__(self):
+        return f"{self.commune} · {self.user}"

@@ -161,3 +161,47 @@ REPRESENTATIVE_SET = Kind(
     "people.representative_set",
     _lazy("You now represent your household at %(address)s."),
 )
+
+
+# --- personal-data rights (civic.people.rights) ------------------------------------
+
+
+def _request_kind(code):
+    from .request_kinds import RequestKind
+
+    try:
+        return RequestKind(code).label
+    except ValueError:
+        return code
+
+
+DATA_EXPORT_READY = Kind(
+    "people.data_export_ready",
+    _lazy("Your data is ready: download it from your data page until %(date)s."),
+)
+DATA_REQUEST_FILED = Kind(
+    "people.data_request_filed",
+    _lazy(
+        "A resident filed a request about their personal data (%(request_kind)s): answer by %(date)s."
+    ),
+    labels={"request_kind": _request_kind},
+)
+DATA_REQUEST_DUE = Kind(
+    "people.data_request_due",
+    _lazy(
+        "A request about personal data (%(request_kind)s) must be answered by %(date)s."
+    ),
+    labels={"request_kind": _request_kind},
+)
+DATA_REQUEST_ANSWERED = Kind(
+    "people.data_request_answered",
+    _lazy("Your request about your data (%(request_kind)s) has been answered."),
+    labels={"request_kind": _request_kind},
+)
+ACCOUNT_RETENTION_WARNING = Kind(
+    "people.account_retention_warning",
+    _lazy(
+        "Your account was never verified and has not been used for a long time. "
+        "Sign in before %(date)s to keep it; after that date it is anonymised."
+    ),
+)

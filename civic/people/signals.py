@@ -1,3 +1,4 @@
+from django.contrib.auth.signals import user_logged_in
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.signals import post_page_move
@@ -36,3 +37,27 @@ def forget_verified_residency(sender, instance, **kwargs):
     """A residency changed: what this request remembered of its user's verified
     residency (``residents.verified_residency``) is read again."""
     forget(("people.verified_residency", instance.user_id))
+
+
+@receiver(user_logged_in)
+def record_sign_in(sender, request, user, **kwargs):
+    """Every sign-in is recorded (shown to the person, kept
+    ``SIGN_IN_RETENTION_DAYS``); signing in keeps an account that was warned."""
+    from django.utils import timezone
+
+    from civic.core.clients import client_address
+
+    from .models import SignIn, User
+
+    if user is None or user.pk is None:
+        return
+    agent = ""
+    address = ""
+    if request is not None:
+        agent = request.META.get("HTTP_USER_AGENT", "")[:200]
+        address = (client_address(request) or "")[:64]
+    SignIn.objects.create(
+        user=user, at=timezone.now(), address=address, user_agent=agent
+    )
+    if getattr(user, "retention_warned_at", None) is not None:
+        User.objects.filter(pk=user.pk).update(retention_warned_at=None)

@@ -2,7 +2,7 @@ from django.urls import path
 
 from civic.core import ids  # noqa: F401  (registers the <id:…> converter)
 
-from . import delivery_views, push_views, views
+from . import delivery_views, push_views, rights_views, views
 
 app_name = "people"
 
@@ -11,6 +11,26 @@ urlpatterns = [
     path("dang-xuat/", views.logout_view, name="logout"),
     path("dang-ky/", views.register_view, name="register"),
     path("tai-khoan/", views.account_view, name="account"),
+    # personal-data rights (civic.people.rights)
+    path("tai-khoan/du-lieu/", rights_views.data_view, name="data"),
+    path(
+        "tai-khoan/du-lieu/tai-ve/<str:token>/",
+        rights_views.download_view,
+        name="data_download",
+    ),
+    path("tai-khoan/du-lieu/xoa/", rights_views.delete_view, name="data_delete"),
+    path("yeu-cau-du-lieu/", rights_views.requests_view, name="data_requests"),
+    path(
+        "yeu-cau-du-lieu/<id:pk>/tra-loi/",
+        rights_views.answer_view,
+        name="data_answer",
+    ),
+    path("quyen-rieng-tu/", rights_views.privacy_view, name="privacy"),
+    path(
+        "quyen-rieng-tu/<str:version>/",
+        rights_views.privacy_view,
+        name="privacy_version",
+    ),
     path("tai-khoan/xac-nhan/<id:pk>/", views.confirm_view, name="confirm"),
     path("tai-khoan/tu-choi/<id:pk>/", views.decline_view, name="decline"),
     path(

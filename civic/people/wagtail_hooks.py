@@ -59,3 +59,59 @@ def register_failed_tasks_menu_item():
     return SuperuserMenuItem(
         _("Failed tasks"), reverse("failed_tasks"), icon_name="warning", order=900
     )
+
+
+# --- personal-data rights (civic.people.rights): the audit log's actions, and the
+# privacy notice's versions and the communes' data-protection contacts for
+# superusers (Settings)
+
+DATA_LOG_ACTIONS = [
+    ("kdcdt.data.export_request", _("Ask for one's data"), _("Data download asked")),
+    ("kdcdt.data.export", _("Prepare data"), _("Data download prepared")),
+    ("kdcdt.data.download", _("Download data"), _("Data downloaded")),
+    ("kdcdt.data.erase", _("Delete account"), _("Account deleted and anonymised")),
+    ("kdcdt.data.request", _("Data request"), _("Personal-data request filed")),
+    (
+        "kdcdt.data.answer",
+        _("Answer data request"),
+        _("Personal-data request answered"),
+    ),
+]
+
+
+@hooks.register("register_log_actions")
+def register_data_log_actions(actions):
+    for name, label, message in DATA_LOG_ACTIONS:
+        actions.register_action(name, label, message)
+
+
+def _rights_viewsets():
+    from wagtail.admin.viewsets.model import ModelViewSet
+
+    from .models import DataProtectionContact, PrivacyNotice
+
+    class PrivacyNoticeViewSet(ModelViewSet):
+        model = PrivacyNotice
+        icon = "doc-full"
+        menu_label = _("Privacy notices")
+        add_to_settings_menu = True
+        form_fields = ["version", "title", "body", "published_at"]
+        list_display = ["version", "title", "published_at"]
+
+    class ContactViewSet(ModelViewSet):
+        model = DataProtectionContact
+        icon = "user"
+        menu_label = _("Data-protection contacts")
+        add_to_settings_menu = True
+        form_fields = ["commune", "user"]
+        list_display = ["commune", "user"]
+
+    return [
+        PrivacyNoticeViewSet("privacy_notices"),
+        ContactViewSet("data_protection_contacts"),
+    ]
+
+
+@hooks.register("register_admin_viewset")
+def register_rights_viewsets():
+    return _rights_viewsets()
