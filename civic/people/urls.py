@@ -2,7 +2,7 @@ from django.urls import path
 
 from civic.core import ids  # noqa: F401  (registers the <id:…> converter)
 
-from . import views
+from . import follow_views, views
 
 app_name = "people"
 
@@ -11,6 +11,8 @@ urlpatterns = [
     path("dang-xuat/", views.logout_view, name="logout"),
     path("dang-ky/", views.register_view, name="register"),
     path("tai-khoan/", views.account_view, name="account"),
+    path("tai-khoan/theo-doi/", follow_views.follow_view, name="follow"),
+    path("tai-khoan/thong-bao/", follow_views.notifications_view, name="notifications"),
     path("tai-khoan/xac-nhan/<id:pk>/", views.confirm_view, name="confirm"),
     path("tai-khoan/tu-choi/<id:pk>/", views.decline_view, name="decline"),
     path("tham-gia/", views.join_view, name="join"),

@@ -1,0 +1,1 @@
+"""Poll events → notifications (filled below)."""
