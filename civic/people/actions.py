@@ -14,6 +14,7 @@ from civic.core.areas import GROUP_KINDS, area_model
 from civic.core.errors import ActionForbidden, ActionRefused
 from civic.core.text import clean_text
 
+from . import inbox
 from . import notifications as told
 from .follows import follow_home
 from .models import (
@@ -178,6 +179,7 @@ def notify(recipient, kind, obj=None, *, actor=None, url="", **params):
     ``kind`` may still be a plain text (older callers): it is then stored as
     written and shown as is."""
     if isinstance(kind, str):
+        inbox.changed([recipient.pk])
         return Notification.objects.create(user=recipient, message=kind[:500], url=url)
     from django.contrib.contenttypes.models import ContentType
 
@@ -194,6 +196,7 @@ def notify(recipient, kind, obj=None, *, actor=None, url="", **params):
     with translation.override(settings.LANGUAGE_CODE):
         note.message = kind.render(obj, actor, params)[:500]
     note.save()
+    inbox.changed([note.user_id])  # the live badge, after commit
     return note
 
 
@@ -220,15 +223,19 @@ def notify_many(recipients, kind, obj=None, *, actor=None, url="", **params):
         for recipient in recipients
     ]
     Notification.objects.bulk_create(notes, batch_size=500)
+    inbox.changed([note.user_id for note in notes])  # the live badges, after commit
     return len(notes)
 
 
 def mark_notifications_read(user):
     from django.utils import timezone
 
-    return Notification.objects.filter(user=user, read_at__isnull=True).update(
+    done = Notification.objects.filter(user=user, read_at__isnull=True).update(
         read_at=timezone.now()
     )
+    if done:
+        inbox.changed([user.pk])
+    return done
 
 
 # --- residents join their group -------------------------------------------------
