@@ -104,8 +104,13 @@ def _tell(report, kind, actor, *, followers=True, **params):
             email_notification.enqueue(note.pk)
     if followers:
         # the followers are told by the worker (the same transaction enqueues it)
+        # in their own words: it is not their report (its status, in their language)
         tell_report_followers.enqueue(
-            report.pk, kind.name, getattr(actor, "pk", None), params, sorted(reached)
+            report.pk,
+            told.FOLLOWED_UPDATE.name,
+            getattr(actor, "pk", None),
+            {"title": report.title, "status": report.status},
+            sorted(reached),
         )
 
 
