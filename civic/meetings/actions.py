@@ -142,19 +142,20 @@ def schedule_meeting(actor, area, data, agenda=()):
     meeting = Meeting.objects.create(area=area, created_by=actor, **fields)
     _save_agenda(meeting, _clean_agenda(agenda))
     log(meeting, "kdcdt.meeting.schedule", user=actor)
-    # the area's followers are told by the worker (enqueued in this transaction)
-    enqueue_tell_followers(
-        told.SCHEDULED,
-        meeting,
-        followed=[area],
-        actor=actor,
-        url=meeting.get_absolute_url(),
-        params={
-            "title": meeting.title,
-            "area": area.title,
-            "when": meeting.starts_at.isoformat(),
-        },
-    )
+    if meeting.ends_at > timezone.now():  # a past meeting recorded late is no news
+        # the area's followers are told by the worker (enqueued in this transaction)
+        enqueue_tell_followers(
+            told.SCHEDULED,
+            meeting,
+            followed=[area],
+            actor=actor,
+            url=meeting.get_absolute_url(),
+            params={
+                "title": meeting.title,
+                "area": area.title,
+                "when": meeting.starts_at.isoformat(),
+            },
+        )
     return meeting
 
 

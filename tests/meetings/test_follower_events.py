@@ -55,3 +55,9 @@ def test_published_minutes_reach_the_meeting_followers(tree, people, held):
         "Biên bản cuộc họp “Họp tổ dân phố tháng 12” (Tổ dân phố 1) đã được công bố."
     )
     assert len(told(tree.leader_1, "meetings.minutes_published")) == 1
+
+
+def test_a_past_meeting_recorded_late_is_not_announced(tree, people, held):
+    follow(make_user("Follower", "0905666004"), tree.group_1)
+    run_queued_tasks()
+    assert recipients("meetings.scheduled") == []
