@@ -2,7 +2,7 @@
 meeting and its area by the worker, once, never to the actor
 (civic/meetings/actions.py, civic/people/announce.py)."""
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import pytest
 from django.utils import formats, timezone, translation
@@ -57,7 +57,8 @@ def test_published_minutes_reach_the_meeting_followers(tree, people, held):
     assert len(told(tree.leader_1, "meetings.minutes_published")) == 1
 
 
-def test_a_past_meeting_recorded_late_is_not_announced(tree, people, held):
+def test_a_past_meeting_recorded_late_is_not_announced(tree, people):
     follow(make_user("Follower", "0905666004"), tree.group_1)
+    schedule(tree, start=timezone.now() - timedelta(days=10))
     run_queued_tasks()
     assert recipients("meetings.scheduled") == []

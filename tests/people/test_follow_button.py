@@ -51,10 +51,14 @@ def test_following_and_unfollowing_an_area(tree, client, resident_user):
     assert is_following(resident_user, tree.group_1)
     page = client.get(tree.group_1.url).content.decode()
     assert 'aria-pressed="true"' in page
+    # a toggle keeps its name; the state is aria-pressed and a visible hint
+    assert ">Theo dõi khu vực này</button>" in page
+    assert "Bấm lần nữa để thôi theo dõi." in page
     assert post(client, "area", tree.group_1.pk, "0").status_code == 302
     assert not is_following(resident_user, tree.group_1)
     page = client.get(tree.group_1.url).content.decode()
     assert 'aria-pressed="false"' in page
+    assert ">Theo dõi khu vực này</button>" in page
     assert 'name="csrfmiddlewaretoken"' in page
 
 
