@@ -179,3 +179,20 @@ def test_a_closed_report_cannot_be_followed(tree, client, resident_user):
 def test_follow_is_idempotent_in_the_store(tree, resident_user):
     assert follow(resident_user, tree.group_2) is True
     assert follow(resident_user, tree.group_2) is False
+
+
+def test_the_state_is_per_user_with_the_shared_parts_cached(tree, client, settings):
+    """The area page's shared parts are cached for everyone; the button is not in
+    them: a second reader sees their own state, a visitor the sign-in link."""
+    settings.PAGE_CACHE_ENABLED = True
+    first, second = make_user("Một", "0905444011"), make_user("Hai", "0905444012")
+    follow(first, tree.group_1)
+    sign_in(client, first)
+    assert 'aria-pressed="true"' in client.get(tree.group_1.url).content.decode()
+    sign_in(client, second)
+    page = client.get(tree.group_1.url).content.decode()
+    assert 'aria-pressed="false"' in page and 'aria-pressed="true"' not in page
+    client.logout()
+    for _ in range(2):  # stored, then served from the page cache
+        page = client.get(tree.group_1.url).content.decode()
+        assert "follow-signin" in page and "csrfmiddlewaretoken" not in page
