@@ -196,3 +196,44 @@ def test_the_state_is_per_user_with_the_shared_parts_cached(tree, client, settin
     for _ in range(2):  # stored, then served from the page cache
         page = client.get(tree.group_1.url).content.decode()
         assert "follow-signin" in page and "csrfmiddlewaretoken" not in page
+
+
+def test_the_button_is_on_every_followable_page(tree, client, resident_user):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from civic.meetings.actions import schedule_meeting
+    from content.models import NoticePage
+    from realtime.actions import area_channel
+
+    start = timezone.now() + timedelta(days=3)
+    meeting = schedule_meeting(
+        tree.leader_1,
+        tree.group_1,
+        {
+            "title": "Họp tổ",
+            "kind": "regular",
+            "starts_at": start,
+            "ends_at": start + timedelta(hours=2),
+            "place": "Nhà văn hóa",
+            "online_url": "",
+            "description": "",
+        },
+    )
+    notice = NoticePage(title="Cắt nước", body="<p>Thứ Hai</p>")
+    tree.group_1.add_child(instance=notice)
+    notice.save_revision().publish()
+    channel = area_channel(tree.group_1)
+    channel.is_public = True  # readable by this (unverified) user
+    channel.save()
+    for kind, obj, address in [
+        ("meeting", meeting, meeting.get_absolute_url()),
+        ("notice", notice, notice.url),
+        ("channel", channel, channel.get_absolute_url()),
+    ]:
+        page = client.get(address).content.decode()
+        assert f'name="kind" value="{kind}"' in page, kind
+        assert f'name="id" value="{obj.pk}"' in page, kind
+        assert post(client, kind, obj.pk).status_code == 302
+        assert is_following(resident_user, obj)

@@ -18,12 +18,13 @@ pytestmark = [
 ]
 
 
-async def open_inbox(user, lang="en"):
+async def open_inbox(user, lang="en", cookie=None):
     from config.asgi import application
 
     headers = [(b"origin", b"http://127.0.0.1"), (b"host", b"127.0.0.1")]
     if user is not None:
-        cookie = await database_sync_to_async(session_cookie)(user)
+        if cookie is None:
+            cookie = await database_sync_to_async(session_cookie)(user)
         name = django_settings.SESSION_COOKIE_NAME
         headers.append((b"cookie", f"{name}={cookie}".encode()))
     communicator = WebsocketCommunicator(
@@ -55,6 +56,21 @@ async def test_the_badge_follows_the_unread_count(layer, tree, people):
 
 async def test_a_visitor_is_refused(layer, tree):
     inbox = await open_inbox(None)
+    frame = await next_of(inbox, "error")
+    assert frame["code"] == "signed_out"
+    assert (await inbox.receive_output(timeout=3))["code"] == 4401
+
+
+async def test_a_socket_whose_session_ended_is_closed(layer, tree, people):
+    from importlib import import_module
+
+    cookie = await database_sync_to_async(session_cookie)(people.r1)
+    inbox = await open_inbox(people.r1, cookie=cookie)
+    await next_of(inbox, "unread")
+    engine = import_module(django_settings.SESSION_ENGINE)
+    # signed out elsewhere (the session deleted wherever the engine keeps it)
+    await database_sync_to_async(engine.SessionStore(cookie).delete)()
+    await database_sync_to_async(notify)(people.r1, WELCOME, people.r1)
     frame = await next_of(inbox, "error")
     assert frame["code"] == "signed_out"
     assert (await inbox.receive_output(timeout=3))["code"] == 4401
