@@ -220,6 +220,10 @@ def post_message(user, channel, body):
     events.broadcast_on_commit(
         channel.group_name, {"type": "message", "message": events.message_data(message)}
     )
+    from .tasks import has_followers, tell_channel_followers
+
+    if has_followers(channel):  # its followers, by the worker
+        tell_channel_followers.enqueue(channel.pk, author.pk)
     return message
 
 

@@ -8,13 +8,23 @@ class RealtimeConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from django.utils.translation import pgettext_lazy
+
         from civic.comments.moderation import register_target
         from civic.core import registry
+        from civic.people import follows
 
         from . import signals  # noqa: F401  (connects the receivers)
         from .actions import hide_after_reports, unhide_message
         from .permissions import can_read
         from .templatetags.realtime_tags import area_channels
+
+        follows.register(
+            "channel",
+            "realtime.Channel",
+            label=pgettext_lazy("followed", "channel"),
+            can_see=can_read,
+        )
 
         # residents report a message through the comments' report mechanism;
         # only those who may read its channel. Enough reports hide it; a

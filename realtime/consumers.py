@@ -863,6 +863,130 @@ class AreaLiveConsumer(JsonSocket):
         return AreaPage.objects.live().filter(pk=area_id).exists()
 
 
+def inbox_recheck_interval():
+    """Seconds between two counts of a badge socket when nothing is heard (0:
+    never): the notifications the worker writes reach a socket of the server
+    through the layer only when both share it (Redis); with the in-process
+    layer, the timer brings them."""
+    return getattr(settings, "REALTIME_INBOX_RECHECK", 60)
+
+
+class InboxConsumer(JsonSocket):
+    """``/ws/inbox/``: the header badge of a signed-in user, live. Sends
+    ``{"type": "unread", "count": n, "label": "…"}`` at connect and whenever
+    their unread notifications change (``events.inbox_changed``, after commit),
+    and on a timer (``REALTIME_INBOX_RECHECK``). Only the count: what the
+    notifications say is read on the notification page. Visitors are refused
+    (4401); a socket whose session ends (sign-out, flush, password change) is
+    closed with 4401 at its next count."""
+
+    slot = None
+    timer = None
+    count = None
+
+    async def connect(self):
+        self.lang = _language(self.scope)
+        self.user = self.scope.get("user")
+        if not getattr(self.user, "is_authenticated", False):
+            return await self.refuse(
+                "signed_out",
+                self.translated(lambda: _("Sign in to see your notifications.")),
+                CLOSE_SIGNED_OUT,
+            )
+        session = self.scope.get("session")
+        self.session_key = getattr(session, "session_key", None)
+        self.slot = _take_slot("inbox", self.scope, self.user)
+        if self.slot is None:
+            return await self.too_many()
+        self.hold()  # nothing before the accept and the first count
+        # joined before the first count: a change committed meanwhile is heard
+        await self.subscribe(events.inbox_group(self.user.pk))
+        await self.accept()
+        await self._count_and_send(force=True)
+        await self._drain()
+        if inbox_recheck_interval() > 0:
+            self.timer = asyncio.ensure_future(self._periodically())
+
+    async def _periodically(self):
+        interval = inbox_recheck_interval()
+        while not self.lost:
+            await asyncio.sleep(interval * (0.5 + random.random()))
+            try:
+                await self._count_and_send()
+            except Exception:
+                log.exception("the periodic count of a badge socket failed")
+
+    async def handle_held(self, message):
+        if message.get("type") == events.INBOX_EVENT:
+            return await self._count_and_send()
+        await super().handle_held(message)
+
+    async def fanout_receive(self, message):
+        if message.get("type") == events.INBOX_EVENT and self._held:
+            # a count already waits: it will see this change too
+            if any(m.get("type") == events.INBOX_EVENT for m in self._held):
+                return
+        await super().fanout_receive(message)
+
+    async def _count_and_send(self, force=False):
+        found = await database_sync_to_async(self._count)()
+        if self.lost:
+            return
+        if found is None:
+            self.lost = True
+            await self.send_error(
+                "signed_out", self.translated(lambda: _("You have signed out."))
+            )
+            await self.close(code=CLOSE_SIGNED_OUT)
+            return await self._leave()
+        count, label = found
+        if force or count != self.count:
+            self.count = count
+            await self.send_json({"type": "unread", "count": count, "label": label})
+
+    def _count(self):
+        from civic.people.models import Notification
+
+        user = _fresh(self.user)
+        if user is None or not user.is_active:
+            return None
+        if not _session_holds(self.session_key, user):
+            return None
+        count = Notification.objects.filter(user=user, read_at__isnull=True).count()
+        with translation.override(self.lang):
+            label = translation.ngettext(
+                "%(n)s new notification", "%(n)s new notifications", count
+            ) % {"n": count}
+        return count, label
+
+    async def disconnect(self, code):
+        self.lost = True
+        await self._leave()
+
+    async def _leave(self):
+        _free_slot(self.slot)
+        self.slot = None
+        if self.timer is not None and self.timer is not asyncio.current_task():
+            self.timer.cancel()
+        self.timer = None
+        await self.unsubscribe_all()
+
+    async def receive(self, text_data=None, bytes_data=None):
+        try:
+            frame = (
+                json.loads(text_data) if text_data and len(text_data) < 1024 else None
+            )
+        except ValueError:
+            frame = None
+        if isinstance(frame, dict) and frame.get("type") == "ping":
+            await self.send_json({"type": "pong"})
+        else:
+            await self.send_error(
+                "bad_frame",
+                self.translated(lambda: _("This connection only receives updates.")),
+            )
+
+
 class NoRouteConsumer(AsyncWebsocketConsumer):
     """Any other ``/ws/…`` path, an id that is not one included (``<id:…>``
     refuses ``9999999999999999999999999``, ``-1``, ``²``…): the handshake is

@@ -39,6 +39,34 @@ def user_group(user_id):
     return f"user.{user_id}"
 
 
+def inbox_group(user_id):
+    """The header badge sockets (``/ws/inbox/``) of a signed-in user."""
+    return f"inbox.{user_id}"
+
+
+#: "your unread notifications changed: count them again" (``InboxConsumer``)
+INBOX_EVENT = "inbox.changed"
+
+
+def inbox_changed(user_ids):
+    """Tell the badge sockets of ``user_ids`` (called after commit: the
+    ``civic.people.inbox.unread_changed`` signal). One trip into the event loop
+    for all of them; a layer that fails is logged (the socket counts again on
+    its timer)."""
+    layer = get_channel_layer()
+    if layer is None or not user_ids:
+        return
+
+    async def send_all():
+        for pk in user_ids:
+            await fanout.group_send(layer, inbox_group(pk), {"type": INBOX_EVENT})
+
+    try:
+        async_to_sync(send_all)()
+    except Exception:
+        log.exception("could not tell the badges of %s users", len(user_ids))
+
+
 def session_group(mark):
     """Every channel socket of a signed-in session joins this group (named by
     :func:`session_mark`): told when the session ends, whoever ends it."""

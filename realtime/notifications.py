@@ -25,3 +25,7 @@ MESSAGE_HIDDEN_AFTER_REPORTS = Kind(
         "commune's editors will review it."
     ),
 )
+NEW_MESSAGES = Kind(
+    "realtime.new_messages",
+    _lazy("New messages in “%(channel)s”, which you follow."),
+)

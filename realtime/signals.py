@@ -25,6 +25,7 @@ from django.dispatch import receiver
 from wagtail.signals import page_published, post_page_move
 
 from civic.comments.models import Mute
+from civic.people.inbox import unread_changed
 from civic.people.models import Residency, Role
 from civic.people.residents import verified_residents_in
 from civic.polls.live import tally_shown
@@ -228,3 +229,10 @@ def _connect_access_signals():
 
 
 _connect_access_signals()
+
+
+@receiver(unread_changed)
+def badges_changed(sender, user_ids=(), **kwargs):
+    """Notifications written or read (after commit): the header badges of those
+    users count again (``consumers.InboxConsumer``)."""
+    events.inbox_changed(list(user_ids))

@@ -182,6 +182,7 @@ def post_comment(author, target, body, parent=None):
     content_type, area = _require_target(target, author)
     _require_commenter(author, area)
     body = clean_text(body, **BODY)
+    replied_to = parent.author_id if parent is not None else None
     if parent is not None:
         if parent.content_type_id != content_type.pk or parent.object_id != target.pk:
             raise ActionRefused(_("This reply does not belong to this item."))
@@ -201,6 +202,10 @@ def post_comment(author, target, body, parent=None):
         body=body,
     )
     _log(author, LogAction.POST, comment, area, subject=author)
+    # the answered author and the thread's followers: by the worker, after commit
+    from .tasks import tell_of_comment
+
+    tell_of_comment.enqueue(comment.pk, replied_to)
     return comment
 
 

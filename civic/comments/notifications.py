@@ -77,3 +77,15 @@ MUTED = Kind(
     ),
     render=_muted,
 )
+
+
+# --- told by the worker (civic/comments/tasks.py) -----------------------------------
+
+REPLY = Kind(
+    "comments.reply",
+    _lazy("%(actor)s replied to your comment on “%(title)s”."),
+)
+NEW_IN_THREAD = Kind(
+    "comments.new_in_thread",
+    _lazy("%(actor)s commented on “%(title)s”, which you follow."),
+)

@@ -100,8 +100,13 @@ def _tell(report, kind, actor, *, followers=True, **params):
         reached.add(reporter.pk)
     if followers:
         # the followers are told by the worker (the same transaction enqueues it)
+        # in their own words: it is not their report (its status, in their language)
         tell_report_followers.enqueue(
-            report.pk, kind.name, getattr(actor, "pk", None), params, sorted(reached)
+            report.pk,
+            told.FOLLOWED_UPDATE.name,
+            getattr(actor, "pk", None),
+            {"title": report.title, "status": report.status},
+            sorted(reached),
         )
 
 
@@ -298,6 +303,32 @@ def unfollow_report(user, report):
     if report.reporter_id == user.pk:
         raise ActionRefused(_("You follow your own report until it is closed."))
     return Follow.objects.filter(report=report, user=user).delete()[0] > 0
+
+
+def check_followable(user, report):
+    """The shared follow button (civic.people.follows): a report that is not
+    public or no longer open cannot be followed (its reporter follows it anyway)."""
+    if report.reporter_id == user.pk:
+        return
+    if not report.is_public or report.status not in OPEN_STATUSES:
+        raise ActionRefused(_("Only open reports can be followed."))
+
+
+class ReportFollows:
+    """Where the followers of reports are kept (``Follow`` of this app), for the
+    shared follow mechanism (civic.people.follows.register)."""
+
+    def follow(self, user, report):
+        return Follow.objects.get_or_create(report=report, user=user)[1]
+
+    def unfollow(self, user, report):
+        return unfollow_report(user, report)
+
+    def is_following(self, user, report):
+        return Follow.objects.filter(report=report, user=user).exists()
+
+    def followers(self, report):
+        return Follow.objects.filter(report=report).values("user_id")
 
 
 def rate_report(user, report, rating):

@@ -14,6 +14,23 @@ class FeedbackConfig(AppConfig):
         # a report turns late when a deadline passes
         pagecache.register_boundary(next_feedback_deadline)
 
+        from django.utils.translation import pgettext_lazy
+
+        from civic.people import follows
+
+        from .actions import ReportFollows, check_followable
+        from .permissions import can_read
+
+        # reports keep their own followers (the reporter among them)
+        follows.register(
+            "report",
+            "feedback.Report",
+            label=pgettext_lazy("followed", "report"),
+            can_see=can_read,
+            store=ReportFollows(),
+            check=check_followable,
+        )
+
         from civic.comments.moderation import register_target
 
         from .permissions import can_read

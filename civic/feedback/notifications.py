@@ -53,3 +53,21 @@ HIDDEN = Kind(
     _lazy("Your report “%(title)s” was hidden from the public: %(reason)s"),
     subject=REPORT_SUBJECT,
 )
+
+
+def _status_label(code):
+    from .models import Status
+
+    try:
+        return Status(code).label
+    except ValueError:
+        return code
+
+
+#: what the followers of a report (not its reporter) are told of its changes,
+#: by the worker (civic/feedback/tasks.py)
+FOLLOWED_UPDATE = Kind(
+    "feedback.followed_update",
+    _lazy("The report “%(title)s” that you follow is now: %(status)s."),
+    labels={"status": _status_label},
+)

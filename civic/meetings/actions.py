@@ -26,6 +26,7 @@ from civic.core.errors import ActionForbidden, ActionRefused
 from civic.core.ids import require_id
 from civic.core.text import clean_text
 from civic.people.actions import notify
+from civic.people.announce import enqueue_tell_followers
 from civic.people.permissions import can, users_who_can
 from civic.people.residents import households_in, is_verified_resident_in
 from civic.polls.models import Poll, PollKind
@@ -141,6 +142,20 @@ def schedule_meeting(actor, area, data, agenda=()):
     meeting = Meeting.objects.create(area=area, created_by=actor, **fields)
     _save_agenda(meeting, _clean_agenda(agenda))
     log(meeting, "kdcdt.meeting.schedule", user=actor)
+    if meeting.ends_at > timezone.now():  # a past meeting recorded late is no news
+        # the area's followers are told by the worker (enqueued in this transaction)
+        enqueue_tell_followers(
+            told.SCHEDULED,
+            meeting,
+            followed=[area],
+            actor=actor,
+            url=meeting.get_absolute_url(),
+            params={
+                "title": meeting.title,
+                "area": area.title,
+                "when": meeting.starts_at.isoformat(),
+            },
+        )
     return meeting
 
 
@@ -482,6 +497,17 @@ def approve_minutes(actor, minutes):
             url=meeting.get_absolute_url() + "#minutes",
             title=meeting.title,
         )
+    # the followers of the meeting and of its area, by the worker (once per
+    # revision: a corrected revision is announced again)
+    enqueue_tell_followers(
+        told.MINUTES_FOR_FOLLOWERS,
+        minutes,
+        followed=[meeting, meeting.area],
+        actor=actor,
+        exclude=[getattr(author, "pk", None)],
+        url=meeting.get_absolute_url() + "#minutes",
+        params={"title": meeting.title, "area": meeting.area.title},
+    )
     return minutes
 
 

@@ -23,6 +23,17 @@ class MeetingsConfig(AppConfig):
         register_target("meetings.meeting", can_read=lambda user, meeting: meeting.live)
         register_document_source(meeting_source)
 
+        from django.utils.translation import pgettext_lazy
+
+        from civic.people import follows
+
+        follows.register(
+            "meeting",
+            "meetings.Meeting",
+            label=pgettext_lazy("followed", "meeting"),
+            can_see=lambda user, meeting: follows.page_visible(user, meeting.area),
+        )
+
         from civic.core import registry
 
         from .templatetags.meetings_tags import upcoming_meetings

@@ -17,3 +17,25 @@ MINUTES_SENT_BACK = Kind(
     "meetings.minutes_sent_back",
     _lazy("The minutes of “%(title)s” were sent back: %(reason)s"),
 )
+
+
+def _when(value):
+    from datetime import datetime
+
+    from django.utils import formats, timezone
+
+    moment = timezone.localtime(datetime.fromisoformat(value))
+    return formats.date_format(moment, "DATETIME_FORMAT")
+
+
+# --- told to the followers of the meeting and of its area, by the worker ----------
+
+SCHEDULED = Kind(
+    "meetings.scheduled",
+    _lazy("A meeting of %(area)s is scheduled: “%(title)s”, %(when)s."),
+    labels={"when": _when},
+)
+MINUTES_FOR_FOLLOWERS = Kind(
+    "meetings.minutes_for_followers",
+    _lazy("The minutes of the meeting “%(title)s” (%(area)s) are published."),
+)

@@ -14,6 +14,7 @@ from civic.core.areas import GROUP_KINDS, area_model
 from civic.core.errors import ActionForbidden, ActionRefused
 from civic.core.text import clean_text
 
+from . import inbox
 from . import notifications as told
 from .follows import follow_home
 from .models import (
@@ -183,6 +184,7 @@ def notify(recipient, kind, obj=None, *, actor=None, url="", **params):
     if isinstance(kind, str):
         note = Notification.objects.create(user=recipient, message=kind[:500], url=url)
         enqueue_delivery([note.pk])
+        inbox.changed([recipient.pk])
         return note
     from django.contrib.contenttypes.models import ContentType
 
@@ -202,6 +204,7 @@ def notify(recipient, kind, obj=None, *, actor=None, url="", **params):
     # handed to the recipient's channels by the worker (civic.people.delivery),
     # a task written in this transaction: nothing is sent if it rolls back
     enqueue_delivery([note.pk])
+    inbox.changed([note.user_id])  # the live badge, after commit
     return note
 
 
@@ -232,15 +235,19 @@ def notify_many(recipients, kind, obj=None, *, actor=None, url="", **params):
     ]
     Notification.objects.bulk_create(notes, batch_size=500)
     enqueue_delivery([note.pk for note in notes])
+    inbox.changed([note.user_id for note in notes])  # the live badges, after commit
     return len(notes)
 
 
 def mark_notifications_read(user):
     from django.utils import timezone
 
-    return Notification.objects.filter(user=user, read_at__isnull=True).update(
+    done = Notification.objects.filter(user=user, read_at__isnull=True).update(
         read_at=timezone.now()
     )
+    if done:
+        inbox.changed([user.pk])
+    return done
 
 
 # --- residents join their group -------------------------------------------------

@@ -2,7 +2,7 @@ from django.urls import path
 
 from civic.core import ids  # noqa: F401  (registers the <id:…> converter)
 
-from . import delivery_views, push_views, rights_views, views
+from . import delivery_views, follow_views, push_views, rights_views, views
 
 app_name = "people"
 
@@ -31,6 +31,8 @@ urlpatterns = [
         rights_views.privacy_view,
         name="privacy_version",
     ),
+    path("tai-khoan/theo-doi/", follow_views.follow_view, name="follow"),
+    path("tai-khoan/thong-bao/", follow_views.notifications_view, name="notifications"),
     path("tai-khoan/xac-nhan/<id:pk>/", views.confirm_view, name="confirm"),
     path("tai-khoan/tu-choi/<id:pk>/", views.decline_view, name="decline"),
     path(

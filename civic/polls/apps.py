@@ -21,10 +21,21 @@ class PollsConfig(AppConfig):
 
         register_target("polls.poll", can_read=can_read)
 
+        from django.utils.translation import pgettext_lazy
+
+        from civic.people import follows
+
+        follows.register(
+            "poll",
+            "polls.Poll",
+            label=pgettext_lazy("followed", "poll"),
+            can_see=can_read,
+        )
         from civic.core import registry
         from civic.core.figures import register_figures
         from content.search_sources import Source, register
 
+        from . import signals  # noqa: F401  (poll events → notifications)
         from .figures import FIGURES as DASHBOARD_FIGURES
 
         register_figures(DASHBOARD_FIGURES)
