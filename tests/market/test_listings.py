@@ -94,7 +94,9 @@ def test_prohibited_keywords_with_or_without_marks(mk, title):
     assert not Listing.objects.exists()
 
 
-@pytest.mark.parametrize("title", ["Đàn ghi-ta cũ", "Nước kiềm", "Sung ngọt", "Bảng giá"])
+@pytest.mark.parametrize(
+    "title", ["Đàn ghi-ta cũ", "Nước kiềm", "Sung ngọt", "Bảng giá"]
+)
 def test_honest_titles_pass(mk, title):
     assert make_listing(mk.seller, mk.group_1, title=title)
 
@@ -107,9 +109,7 @@ def test_delivery_only_to_groups_of_the_commune(mk):
 
 
 def test_muted_seller_cannot_post(mk):
-    Mute.objects.create(
-        user=mk.seller, area=mk.commune_a, reason="spam"
-    )
+    Mute.objects.create(user=mk.seller, area=mk.commune_a, reason="spam")
     with pytest.raises(ValidationError) as refused:
         make_listing(mk.seller, mk.group_1)
     assert refused.value.code == "muted"

@@ -30,7 +30,13 @@ def test_request_accept_complete_confirm_rate(mk):
     o.refresh_from_db()
     assert o.status == OrderStatus.CONFIRMED and o.rating == 5
     assert o.total == 30000
-    assert statuses(o) == ["requested", "accepted", "completed", "confirmed", "confirmed"]
+    assert statuses(o) == [
+        "requested",
+        "accepted",
+        "completed",
+        "confirmed",
+        "confirmed",
+    ]
 
 
 def test_propose_then_buyer_confirms(mk):

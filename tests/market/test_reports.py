@@ -14,7 +14,11 @@ from .conftest import make_listing
 
 def test_three_reports_hide_a_listing_and_a_moderator_shows_it(mk):
     listing = make_listing(mk.seller, mk.group_1)
-    reporters = [mk.neighbour, mk.other, resident("Người thứ ba", "0905100009", mk.group_2)]
+    reporters = [
+        mk.neighbour,
+        mk.other,
+        resident("Người thứ ba", "0905100009", mk.group_2),
+    ]
     for user in reporters[:2]:
         comments.report(user, listing, ReportReason.SPAM)
     assert not Listing.objects.get(pk=listing.pk).is_hidden

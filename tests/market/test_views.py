@@ -227,7 +227,10 @@ def test_bank_account_saved_in_capitals_without_marks(client, mk):
         },
     )
     seller = Seller.objects.get(user=mk.seller)
-    assert (seller.account_number, seller.account_name) == ("0123456789", "TRAN THI DAO")
+    assert (seller.account_number, seller.account_name) == (
+        "0123456789",
+        "TRAN THI DAO",
+    )
 
 
 def test_market_pages_filters_and_distance(client, mk):
