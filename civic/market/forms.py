@@ -3,6 +3,7 @@ the person's language); the rules (who, where, limits, stock) are the actions'."
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from civic.core.photos import PhotosField
 from content.models import GROUP_KINDS, AreaPage
@@ -58,8 +59,10 @@ def _quantity_field(label, required=True, min_value=1, help_text=""):
 class ListingForm(forms.Form):
     place = forms.ChoiceField(label=_("Sell as"))
     kind = forms.ChoiceField(label=_("Goods or service"), choices=Kind.choices)
-    category = forms.ChoiceField(label=_("Category"), choices=Category.choices)
-    title = forms.CharField(label=_("Title"), max_length=120)
+    category = forms.ChoiceField(
+        label=pgettext_lazy("market", "Category"), choices=Category.choices
+    )
+    title = forms.CharField(label=_("Listing title"), max_length=120)
     description = forms.CharField(
         label=_("Description"), max_length=2000, required=False, widget=forms.Textarea
     )
@@ -145,7 +148,7 @@ class EditListingForm(ListingForm):
 
 class FilterForm(forms.Form):
     category = forms.ChoiceField(
-        label=_("Category"),
+        label=pgettext_lazy("market", "Category"),
         required=False,
         choices=[("", _("all"))] + Category.choices,
     )
