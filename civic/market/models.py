@@ -288,7 +288,7 @@ class ListingPhoto(models.Model):
 class OrderStatus(models.TextChoices):
     REQUESTED = "requested", _("requested")
     PROPOSED = "proposed", _("another time proposed")
-    ACCEPTED = "accepted", _("accepted")
+    ACCEPTED = "accepted", _("accepted by the seller")
     DECLINED = "declined", _("declined")
     CANCELLED = "cancelled", _("cancelled")
     COMPLETED = "completed", _("completed by the seller")
