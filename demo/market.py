@@ -55,7 +55,6 @@ class Market(Step):
         if Listing.objects.filter(area__path__startswith=ward.path).exists():
             progress(self, "market listings already there")
             return
-        progress(self, f"{len(LISTINGS)} market listings")
         groups = list(AreaPage.objects.child_of(ward).order_by("path")[:2])
         sellers = []
         for group in groups:
@@ -66,7 +65,8 @@ class Market(Step):
                 ).select_related("user", "household__area")[:2]
             ]
         if not sellers:
-            return
+            return  # a ward without verified residents: no market to show
+        progress(self, f"{len(LISTINGS)} market listings")
         for i, data in enumerate(LISTINGS):
             user = sellers[i % len(sellers)]
             area = actions.selling_places(user)["r"][0]
