@@ -277,3 +277,31 @@ def test_seller_page(client, mk):
     listing = make_listing(mk.seller, mk.group_1, title="Rau tổ 1")
     page = client.get(url("seller", listing.seller.pk)).content.decode()
     assert "Rau tổ 1" in page and "Người bán rau" in page
+
+
+def test_edit_renew_withdraw_through_the_views(client, mk):
+    listing = make_listing(mk.seller, mk.group_1)
+    client.force_login(mk.neighbour)
+    assert client.get(url("edit", listing.pk)).status_code == 404
+    assert client.post(url("withdraw", listing.pk)).status_code == 403
+    client.force_login(mk.seller)
+    response = client.post(
+        url("edit", listing.pk), {**listing_post(price="-3"), "place": ""}
+    )
+    assert response.status_code == 400
+    assert "Giá không thể là số âm." in response.content.decode()
+    response = client.post(url("edit", listing.pk), listing_post(price="20000"))
+    assert response.status_code == 302
+    assert Listing.objects.get(pk=listing.pk).price == 20000
+    client.post(url("withdraw", listing.pk))
+    assert not Listing.objects.get(pk=listing.pk).is_active
+    client.post(url("renew", listing.pk))
+    assert Listing.objects.get(pk=listing.pk).is_shown()
+
+
+def test_my_market_page(client, mk):
+    listing = make_listing(mk.seller, mk.group_1)
+    o = order(mk.neighbour, listing)
+    client.force_login(mk.seller)
+    page = client.get(url("mine")).content.decode()
+    assert o.reference in page and listing.title in page
