@@ -44,3 +44,11 @@ def test_report_link_on_the_listing(client, mk, uncached):
     client.force_login(mk.neighbour)
     page = client.get(f"/cho/tin/{listing.pk}/").content.decode()
     assert "/bao-cao/" in page
+
+
+def test_moderators_read_a_hidden_listing_others_do_not(client, mk, uncached):
+    listing = make_listing(mk.seller, mk.group_1)
+    Listing.objects.filter(pk=listing.pk).update(is_hidden=True)
+    for user, status in [(mk.neighbour, 404), (mk.seller, 200), (mk.leader_1, 200)]:
+        client.force_login(user)
+        assert client.get(f"/cho/tin/{listing.pk}/").status_code == status
