@@ -51,4 +51,4 @@ def test_moderators_read_a_hidden_listing_others_do_not(client, mk, uncached):
     Listing.objects.filter(pk=listing.pk).update(is_hidden=True)
     for user, status in [(mk.neighbour, 404), (mk.seller, 200), (mk.leader_1, 200)]:
         client.force_login(user)
-        assert client.get(f"/cho/tin/{listing.pk}/").status_code == status
+        assert client.get(f"/cho/tin/{listing.pk}/").status_code == status, user
