@@ -1,6 +1,7 @@
 """The market's admin: the operator's details of each commune's market (shown on
 the rules page), kept by the commune's editors for their own commune only."""
 
+from django import forms
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -26,6 +27,8 @@ class OperatorForm(WagtailAdminModelForm):
         communes = AreaPage.objects.filter(kind__in=COMMUNE_KINDS)
         if for_user is not None:
             communes = scoped(communes, for_user, MANAGE)
+        # a list of the editor's communes, not the page chooser (every page)
+        self.fields["area"].widget = forms.Select()
         self.fields["area"].queryset = communes.order_by("path")
 
 
