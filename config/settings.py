@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "civic.feedback",
     "civic.meetings",
     "civic.dashboard",
+    "civic.market",
     "realtime",
     # the demo data (manage.py seed_demo, `make run`); the top layer: nothing in
     # the project imports it, so a real site may leave it out
@@ -258,7 +259,19 @@ PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE", True)
 #: at most this long even if nothing changes (relative dates, "today")
 PAGE_CACHE_MAX_AGE = int(os.environ.get("PAGE_CACHE_MAX_AGE", "600"))
 #: the only query parameters a cached page may have (others: served uncached)
-PAGE_CACHE_QUERY_PARAMS = ("page", "q", "type", "area", "tag", "category", "show")
+PAGE_CACHE_QUERY_PARAMS = (
+    "page",
+    "q",
+    "type",
+    "area",
+    "tag",
+    "category",
+    "show",
+    # the market's price filters and sort (civic.market)
+    "min",
+    "max",
+    "sort",
+)
 #: never cached: the admin, documents (their own rules), media, static files
 #: tables no page shows: reading them is no dependency, writing them no change
 PAGE_CACHE_UNSHOWN_TABLES = ("django_session", "people_throttleevent")

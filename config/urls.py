@@ -78,6 +78,7 @@ APP_URLS = [
     ("", "civic.dashboard"),
     ("", "civic.feedback"),
     ("", "civic.meetings"),
+    ("", "civic.market"),
     ("", "realtime"),
     ("tim-kiem/", "search"),
 ]

@@ -1,7 +1,8 @@
 """One way to accept an uploaded picture without letting it crash or stall a request.
 
 Every image the site accepts from a person goes through here: the photos of a
-feedback report and of a handler's answer (``civic.feedback.photos``) and, through
+feedback report and of a handler's answer and of a market listing
+(``civic.core.photos``, used by ``civic.feedback`` and ``civic.market``) and, through
 ``WAGTAILIMAGES_MAX_IMAGE_PIXELS`` set to the same cap in the settings, the images
 that editors upload in the Wagtail admin (``content.image_forms.ImageForm`` reads the
 header here before Wagtail's own field decodes anything).

@@ -8,7 +8,6 @@ Handlers are the users who may ``handle_feedback`` on the report's commune
 import math
 from datetime import timedelta
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -34,7 +33,7 @@ from .models import (
     UpdateKind,
     settings_value,
 )
-from .photos import check_photo, reencode
+from .photos import check_photos, decode_photos
 from .tasks import tell_report_followers
 
 HANDLE = "handle_feedback"
@@ -147,35 +146,14 @@ def _require_transition(report, new_status):
 
 
 def _check_photos(uploads, already=0):
-    """The headers of ``uploads`` (files or headers a form already read), checked
-    without decoding a pixel; ``ActionRefused`` with every problem otherwise."""
-    uploads = [u for u in uploads or [] if u]
-    limit = settings_value("FEEDBACK_MAX_PHOTOS")
-    if already + len(uploads) > limit:
-        raise ActionRefused(_("At most %(n)s photos.") % {"n": limit})
-    errors, headers = [], []
-    for upload in uploads:
-        try:
-            headers.append(check_photo(upload))
-        except ValidationError as exc:
-            errors.extend(exc.messages)
-    if errors:
-        raise ActionRefused(errors)
-    return headers
+    """The headers of ``uploads`` checked (``civic.core.photos``), no pixel decoded."""
+    return check_photos(uploads, already)
 
 
 def _decode_photos(headers):
     """The photos re-encoded for storage: the one costly step, so callers run it
     only after every other check of the request (rights, state, rate limit)."""
-    errors, cleaned = [], []
-    for header in headers:
-        try:
-            cleaned.append(reencode(header))
-        except ValidationError as exc:
-            errors.extend(exc.messages)
-    if errors:
-        raise ActionRefused(errors)
-    return cleaned
+    return decode_photos(headers)
 
 
 def _save_photos(report, cleaned, update=None):

@@ -5,42 +5,13 @@ from django.utils.translation import pgettext_lazy
 
 from content.models import COMMUNE_KINDS, GROUP_KINDS, AreaPage
 
-from .models import Category, HandlingUnit, Status, settings_value
-from .photos import check_photo
-
-ACCEPT_IMAGES = "image/jpeg,image/png,image/webp"
+from .models import Category, HandlingUnit, Status
+from .photos import photos_field
 
 
-class MultipleFileInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
-
-
-class PhotosField(forms.FileField):
-    """Several photos in one input; each one's size, format and pixel count are
-    checked from its header (``photos.check_photo``). The cleaned value is a list
-    of ``ImageHeader``: nothing is decoded here, the action decodes the photos
-    once the rest of the request is accepted."""
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": ACCEPT_IMAGES}))
-        kwargs.setdefault("required", False)
-        super().__init__(*args, **kwargs)
-
-    def clean(self, data, initial=None):
-        files = data if isinstance(data, (list, tuple)) else [data]
-        files = [f for f in files if f]
-        limit = settings_value("FEEDBACK_MAX_PHOTOS")
-        if len(files) > limit:
-            raise ValidationError(_("At most %(n)s photos.") % {"n": limit})
-        errors, cleaned = [], []
-        for upload in files:
-            try:
-                cleaned.append(check_photo(upload))
-            except ValidationError as exc:
-                errors.extend(exc.messages)
-        if errors:
-            raise ValidationError(errors)
-        return cleaned
+def PhotosField(**kwargs):  # noqa: N802 - used as a field class was
+    """Feedback's photos field: ``civic.core.photos.PhotosField`` with its limits."""
+    return photos_field(**kwargs)
 
 
 def area_choices():

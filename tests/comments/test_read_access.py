@@ -140,7 +140,46 @@ def poll_case(tree, people):
     return hidden, people.r1, shown, people.r2
 
 
+def _market_listing(seller, area, title):
+    from civic.market.actions import post_listing
+
+    return post_listing(
+        seller,
+        area,
+        category="produce",
+        title=title,
+        price=10000,
+        pickup=True,
+        delivery_areas=[],
+    )
+
+
+def market_listing_case(tree, people):
+    """A listing hidden by moderators: its seller and the area's moderators read
+    it, a resident does not; a shown listing is read by all."""
+    from civic.market.models import Listing
+
+    hidden = _market_listing(people.r3, tree.group_1, SECRET)
+    Listing.objects.filter(pk=hidden.pk).update(is_hidden=True)
+    hidden.refresh_from_db()
+    shown = _market_listing(people.r4, tree.group_1, "Rau sạch")
+    return hidden, people.r1, shown, people.r2
+
+
+def market_seller_case(tree, people):
+    """A seller whose account is gone is read by nobody; a seller is read by all."""
+    from civic.market.models import Seller
+
+    gone = _market_listing(people.r3, tree.group_1, SECRET).seller
+    Seller.objects.filter(pk=gone.pk).update(user=None)
+    gone.refresh_from_db()
+    shown = _market_listing(people.r4, tree.group_1, "Rau sạch").seller
+    return gone, people.r1, shown, people.r2
+
+
 CASES = {
+    "market.listing": market_listing_case,
+    "market.seller": market_seller_case,
     "content.newspage": news_case,
     "content.noticepage": notice_case,
     "realtime.message": message_case,

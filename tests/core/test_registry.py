@@ -46,11 +46,13 @@ def test_installed_apps_register_their_links_and_sections():
         "procedures",
         "points",
         "feedback",
+        "market",
     ]
     assert [s.key for s in registry.area_sections()] == [
         "polls",
         "services",
         "feedback",
+        "market",
         "meetings",
     ]
     assert [s.key for s in registry.area_sections(per_viewer=True)] == ["channels"]

@@ -4,6 +4,7 @@ from django.core.management import call_command
 from wagtail.models import PageLogEntry
 
 from civic.directory.models import UtilityLink
+from civic.market.models import Listing
 from civic.meetings.models import Meeting, Minutes, MinutesStatus
 from civic.people.models import Household, Residency, Role, RoleKind, User
 from civic.services.models import Procedure
@@ -13,6 +14,7 @@ from content.models import AreaPage, NewsPage, NoticePage
 
 def counts():
     models = [User, AreaPage, Procedure, SupportPoint, UtilityLink, Meeting, Minutes]
+    models.append(Listing)
     return {m.__name__: m.objects.count() for m in models + [PageLogEntry]}
 
 
@@ -30,6 +32,7 @@ def test_demo_ward_is_built_once(db, capsys):
     assert Role.objects.filter(kind=RoleKind.HELPER).count() == 1
     assert Residency.objects.filter(status="pending").exists()
     assert all(h.representative_id for h in Household.objects.all())
+    assert Listing.objects.shown().filter(area__path__startswith=ward.path).count() == 4
     # the services and the meetings come with the same command
     assert SupportPoint.objects.filter(area=ward).count() == 2
     assert Meeting.objects.filter(area__path__startswith=ward.path).count() == 17

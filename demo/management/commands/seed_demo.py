@@ -7,6 +7,7 @@ part prints a progress line per step; ``--verbosity 0`` silences them.
 
 from django.core.management.base import BaseCommand
 
+from demo.market import Market
 from demo.meetings import Meetings
 from demo.services import Services
 from demo.ward import print_accounts, seed_ward
@@ -28,5 +29,6 @@ class Command(BaseCommand):
         ward = seed_ward(self)
         Services(self).seed(ward)
         Meetings(self).seed(ward)
+        Market(self).seed(ward)
         if not options["quiet_accounts"]:
             print_accounts(self)
