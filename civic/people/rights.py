@@ -16,7 +16,6 @@ Every export, deletion, request and answer is logged with Wagtail's audit log
 (``wagtail.log_actions.log``), seen by administrators under Reports → Site history.
 """
 
-import csv
 import io
 import json
 import secrets
@@ -34,7 +33,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from wagtail.log_actions import log
 
-from civic.core.csv import safe_cell
+from civic.core.csv import writer as csv_writer
 from civic.core.errors import ActionForbidden, ActionRefused
 
 from . import notifications as told
@@ -144,17 +143,10 @@ def build_zip(user):
             columns = []
             for row in data:
                 columns += [k for k in row if k not in columns]
-            writer = csv.DictWriter(text, fieldnames=columns or ["-"])
-            writer.writeheader()
+            writer = csv_writer(text)  # no cell runs as a formula (civic.core.csv)
+            writer.writerow(columns or ["-"])
             for row in data:
-                writer.writerow(
-                    {
-                        k: _csv_cell(json.dumps(v, ensure_ascii=False))
-                        if isinstance(v, dict | list)
-                        else _csv_cell(v)
-                        for k, v in row.items()
-                    }
-                )
+                writer.writerow([_csv_value(row.get(column)) for column in columns])
             archive.writestr(f"{section.name}.csv", "\ufeff" + text.getvalue())
         base = getattr(settings, "BASE_URL", "").rstrip("/")
         archive.writestr(
@@ -169,9 +161,13 @@ def build_zip(user):
     return buffer.getvalue()
 
 
-def _csv_cell(value):
-    """No cell may run as a formula in a spreadsheet (civic.core.csv)."""
-    return "" if value is None else safe_cell(value)
+def _csv_value(value):
+    """A cell's text: empty for None, JSON for a list or a mapping."""
+    if value is None:
+        return ""
+    if isinstance(value, dict | list):
+        return json.dumps(value, ensure_ascii=False)
+    return value
 
 
 def request_export(user):

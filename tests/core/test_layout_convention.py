@@ -21,7 +21,8 @@ SHELL_TEMPLATES = {
     "includes",
     "blocks",
 }
-SHELL_STATIC = {"css", "js", "favicon.svg"}
+# pwa: the installable site's icons (content/pwa.py), shell like the favicon
+SHELL_STATIC = {"css", "js", "favicon.svg", "pwa"}
 
 
 def project_files(*suffixes):
