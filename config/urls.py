@@ -77,6 +77,10 @@ APP_URLS = [
     ("tim-kiem/", "search"),
 ]
 
+if apps.is_installed("api"):
+    # /api/v1/, /open311/v2/, /du-lieu-mo/: no language prefix (Accept-Language)
+    urlpatterns += [path("", include("api.urls"))]
+
 urlpatterns += i18n_patterns(
     *[
         path(prefix, include(f"{app}.urls"))
