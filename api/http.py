@@ -15,6 +15,7 @@ import time
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse, JsonResponse
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from civic.core.clients import client_address, client_bucket
@@ -78,6 +79,14 @@ def public_endpoint(view):
 
     @functools.wraps(view)
     def wrapped(request, *args, **kwargs):
+        # the site's pages take their language from the address (no prefix:
+        # Vietnamese); an API client says it with Accept-Language
+        language = translation.get_language_from_request(request, check_path=False)
+        request.LANGUAGE_CODE = language
+        with translation.override(language):
+            return answer(request, *args, **kwargs)
+
+    def answer(request, *args, **kwargs):
         if request.method == "OPTIONS":
             response = HttpResponse(status=204)
             for name, value in CORS_HEADERS.items():
