@@ -41,6 +41,8 @@ dev: seed
 seed: $(STAMP)
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py seed_demo
+	# the nightly open-data export queues itself; this queues the first night (api/tasks.py)
+	$(BIN)/python manage.py opendata_schedule --verbosity 0
 
 # The whole suite on SQLite, then again on a throwaway PostgreSQL cluster (with a
 # throwaway Redis for the scaled-out channel layer). Under CI=true a missing
