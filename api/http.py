@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 
 from civic.core.clients import client_address, client_bucket
 
-from .keys import key_from_request, prefix_of
+from .keys import KeyRefused, authenticate, key_from_request, prefix_of
 
 CORS_HEADERS = {
     "Access-Control-Allow-Origin": "*",
@@ -51,9 +51,16 @@ def error_response(status, code, message, errors=None, headers=None):
 
 
 def client_of(request):
-    prefix = prefix_of(key_from_request(request))
-    if prefix:
-        return f"key:{prefix}", settings.API_KEY_RATE_LIMIT
+    """What the request is counted as: its key, when it carries a valid one (a
+    made-up key must not buy a fresh count), else its address."""
+    raw = key_from_request(request)
+    if prefix_of(raw):
+        try:
+            key = authenticate(raw)
+        except KeyRefused:
+            key = None
+        if key is not None:
+            return f"key:{key.prefix}", settings.API_KEY_RATE_LIMIT
     return f"ip:{client_bucket(client_address(request))}", settings.API_RATE_LIMIT
 
 

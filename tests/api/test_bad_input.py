@@ -147,3 +147,19 @@ def test_cors_and_etag(client, tree):
     preflight = client.options("/api/v1/areas")
     assert preflight.status_code == 204
     assert "GET" in preflight["Access-Control-Allow-Methods"]
+
+
+def test_a_made_up_key_does_not_buy_a_fresh_count(client, tree, settings):
+    settings.API_RATE_LIMIT = 2
+    settings.API_KEY_RATE_LIMIT = 1000
+    for _ in range(2):
+        assert client.get("/api/v1/areas").status_code == 200
+    fake = {"HTTP_X_API_KEY": "kdc_abcd1234_made-up"}
+    assert client.get("/api/v1/areas", **fake).status_code == 429
+
+
+def test_a_real_key_has_its_own_count(client, tree, key, settings):
+    settings.API_RATE_LIMIT = 1
+    assert client.get("/api/v1/areas").status_code == 200
+    assert client.get("/api/v1/areas").status_code == 429
+    assert client.get("/api/v1/areas", HTTP_X_API_KEY=key.raw).status_code == 200
