@@ -32,6 +32,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from civic.core.errors import ActionRefused, messages_of
+from civic.core.ids import parse_id
 from civic.feedback.models import OPEN_STATUSES, Category, Status
 from civic.feedback.permissions import public_reports
 from content.models import AreaPage, listed
@@ -244,9 +245,10 @@ def _jurisdiction(value):
         return None
     areas = listed(AreaPage.objects.all())
     area = None
-    if value.isdigit() and len(value) < 10:
-        area = areas.filter(pk=int(value)).first()
-    if area is None:
+    pk = parse_id(value)
+    if pk is not None:
+        area = areas.filter(pk=pk).first()
+    if area is None and len(value) <= 20:
         area = areas.filter(official_code=value).exclude(official_code="").first()
     if area is None:
         raise Open311Error(404, _("There is no such jurisdiction."))
@@ -276,9 +278,10 @@ def _list_requests(request, fmt):
         reports = reports.filter(area__path__startswith=area.path)
     ids = [i for i in request.GET.get("service_request_id", "").split(",") if i]
     if ids:
-        if len(ids) > MAX_IDS or not all(i.isdigit() and len(i) < 10 for i in ids):
+        pks = [parse_id(i) for i in ids]
+        if len(ids) > MAX_IDS or None in pks:
             raise Open311Error(400, _("service_request_id is not a list of ids."))
-        reports = reports.filter(pk__in=[int(i) for i in ids])
+        reports = reports.filter(pk__in=pks)
     else:
         codes = [c for c in request.GET.get("service_code", "").split(",") if c]
         if any(c not in Category.values for c in codes):
@@ -381,11 +384,10 @@ def _requests(request, fmt):
 
 
 def _report(value):
-    if not value.isdigit() or len(value) > 9:
+    pk = parse_id(value)
+    if pk is None:
         raise Open311Error(404, _("There is no request with this id."))
-    report = (
-        public_reports().select_related("commune", "unit").filter(pk=int(value)).first()
-    )
+    report = public_reports().select_related("commune", "unit").filter(pk=pk).first()
     if report is None:
         raise Open311Error(404, _("There is no request with this id."))
     return report

@@ -25,6 +25,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import override
 
 from civic.core.csv import safe_cell
+from civic.core.ids import parse_id
 from civic.feedback.models import OPEN_STATUSES, Category, Status
 from civic.feedback.permissions import public_reports
 from civic.meetings.actions import published_minutes
@@ -357,9 +358,8 @@ def build_all():
 
 
 def download(request, commune):
-    if not commune.isdigit() or len(commune) > 9:
-        raise Http404
-    area = communes().filter(pk=int(commune)).first()
+    pk = parse_id(commune)
+    area = communes().filter(pk=pk).first() if pk is not None else None
     if area is None:
         raise Http404
     if not zip_path(area).exists():  # before the first nightly run
