@@ -28,6 +28,7 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Field, NinjaAPI, Path, Query, Schema
+from ninja import Status as Answer
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.security import APIKeyHeader
 
@@ -980,7 +981,7 @@ def create_report(request, data: ReportIn):
         raise ApiError(
             400, "consent_required", _("The resident's consent is required.")
         ) from None
-    return 201, report_row(request, report)
+    return Answer(201, report_row(request, report))
 
 
 @api.post(
@@ -1003,10 +1004,13 @@ def book_slot(request, data: AppointmentIn, point_id: int = ID):
         raise ApiError(
             400, "consent_required", _("The resident's consent is required.")
         ) from None
-    return 201, {
-        "id": appointment.pk,
-        "point_id": point.pk,
-        "date": appointment.date,
-        "time": appointment.slot.strftime("%H:%M"),
-        "status": appointment.status,
-    }
+    return Answer(
+        201,
+        {
+            "id": appointment.pk,
+            "point_id": point.pk,
+            "date": appointment.date,
+            "time": appointment.slot.strftime("%H:%M"),
+            "status": appointment.status,
+        },
+    )

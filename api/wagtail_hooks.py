@@ -8,6 +8,7 @@ from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies import ModelPermissionPolicy
 
 from .keys import fill_new_key
 from .models import ApiKey
@@ -35,8 +36,20 @@ class ApiKeyCreateView(generic.CreateView):
         )
 
 
+class KeyPolicy(ModelPermissionPolicy):
+    """Administrators revoke a key; nobody deletes one (its writes keep pointing
+    at it: who filed what on whose behalf)."""
+
+    def user_has_permission(self, user, action):
+        return action != "delete" and super().user_has_permission(user, action)
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        return self.user_has_permission(user, action)
+
+
 class ApiKeyViewSet(ModelViewSet):
     model = ApiKey
+    permission_policy = KeyPolicy(ApiKey)
     icon = "key"
     menu_label = _("API keys")
     add_to_settings_menu = True

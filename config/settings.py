@@ -81,6 +81,8 @@ INSTALLED_APPS = [
     "realtime",
     # the open API (/api/v1/), Open311 (/open311/v2/) and the open-data ZIPs (api/)
     "api",
+    # django-ninja's own Swagger UI files, served from here, not from a CDN
+    "ninja",
     # the demo data (manage.py seed_demo, `make run`); the top layer: nothing in
     # the project imports it, so a real site may leave it out
     "demo.apps.DemoConfig",

@@ -135,3 +135,17 @@ def test_editors_cannot_manage_keys(client, tree):
     sign_in(client, tree.editor_a)
     response = client.get("/quan-tri/api-keys/")
     assert response.status_code in (302, 403)
+
+
+def test_keys_are_revoked_not_deleted(client, tree, key):
+    sign_in(client, tree.admin)
+    response = client.post(f"/quan-tri/api-keys/delete/{key.pk}/")
+    assert response.status_code in (302, 403)
+    assert ApiKey.objects.filter(pk=key.pk).exists()
+    edit = client.post(
+        f"/quan-tri/api-keys/edit/{key.pk}/",
+        {"organisation": key.organisation, "contact_email": "", "revoked": "on"},
+    )
+    assert edit.status_code == 302, edit.content[:300]
+    key.refresh_from_db()
+    assert key.revoked and key.revoked_at is not None

@@ -85,3 +85,10 @@ def test_api_keeps_its_promises(data, key, settings, label):
         bad.call_and_validate(headers=headers, checks=[not_a_server_error])
 
     run()
+
+
+def test_docs_are_served_without_a_cdn(client, tree):
+    response = client.get("/api/v1/docs")
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "swagger-ui-bundle.js" in page and "cdn.jsdelivr" not in page
