@@ -9,6 +9,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 
 from .keys import fill_new_key
 from .models import ApiKey
@@ -47,9 +48,11 @@ class KeyPolicy(ModelPermissionPolicy):
         return self.user_has_permission(user, action)
 
 
+register_permission_policy(ApiKey, KeyPolicy(ApiKey))
+
+
 class ApiKeyViewSet(ModelViewSet):
     model = ApiKey
-    permission_policy = KeyPolicy(ApiKey)
     icon = "key"
     menu_label = _("API keys")
     add_to_settings_menu = True

@@ -52,6 +52,7 @@ def test_installed_apps_register_their_links_and_sections():
         "services",
         "feedback",
         "meetings",
+        "opendata",
     ]
     assert [s.key for s in registry.area_sections(per_viewer=True)] == ["channels"]
 
