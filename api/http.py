@@ -10,6 +10,7 @@ client by its /64). ``API_RATE_LIMIT`` requests a minute without a key,
 """
 
 import functools
+import json
 import time
 
 from django.conf import settings
@@ -126,3 +127,27 @@ def public_endpoint(view):
 
     wrapped.csrf_exempt = True
     return wrapped
+
+
+def not_found(request, exception=None):
+    """The site's 404 (``handler404``): JSON for the API and Open311 (an id no
+    column holds is refused before any view, by ``civic.core.ids``), Django's
+    page for everything else."""
+    path = request.path
+    if path.startswith(("/api/", "/open311/")):
+        language = translation.get_language_from_request(request, check_path=False)
+        with translation.override(language):
+            message = _("Not found.")
+        if path.startswith("/open311/"):
+            response = HttpResponse(
+                json.dumps([{"code": 404, "description": message}], ensure_ascii=False),
+                status=404,
+                content_type="application/json; charset=utf-8",
+            )
+        else:
+            response = error_response(404, "not_found", message)
+        response["Content-Language"] = language
+        return response
+    from django.views.defaults import page_not_found
+
+    return page_not_found(request, exception)

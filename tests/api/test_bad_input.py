@@ -74,8 +74,10 @@ def test_cursor_walks_every_item_once(client, tree):
 
 def test_unknown_ids_are_404(client, tree):
     error(client.get("/api/v1/notices/999999"), 404)
-    # an id no column holds: a 404 before any view (civic.core.ids)
-    assert client.get("/api/v1/reports/99999999999999999999").status_code == 404
+    # an id no column holds: a 404 before any view (civic.core.ids), in JSON
+    err = error(client.get("/api/v1/reports/99999999999999999999", **VI), 404)
+    assert err["message"] == "Không tìm thấy."
+    assert client.get("/khong-co-trang-nay/").status_code == 404  # the site's page
     error(client.get("/api/v1/reports/2147483648"), 400)
 
 
