@@ -90,7 +90,7 @@ lock:
 	rm -rf .venv-lock
 
 # Rebuild the gettext catalogues (needs GNU gettext); compiled .mo files are committed.
-TEMPLATE_DIRS := templates $(wildcard civic/*/templates content/templates realtime/templates search/templates)
+TEMPLATE_DIRS := templates $(wildcard civic/*/templates content/templates realtime/templates search/templates api/templates)
 
 # One catalogue for the whole site: makemessages writes every app's strings into the
 # root locale/ (no app has a locale/ of its own; tests/core/test_layout_convention.py).
