@@ -46,6 +46,8 @@ dev: seed
 seed: $(STAMP)
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py seed_demo
+	# the nightly open-data export queues itself; this queues the first night (api/tasks.py)
+	$(BIN)/python manage.py opendata_schedule --verbosity 0
 
 # The whole suite on SQLite, then again on a throwaway PostgreSQL cluster (with a
 # throwaway Redis for the scaled-out channel layer). Under CI=true a missing
@@ -93,7 +95,7 @@ lock:
 	rm -rf .venv-lock
 
 # Rebuild the gettext catalogues (needs GNU gettext); compiled .mo files are committed.
-TEMPLATE_DIRS := templates $(wildcard civic/*/templates content/templates realtime/templates search/templates)
+TEMPLATE_DIRS := templates $(wildcard civic/*/templates content/templates realtime/templates search/templates api/templates)
 
 # One catalogue for the whole site: makemessages writes every app's strings into the
 # root locale/ (no app has a locale/ of its own; tests/core/test_layout_convention.py).

@@ -80,6 +80,10 @@ INSTALLED_APPS = [
     "civic.dashboard",
     "civic.market",
     "realtime",
+    # the open API (/api/v1/), Open311 (/open311/v2/) and the open-data ZIPs (api/)
+    "api",
+    # django-ninja's own Swagger UI files, served from here, not from a CDN
+    "ninja",
     # the demo data (manage.py seed_demo, `make run`); the top layer: nothing in
     # the project imports it, so a real site may leave it out
     "demo.apps.DemoConfig",
@@ -277,7 +281,25 @@ PAGE_CACHE_QUERY_PARAMS = (
 PAGE_CACHE_UNSHOWN_TABLES = ("django_session", "people_throttleevent")
 #: columns no page shows: an UPDATE setting only these changes no page
 PAGE_CACHE_UNSHOWN_COLUMNS = {"people_user": ("last_login",)}
-PAGE_CACHE_SKIP_PREFIXES = ("/quan-tri/", "/tai-lieu/", "/media/", "/static/", "/i18n/")
+PAGE_CACHE_SKIP_PREFIXES = (
+    "/quan-tri/",
+    "/tai-lieu/",
+    "/media/",
+    "/static/",
+    "/i18n/",
+    # the API counts every request against its rate limit, answers in the
+    # client's language, and has its own ETags (api/)
+    "/api/",
+    "/open311/",
+    "/du-lieu-mo/",
+)
+
+# The open API and Open311 (api/http.py): requests a minute per client address
+# without a key, per key with one; the open-data ZIPs' folder and nightly hour.
+API_RATE_LIMIT = int(os.environ.get("API_RATE_LIMIT", "120"))
+API_KEY_RATE_LIMIT = int(os.environ.get("API_KEY_RATE_LIMIT", "600"))
+OPEN_DATA_DIR = Path(os.environ.get("OPEN_DATA_DIR", VAR_DIR / "opendata"))
+OPEN_DATA_HOUR = 2
 
 AUTH_USER_MODEL = "people.User"
 AUTHENTICATION_BACKENDS = ["civic.people.backends.PhoneOrEmailBackend"]

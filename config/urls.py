@@ -83,6 +83,12 @@ APP_URLS = [
     ("tim-kiem/", "search"),
 ]
 
+if apps.is_installed("api"):
+    # /api/v1/, /open311/v2/, /du-lieu-mo/: no language prefix (Accept-Language)
+    urlpatterns += [path("", include("api.urls"))]
+    # a JSON 404 under /api/ and /open311/, Django's page elsewhere
+    handler404 = "api.http.not_found"
+
 urlpatterns += i18n_patterns(
     *[
         path(prefix, include(f"{app}.urls"))

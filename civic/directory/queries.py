@@ -22,13 +22,20 @@ def local_areas_where(user, action=MANAGE):
 # --- utilities --------------------------------------------------------------------
 
 
+def public_utilities():
+    """Utility entries anyone may see (the open API, the open data): those of a
+    published area (the pages reach them through a published area)."""
+    return UtilityLink.objects.filter(area__live=True)
+
+
 def utilities_for(area):
     """The entries shown for ``area``: its own, then its commune's (for a group)."""
     paths = [area.path]
     if area.is_group:
         paths = ancestor_paths(area)
     links = list(
-        UtilityLink.objects.filter(area__path__in=paths)
+        public_utilities()
+        .filter(area__path__in=paths)
         .select_related("area")
         .order_by("-area__depth", "sort_order", "kind", "name")
     )

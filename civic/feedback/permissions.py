@@ -20,6 +20,15 @@ def policy(model):
     return AreaPermissionPolicy(model, HANDLE, "area")
 
 
+def public_reports():
+    """The reports anyone may read (the public lists, the open API, Open311 and
+    the open data): shown to the public, in a published area. The one rule,
+    also :func:`can_read`'s first case."""
+    from .models import Report
+
+    return Report.objects.filter(is_public=True, area__live=True)
+
+
 def can_read(user, report):
     """Who may read a report (its page answers 404 otherwise): everyone when it is
     public in a published area; else its reporter and the commune's handlers."""

@@ -48,7 +48,7 @@ from .models import (
     Status,
     Update,
 )
-from .permissions import can_read
+from .permissions import can_read, public_reports
 from .stats import area_stats, bar_chart
 
 PER_PAGE = 20
@@ -56,9 +56,7 @@ COMPLAINTS_URL = "https://dichvucong.gov.vn/p/home/dvc-gioi-thieu-thu-tuc.html"
 
 
 def _public_reports():
-    return Report.objects.filter(is_public=True, area__live=True).select_related(
-        "area", "commune"
-    )
+    return public_reports().select_related("area", "commune")
 
 
 def _filtered(request, reports):

@@ -50,6 +50,11 @@ class MeetingQuerySet(models.QuerySet):
             Q(area__path__startswith=area.path) | Q(area__path__in=ancestor_paths(area))
         )
 
+    def public(self):
+        """Meetings anyone may see (their pages, the open API, the open data):
+        those of a published area."""
+        return self.filter(area__live=True)
+
     def upcoming(self, now=None):
         return self.filter(ends_at__gt=now or timezone.now())
 

@@ -51,9 +51,7 @@ FEED_PAST_DAYS = 365
 
 
 def _meeting(pk):
-    return get_object_or_404(
-        Meeting.objects.select_related("area"), pk=pk, area__live=True
-    )
+    return get_object_or_404(Meeting.objects.public().select_related("area"), pk=pk)
 
 
 def schedulable_areas(user):

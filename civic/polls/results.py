@@ -1,6 +1,7 @@
 """What a poll's results page shows: rows with numbers and percentages, the
 household rule, and the geometry of the server-rendered SVG bar chart."""
 
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .live import shown_tally
@@ -10,6 +11,25 @@ from .rules import approvals_needed, is_household_majority, percent
 BAR_MAX = 300  # px width of a 100 % bar in the SVG's user units
 ROW_HEIGHT = 44
 LABEL_WIDTH = 0  # labels are written above each bar: phones are narrow
+
+
+def public_polls():
+    """Polls anyone may see (their pages, the open API, the open data): those of
+    a published area."""
+    from .models import Poll
+
+    return Poll.objects.filter(area__live=True)
+
+
+def results_public(poll, now=None):
+    """Whether anyone, without voting or managing, may see the figures: once the
+    poll is closed, or always when its results are shown at all times. (The
+    figures of a secret poll still open are then its published batches:
+    :func:`civic.polls.live.shown_tally`.)"""
+    from .models import ResultsVisibility
+
+    now = now or timezone.now()
+    return poll.is_closed(now) or poll.results_visibility == ResultsVisibility.ALWAYS
 
 
 def results_for(poll):

@@ -23,15 +23,13 @@ from content.models import AreaPage
 
 from . import actions
 from .models import Participation, Poll, ResultsVisibility
-from .results import results_for
+from .results import public_polls, results_for, results_public
 
 POLLS_PER_PAGE = 20
 
 
 def _poll(pk):
-    return get_object_or_404(
-        Poll.objects.select_related("area", "result"), pk=pk, area__live=True
-    )
+    return get_object_or_404(public_polls().select_related("area", "result"), pk=pk)
 
 
 def _poll_with_choices(pk):
@@ -95,9 +93,7 @@ def has_voted(user, poll):
 
 
 def results_visible(poll, voted, manager, now):
-    if manager or poll.is_closed(now):
-        return True
-    if poll.results_visibility == ResultsVisibility.ALWAYS:
+    if manager or results_public(poll, now):
         return True
     if poll.results_visibility == ResultsVisibility.AFTER_VOTING:
         return voted

@@ -14,9 +14,15 @@ from .models import LifeEvent, Procedure
 # --- procedures -------------------------------------------------------------------
 
 
+def public_procedures():
+    """Procedures anyone may see (their pages, the open API, the open data):
+    those of a published commune."""
+    return Procedure.objects.filter(area__live=True)
+
+
 def procedure_list(request):
     form = ProcedureFilterForm(request.GET or None)
-    procedures = with_area_title(Procedure.objects.filter(area__live=True))
+    procedures = with_area_title(public_procedures())
     event = None
     if form.is_valid():
         q = form.cleaned_data["q"].strip()
@@ -58,9 +64,8 @@ def procedure_list(request):
 
 def procedure_detail(request, pk):
     procedure = get_object_or_404(
-        Procedure.objects.select_related("area").prefetch_related("life_events"),
+        public_procedures().select_related("area").prefetch_related("life_events"),
         pk=pk,
-        area__live=True,
     )
     return render(
         request,

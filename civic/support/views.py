@@ -45,7 +45,9 @@ DESK_SESSIONS_SHOWN = 50
 # --- support points ---------------------------------------------------------------
 
 
-def _points():
+def public_points():
+    """Support points anyone may see (their pages, the open API, the open data):
+    those of a published commune, with their opening hours."""
     return (
         SupportPoint.objects.filter(area__live=True)
         .select_related("area")
@@ -57,7 +59,7 @@ def _points():
 
 def point_list(request):
     form = LocationForm(request.GET or None)
-    points = list(_points().filter(is_open=True).order_by("area__title", "name"))
+    points = list(public_points().filter(is_open=True).order_by("area__title", "name"))
     now = actions.local_naive(timezone.now())
     here = None
     if form.is_valid() and form.cleaned_data.get("lat") is not None:
@@ -109,7 +111,7 @@ def free_slots(point, now, days=BOOKING_DAYS_SHOWN):
 
 
 def point_detail(request, pk):
-    point = get_object_or_404(_points(), pk=pk)
+    point = get_object_or_404(public_points(), pk=pk)
     form = BookingForm()
     if request.method == "POST":
         if not request.user.is_authenticated:

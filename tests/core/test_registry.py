@@ -54,6 +54,7 @@ def test_installed_apps_register_their_links_and_sections():
         "feedback",
         "market",
         "meetings",
+        "opendata",
     ]
     assert [s.key for s in registry.area_sections(per_viewer=True)] == ["channels"]
 
