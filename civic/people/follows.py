@@ -26,6 +26,8 @@ from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, transaction
 
+from civic.core import pagecache
+
 from .models import Follow, User
 
 #: name ("poll") → Followable
@@ -111,12 +113,23 @@ def unfollow(user, obj):
 
 
 def is_following(user, obj):
+    """Whether ``user`` follows ``obj``: asked by the button on every signed-in
+    page of a followable object, so kept as a page-cache memo until a follow
+    (of anyone: the tables' versions) changes."""
     if user is None or not user.is_authenticated:
         return False
+    content_type, object_id = _key(obj)
+    return pagecache.memo(
+        "people.is_following",
+        [user.pk, content_type.pk, object_id],
+        lambda: _is_following(user, obj, content_type, object_id),
+    )
+
+
+def _is_following(user, obj, content_type, object_id):
     store = _store(obj)
     if store is not None:
-        return store.is_following(user, obj)
-    content_type, object_id = _key(obj)
+        return bool(store.is_following(user, obj))
     return Follow.objects.filter(
         user=user, content_type=content_type, object_id=object_id
     ).exists()

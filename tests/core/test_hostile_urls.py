@@ -133,6 +133,13 @@ def _regex_template(regex):
                 literal += regex[i + 1]
             i += 2
             continue
+        if ch == "(" and depth == 0 and regex[i + 1 : i + 3] in ("?=", "?!"):
+            # a lookahead (config.urls.guarded) consumes nothing: skip it
+            level, i = 1, i + 1
+            while level:
+                level += {"(": 1, ")": -1}.get(regex[i], 0)
+                i += 2 if regex[i] == "\\" else 1
+            continue
         if ch == "(":
             if depth == 0:
                 out += [literal, _GROUP]
