@@ -14,7 +14,7 @@ def test_a_page_address_skips_the_apps_in_one_match():
 
 def test_the_apps_resolve_and_reverse_as_before():
     assert resolve("/binh-chon/3/").url_name == "detail"
-    assert resolve("/en/binh-chon/3/").namespace == "polls"
+    assert resolve("/binh-chon/3/").namespace == "polls"
     assert resolve("/open311/v2/services.json").func.__name__ == "_services"
     assert reverse("people:login") == "/dang-nhap/"
     assert reverse("offline") == "/ngoai-tuyen/"
