@@ -17,10 +17,9 @@ figures change.
 """
 
 from django.conf import settings
-from django.db.models import Count, OuterRef, Subquery
 from django.dispatch import Signal
 
-from .models import Ballot, Choice, ChoiceMeaning, ShownTally
+from .models import Choice, ChoiceMeaning, ShownTally
 from .rules import is_household_majority
 
 DEFAULT_BATCH = 5
@@ -54,35 +53,26 @@ def _publish_batch_if_due(poll, not_shown):
     # publish (the second would show a figure one ballot apart from the first's):
     # the second waits for the first to commit, and then reads ``received`` and
     # ``ballots`` as the first left them. Counted from the ballots themselves.
+    #
+    # The figures are the choices' stored counts, not a count of every ballot
+    # (which grew with the poll): every cast moves its choices' counts *before*
+    # ``received`` (one statement, in that order), and holds both until commit.
+    # So while this cast holds the row, every cast counted in ``received`` has
+    # committed its counts, and every cast not yet counted waits for the row
+    # with its counts uncommitted: the counts read now are exactly those of the
+    # ``received`` ballots (tests/polls/test_concurrency.py checks it).
     row = ShownTally.objects.select_for_update().get(poll_id=poll.pk)
-    ballots, votes = _count(poll)
-    if ballots - row.ballots < size:
+    if row.received - row.ballots < size:
         return False
-    row.ballots = ballots
-    row.votes = votes
+    row.ballots = row.received
+    row.votes = {
+        str(pk): votes
+        for pk, votes in Choice.objects.filter(poll_id=poll.pk).values_list(
+            "pk", "votes"
+        )
+    }
     row.save(update_fields=["ballots", "votes"])
     return True
-
-
-def _count(poll):
-    """(ballots, {choice id as text: votes}) of ``poll``, in one statement, so that
-    both describe the same set of committed ballots."""
-    ballots = (
-        Ballot.objects.filter(poll_id=OuterRef("poll_id"))
-        .order_by()
-        .values("poll_id")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    rows = list(
-        Choice.objects.filter(poll_id=poll.pk)
-        .order_by()
-        .annotate(votes_now=Count("marks"), ballots=Subquery(ballots))
-        .values_list("pk", "votes_now", "ballots")
-    )
-    if not rows:
-        return 0, {}
-    return rows[0][2] or 0, {str(pk): n for pk, n, _ballots in rows}
 
 
 def shown_tally(poll):

@@ -510,7 +510,8 @@ class ShownTally(models.Model):
     Written only by :func:`civic.polls.live.ballot_counted`, and only once at least
     ``POLLS_SECRET_TALLY_BATCH`` ballots have come in since the figures last shown,
     so that comparing two successive figures never isolates one ballot (see the
-    app's README). Counted from the ballots themselves, in one statement.
+    app's README). The figures are the choices' stored counts, read while the
+    cast holds this row (civic/polls/live.py says why they are exact).
     """
 
     poll = models.OneToOneField(
