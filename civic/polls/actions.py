@@ -226,8 +226,7 @@ def _lock_poll(poll_id):
     Its result is NOT read here: a table read in the locking statement is seen as
     it was before the wait, so it is read by the next statement (``_take_part``).
     """
-    prepared = connection.vendor == "postgresql"
-    with _prepared_cursor() if prepared else connection.cursor() as cursor:
+    with connection.cursor() as cursor:
         cursor.execute(_lock_poll_sql(connection.vendor), [poll_id])
         row = cursor.fetchone()
     if row is not None:
@@ -331,26 +330,6 @@ def _take_part(poll, user, household, now):
         return cursor.fetchone() is not None
 
 
-def _t(pg_type):
-    """A parameter, typed on PostgreSQL: the casting statements run prepared
-    with server-side parameters (:func:`_prepared_cursor`), whose types the
-    server must know."""
-    return f"%s::{pg_type}" if connection.vendor == "postgresql" else "%s"
-
-
-def _prepared_cursor():
-    """A cursor of this connection whose statements PostgreSQL prepares once
-    per connection and plans no more (psycopg prepares a statement run five
-    times; Django's own cursors bind parameters on the client, so never): the
-    casting statements' planning was a third of a ballot's database time.
-    Through Django's cursor wrapper, so the page cache still sees the writes."""
-    import psycopg
-
-    connection.ensure_connection()
-    # Django's own wrapping (the debug wrapper when queries are logged)
-    return connection._prepare_cursor(psycopg.Cursor(connection.connection))
-
-
 def _participation_sql(poll, user, household, now):
     qn = connection.ops.quote_name
     table = qn(Participation._meta.db_table)
@@ -359,7 +338,7 @@ def _participation_sql(poll, user, household, now):
         f"INSERT INTO {table}"
         f" ({qn('poll_id')}, {qn('user_id')}, {qn('household_id')},"
         f" {qn('voted_at')}, {qn('changes')})"
-        f" SELECT {_t('bigint')}, {_t('bigint')}, {_t('bigint')}, {_t('timestamptz')}, 0"
+        f" SELECT %s, %s, %s, %s, 0"
         f" WHERE NOT EXISTS (SELECT 1 FROM {result} WHERE {qn('poll_id')} = %s)"
         f" ON CONFLICT DO NOTHING RETURNING {qn('id')}"
     )
@@ -387,17 +366,17 @@ def _cast_in_one(poll, user, household, now, ballot, choice_ids):
     part_sql, params = _participation_sql(poll, user, household, now)
     marks = [(BallotChoice(ballot=ballot, choice_id=pk).pk, pk) for pk in choice_ids]
     rows = ", ".join(["(%s::uuid, %s::bigint)"] * len(marks))
-    inlist = ", ".join(["%s::bigint"] * len(choice_ids))
+    inlist = ", ".join(["%s"] * len(choice_ids))
     sql = (
         f"WITH part AS ({part_sql}),"
         f" ballot AS (INSERT INTO {qn(Ballot._meta.db_table)}"
         f" ({qn('id')}, {qn('poll_id')}, {qn('voter_id')}, {qn('household_id')})"
-        f" SELECT %s::uuid, %s::bigint, %s::bigint, %s::bigint FROM part),"
+        f" SELECT %s, %s, %s, %s FROM part),"
         f" marks AS (INSERT INTO {qn(BallotChoice._meta.db_table)}"
         f" ({qn('id')}, {qn('ballot_id')}, {qn('choice_id')})"
         f" SELECT m.id, %s::uuid, m.choice FROM (VALUES {rows}) AS m (id, choice), part),"
         f" locked AS MATERIALIZED (SELECT {qn('id')} FROM {choice}"
-        f" WHERE {qn('poll_id')} = %s::bigint AND {qn('id')} IN ({inlist})"
+        f" WHERE {qn('poll_id')} = %s AND {qn('id')} IN ({inlist})"
         f" AND EXISTS (SELECT 1 FROM part) ORDER BY {qn('id')} FOR NO KEY UPDATE),"
         f" moved AS (UPDATE {choice} SET {qn('votes')} = {choice}.{qn('votes')} + 1"
         f" FROM locked WHERE {choice}.{qn('id')} = locked.{qn('id')}"
@@ -407,13 +386,12 @@ def _cast_in_one(poll, user, household, now, ballot, choice_ids):
     params += [ballot.pk, *(v for m in marks for v in m), poll.pk, *choice_ids]
     closed = (
         f"(SELECT EXISTS (SELECT 1 FROM {qn(PollResult._meta.db_table)}"
-        f" WHERE {qn('poll_id')} = %s::bigint))"
+        f" WHERE {qn('poll_id')} = %s))"
     )
     if poll.secret:
         received, more = _received_sql(
             poll.pk,
-            "SELECT %s::bigint, 0, '{}'::jsonb, 1"
-            " FROM part, (SELECT COUNT(*) FROM moved) AS m",
+            "SELECT %s, 0, '{}'::jsonb, 1 FROM part, (SELECT COUNT(*) FROM moved) AS m",
             [poll.pk],
         )
         sql += f", received AS ({received})"
@@ -428,7 +406,7 @@ def _cast_in_one(poll, user, household, now, ballot, choice_ids):
         f" {shown}, {closed}"
     )
     params.append(poll.pk)
-    with _prepared_cursor() as cursor:
+    with connection.cursor() as cursor:
         cursor.execute(sql, params)
         taken, moved, not_shown, has_result = cursor.fetchone()
     if not taken:
