@@ -64,7 +64,8 @@ def schedulable_areas(user):
 def area_meetings(request, area_id):
     area = get_object_or_404(AreaPage.objects.live(), pk=area_id)
     now = timezone.now()
-    meetings = with_area_title(Meeting.objects.concerning(area))
+    # only meetings of a published area, as the API and the pages (public())
+    meetings = with_area_title(Meeting.objects.public().concerning(area))
     upcoming = list(meetings.upcoming(now).order_by("starts_at"))
     past = meetings.past(now).order_by("-starts_at")
     return render(
@@ -87,7 +88,8 @@ def area_calendar(request, area_id):
     area = get_object_or_404(AreaPage.objects.live(), pk=area_id)
     since = timezone.now() - timezone.timedelta(days=FEED_PAST_DAYS)
     meetings = (
-        Meeting.objects.concerning(area)
+        Meeting.objects.public()
+        .concerning(area)
         .filter(ends_at__gte=since)
         .select_related("area")
         .prefetch_related("agenda_items")

@@ -49,7 +49,8 @@ def _poll_with_choices(pk):
 def area_polls(request, area_id):
     area = get_object_or_404(AreaPage.objects.live(), pk=area_id)
     now = timezone.now()
-    polls = Poll.objects.concerning(area).select_related("area", "result")
+    # as every public list: only polls of a published area (results.public_polls)
+    polls = public_polls().concerning(area).select_related("area", "result")
     open_polls = list(polls.open_now(now).order_by("closes_at"))
     others = polls.exclude(pk__in=[p.pk for p in open_polls]).order_by("-closes_at")
     page_obj = Paginator(others, POLLS_PER_PAGE).get_page(request.GET.get("page"))

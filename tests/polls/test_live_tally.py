@@ -184,3 +184,14 @@ def test_the_migration_fills_the_ballots_received(tree, people):
     assert ShownTally.objects.get(poll=settled).ballots == 1  # shown: unchanged
     row = ShownTally.objects.get(poll=fresh)
     assert (row.received, row.ballots, row.votes) == (2, 0, {})
+
+
+def test_an_areas_poll_list_leaves_out_polls_of_unpublished_areas(client, tree):
+    """The area's list of polls uses the public-poll helper (as the poll page,
+    the open API and the open data do): a poll of an unpublished group under the
+    commune is not listed."""
+    shown = make_poll(tree.group_2, title="Bình chọn tổ 2")
+    hidden = make_poll(tree.group_1, title="Bình chọn tổ nháp")
+    tree.group_1.unpublish()
+    html = client.get(f"/binh-chon/khu-vuc/{tree.commune_a.pk}/").content.decode()
+    assert shown.title in html and hidden.title not in html
