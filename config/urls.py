@@ -111,15 +111,24 @@ def guarded(*patterns):
         return list(patterns)
     # each app behind its own lookahead too: an app's address skips the others
     inner = [
-        re_path(_lookahead(segments), include([pattern]))
+        URLResolver(_lookahead(segments), [pattern])
         for pattern, segments in zip(patterns, found, strict=True)
     ]
-    return [re_path(_lookahead(set().union(*found)), include(inner))]
+    return [URLResolver(_lookahead(set().union(*found)), inner)]
+
+
+class _Lookahead(RegexPattern):
+    """A pattern that only looks ahead: it adds nothing to an address, so it
+    describes itself as nothing (code that lists the site's addresses by joining
+    its patterns sees the addresses as they are)."""
+
+    def __str__(self):
+        return ""
 
 
 def _lookahead(segments):
     alternatives = "|".join(sorted(re.escape(s) for s in segments))
-    return rf"^(?=(?:{alternatives})(?:/|$))"
+    return _Lookahead(rf"^(?=(?:{alternatives})(?:/|$))", is_endpoint=False)
 
 
 APP_URLS = [
