@@ -126,9 +126,10 @@ MIDDLEWARE = [
     # /static/ (and /favicon.ico) before sessions and the rest (docs/deploy.md)
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # anonymous public pages from the cache, before any session or CSRF work
-    # (civic/core/pagecache.py); ETag/304 for every page, signed-in ones too
+    # (civic/core/pagecache.py); ETag/304 for every page whose body can repeat
+    # (not for one carrying a freshly masked CSRF token: civic/core/conditional.py)
     "civic.core.pagecache.PageCacheMiddleware",
-    "django.middleware.http.ConditionalGetMiddleware",
+    "civic.core.conditional.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

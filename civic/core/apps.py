@@ -11,7 +11,10 @@ class CoreConfig(AppConfig):
     verbose_name = "Core"
 
     def ready(self):
-        from . import pagecache
+        from . import pagecache, tokens
+
+        # CSRF masks drawn with one os.urandom call, not one per character
+        tokens.install()
 
         pagecache.install()
         pagecache.register_boundary(pagecache.next_local_midnight)
