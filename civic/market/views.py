@@ -317,13 +317,18 @@ def order_detail(request, pk):
         and order.status in (OrderStatus.ACCEPTED, OrderStatus.COMPLETED)
         and order.seller.has_bank_account
     ):
-        payload = vietqr.build_payload(
-            order.seller.bank_bin,
-            order.seller.account_number,
-            order.total or None,
-            order.reference,
-        )
-        payment = {"payload": payload, "svg": vietqr.svg(payload)}
+        try:
+            payload = vietqr.build_payload(
+                order.seller.bank_bin,
+                order.seller.account_number,
+                order.total or None,
+                order.reference,
+            )
+        except vietqr.PayloadError:
+            # a total beyond the 13 digits of EMVCo's amount: no code
+            payment = {"payload": None}
+        else:
+            payment = {"payload": payload, "svg": vietqr.svg(payload)}
     return render(
         request,
         "market/order.html",
