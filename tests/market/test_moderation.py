@@ -5,6 +5,7 @@ or dismissed (show), the seller told. Anyone else: 403 and nothing changed."""
 import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.urls import reverse
 
 from civic.comments import actions as comments
 from civic.comments.models import LogAction, ModerationLog, Report, ReportReason
@@ -49,6 +50,17 @@ def test_editor_hides_then_shows_a_listing(mk):
         "Bán hàng giả",
     )
     assert entries[2][4] == "Đã kiểm tra, hàng thật"
+
+
+def test_the_moderation_log_page_shows_it_to_the_communes_editors(client, mk, uncached):
+    listing = make_listing(mk.seller, mk.group_1)
+    actions.hide_listing(mk.leader_1, listing, "Ảnh hàng cấm")
+    client.force_login(mk.editor_a)
+    html = client.get(reverse("comments_moderation_log")).content.decode()
+    assert "Ảnh hàng cấm" in html and f"#{listing.pk}" in html
+    client.force_login(mk.editor_b)
+    html = client.get(reverse("comments_moderation_log")).content.decode()
+    assert "Ảnh hàng cấm" not in html
 
 
 def test_the_groups_leader_shows_a_listing_hidden_by_reports(mk):
