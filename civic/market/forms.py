@@ -167,6 +167,10 @@ class EditListingForm(ListingForm):
         places = {"r": (listing.area, listing.shop)}
         super().__init__(*args, places=places, **kwargs)
         del self.fields["place"]
+        # the photos kept or removed, then the new ones
+        names = [name for name in self.fields if name != "remove_photos"]
+        names.insert(names.index("photos"), "remove_photos")
+        self.order_fields(names)
 
     def listing_fields(self):
         data = super().listing_fields()

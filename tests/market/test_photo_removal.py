@@ -124,6 +124,7 @@ def test_edit_form_has_a_labelled_checkbox_per_photo(client, mk, two_photos, unc
             f"Xóa ảnh {n}</label>"
         ) in page
     assert "<legend>Ảnh của tin</legend>" in page
+    assert page.index("Xóa ảnh 1") < page.index('type="file" name="photos"')
 
 
 def test_edit_form_removes_the_ticked_photo(
