@@ -21,14 +21,17 @@ Decisions (README "Decisions"):
 from datetime import timedelta
 
 from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
-from civic.comments.actions import mute_message
+from civic.comments.actions import REQUIRED_REASON, mute_message, unhide_item
+from civic.comments.models import LogAction, ModerationLog, Report, Resolution
 from civic.comments.moderation import active_mute
 from civic.core import photos as shared_photos
 from civic.core.errors import ActionForbidden, ActionRefused
+from civic.core.ids import parse_id
 from civic.core.text import clean_text
 from civic.directory.models import Business, BusinessStatus
 from civic.people.actions import notify
@@ -52,6 +55,7 @@ from .models import (
     Seller,
     setting,
 )
+from .permissions import can_moderate_listing
 from .rules import fold, prohibited_in
 
 # --- who sells where ------------------------------------------------------------
@@ -289,8 +293,42 @@ def _own_listing(user, listing, lock=True):
     return listing
 
 
+def _photos_to_remove(listing, photo_ids):
+    """The listing's photos with these ids; an id that is not one of them
+    (another listing's photo, a forged or gone id) refuses the whole edit."""
+    ids = set()
+    for value in photo_ids or ():
+        photo_id = parse_id(value)
+        if photo_id is None:
+            ids = None
+            break
+        ids.add(photo_id)
+    photos = list(listing.photos.filter(pk__in=ids)) if ids else []
+    if ids is None or len(photos) != len(ids):
+        raise ActionRefused(
+            _(
+                "A photo you chose to remove is not a photo of this listing "
+                "(perhaps it was already removed). Nothing was changed."
+            ),
+            code="foreign_photo",
+        )
+    return photos
+
+
+def _remove_photos(photos):
+    """The rows now; each file once the transaction commits (a rollback keeps
+    it, and the row that points at it)."""
+    for photo in photos:
+        storage, name = photo.image.storage, photo.image.name
+        photo.delete()
+        transaction.on_commit(lambda s=storage, n=name: s.delete(n), robust=True)
+
+
 @transaction.atomic
-def edit_listing(user, listing, *, photos=(), **fields):
+def edit_listing(user, listing, *, photos=(), remove_photos=(), **fields):
+    """The seller changes their listing: its fields, photos added (up to
+    ``MARKET_MAX_PHOTOS`` with those kept) and ``remove_photos`` (ids of its
+    photos) removed."""
     listing = _own_listing(user, listing)
     if listing.is_hidden:
         raise ActionRefused(_("A hidden listing cannot be changed."))
@@ -298,11 +336,13 @@ def edit_listing(user, listing, *, photos=(), **fields):
     if refusal:
         raise ActionRefused(refusal, code="muted")
     values, delivery = _clean_listing(listing.area, fields)
-    headers = _photo_headers(photos, already=listing.photos.count())
+    removed = _photos_to_remove(listing, remove_photos)
+    headers = _photo_headers(photos, already=listing.photos.count() - len(removed))
     for name, value in values.items():
         setattr(listing, name, value)
     listing.save()
     listing.delivery_areas.set(delivery)
+    _remove_photos(removed)
     _save_photos(listing, headers)
     return listing
 
@@ -338,7 +378,24 @@ def withdraw_listing(user, listing):
     return listing
 
 
-# residents' reports (civic.comments) hide a listing; a moderator shows it again
+# residents' reports (civic.comments) hide a listing; a moderator of its area
+# hides one directly or shows it again, with a reason, logged in the moderation
+# log of civic.comments (``ModerationLog``) as a comment's hiding is
+
+
+def _require_listing_moderator(user, listing):
+    if not can_moderate_listing(user, listing):
+        raise ActionForbidden(
+            _("You can only moderate the items of the area you are responsible for.")
+        )
+
+
+def _locked_listing(listing):
+    return (
+        Listing.objects.select_for_update(of=("self",))
+        .select_related("seller__user", "area")
+        .get(pk=listing.pk)
+    )
 
 
 def hide_after_reports(listing, count):
@@ -364,23 +421,87 @@ def hide_after_reports(listing, count):
 
 
 @transaction.atomic
-def unhide_listing(moderator, listing):
-    from civic.people.permissions import can
-
-    listing = Listing.objects.select_for_update().get(pk=listing.pk)
-    if not can(moderator, "moderate", listing.area):
-        raise ActionForbidden(
-            _("You can only moderate the items of the area you are responsible for.")
+def hide_listing(moderator, listing, reason):
+    """A moderator of the listing's area hides it at once, with a reason the
+    seller sees (on the listing and in a notification); its open reports are
+    upheld and the hiding is logged, as when a comment is hidden."""
+    listing = _locked_listing(listing)
+    _require_listing_moderator(moderator, listing)
+    reason = clean_text(reason, **REQUIRED_REASON)
+    if listing.is_hidden:
+        raise ActionRefused(_("This listing is already hidden."), code="hidden")
+    listing.is_hidden = True
+    listing.hidden_at = timezone.now()
+    listing.hidden_reason = reason
+    listing.save(update_fields=["is_hidden", "hidden_at", "hidden_reason"])
+    listing_type = ContentType.objects.get_for_model(Listing)
+    Report.objects.filter(
+        content_type=listing_type, object_id=listing.pk, resolution=""
+    ).update(
+        resolution=Resolution.UPHELD,
+        resolved_by=moderator,
+        resolved_at=listing.hidden_at,
+    )
+    ModerationLog.objects.create(
+        actor=moderator,
+        action=LogAction.HIDE,
+        content_type=listing_type,
+        object_id=listing.pk,
+        subject=listing.seller.user,
+        area=listing.area,
+        reason=reason,
+    )
+    if listing.seller.user_id:
+        notify(
+            listing.seller.user,
+            told.LISTING_HIDDEN,
+            listing,
+            actor=moderator,
+            url=listing.get_absolute_url(),
+            listing=listing.title,
+            reason=reason,
         )
+    return listing
+
+
+@transaction.atomic
+def show_listing(moderator, listing, reason):
+    """A moderator shows a hidden listing again, with a reason (kept in the
+    moderation log): ``civic.comments.actions.unhide_item``, as the queue does
+    (open reports dismissed, logged), which calls ``unhide_listing``."""
+    listing = Listing.objects.select_related("area").get(pk=listing.pk)
+    _require_listing_moderator(moderator, listing)
+    reason = clean_text(reason, **REQUIRED_REASON)
+    return unhide_item(moderator, listing, reason)
+
+
+@transaction.atomic
+def unhide_listing(moderator, listing):
+    """Shown again (``on_unhide`` of civic.comments: from the queue or from
+    ``show_listing``); the seller is told."""
+    listing = _locked_listing(listing)
+    _require_listing_moderator(moderator, listing)
     if not listing.is_hidden:
-        raise ActionRefused(_("This listing is not hidden."))
+        raise ActionRefused(_("This listing is not hidden."), code="not_hidden")
     listing.is_hidden = False
     listing.hidden_reason = ""
     listing.save(update_fields=["is_hidden", "hidden_reason"])
+    if listing.seller.user_id:
+        notify(
+            listing.seller.user,
+            told.LISTING_SHOWN,
+            listing,
+            actor=moderator,
+            url=listing.get_absolute_url(),
+            listing=listing.title,
+        )
     return listing
 
 
 # --- orders ---------------------------------------------------------------------
+
+#: the two parties of an order: who takes a step, who is told of it
+SELLER, BUYER = "seller", "buyer"
 
 
 def _event(order, actor, status, note=""):
@@ -422,6 +543,49 @@ def _require_status(order, *statuses):
             % {"status": order.get_status_display()},
             code="wrong_status",
         )
+
+
+def _open(user, order, party, *statuses):
+    """The first half of every step: the order re-read under its row lock, the
+    person checked as its ``party`` (``SELLER`` or ``BUYER``: 403 otherwise),
+    its state checked against ``statuses`` (a refusal otherwise)."""
+    order = (_as_seller if party == SELLER else _as_buyer)(user, order)
+    _require_status(order, *statuses)
+    return order
+
+
+def _tell(order, party, kind, actor, **extra):
+    """Notify ``party`` of the order (nobody when their account is gone)."""
+    if party == SELLER:
+        recipient = order.seller.user if order.seller.user_id else None
+    else:
+        recipient = order.buyer if order.buyer_id else None
+    if recipient is not None:
+        notify(
+            recipient,
+            kind,
+            order,
+            actor=actor,
+            url=order.get_absolute_url(),
+            **extra,
+            **_params(order),
+        )
+
+
+def _move(
+    order, actor, status, kind, tell, *, fields=(), note="", give_back=False, **extra
+):
+    """The second half of every step, still under the lock ``_open`` took: the
+    new ``status`` saved with ``fields`` (already set on ``order``), the stock
+    given back when the order no longer holds it, one line of the history
+    (``note``), and the other party (``tell``) notified with ``kind``."""
+    order.status = status
+    order.save(update_fields=["status", *fields])
+    if give_back:
+        _give_back(order)
+    _event(order, actor, status, note)
+    _tell(order, tell, kind, actor, **extra)
+    return order
 
 
 def _clean_when(when, now):
@@ -514,177 +678,157 @@ def request_order(buyer, listing, *, quantity, fulfilment, wanted_at, note=""):
         created_at=now,
     )
     _event(order, buyer, OrderStatus.REQUESTED, note)
-    if listing.seller.user_id:
-        notify(
-            listing.seller.user,
-            told.ORDER_REQUESTED,
-            order,
-            actor=buyer,
-            url=order.get_absolute_url(),
-            quantity=quantity,
-            **_params(order),
-        )
+    _tell(order, SELLER, told.ORDER_REQUESTED, buyer, quantity=quantity)
     return order
 
 
 @transaction.atomic
 def accept_order(user, order):
-    order = _as_seller(user, order)
-    _require_status(order, OrderStatus.REQUESTED)
-    order.status = OrderStatus.ACCEPTED
+    order = _open(user, order, SELLER, OrderStatus.REQUESTED)
     order.accepted_at = timezone.now()
-    order.save(update_fields=["status", "accepted_at"])
-    _event(order, user, OrderStatus.ACCEPTED)
-    if order.buyer_id:
-        notify(
-            order.buyer,
-            told.ORDER_ACCEPTED,
-            order,
-            actor=user,
-            url=order.get_absolute_url(),
-            **_params(order),
-        )
-    return order
+    return _move(
+        order,
+        user,
+        OrderStatus.ACCEPTED,
+        told.ORDER_ACCEPTED,
+        BUYER,
+        fields=["accepted_at"],
+    )
 
 
 @transaction.atomic
 def propose_time(user, order, when, note=""):
-    order = _as_seller(user, order)
-    _require_status(order, OrderStatus.REQUESTED)
+    order = _open(user, order, SELLER, OrderStatus.REQUESTED)
     when = _clean_when(when, timezone.now())
     note = clean_text(note, max_length=500)
-    order.status = OrderStatus.PROPOSED
     order.proposed_at = when
-    order.save(update_fields=["status", "proposed_at"])
     shown = formats.date_format(timezone.localtime(when), "DATETIME_FORMAT")
-    _event(order, user, OrderStatus.PROPOSED, note or shown)
-    if order.buyer_id:
-        notify(
-            order.buyer,
-            told.ORDER_PROPOSED,
-            order,
-            actor=user,
-            url=order.get_absolute_url(),
-            when=shown,
-            **_params(order),
-        )
-    return order
+    return _move(
+        order,
+        user,
+        OrderStatus.PROPOSED,
+        told.ORDER_PROPOSED,
+        BUYER,
+        fields=["proposed_at"],
+        note=note or shown,
+        when=shown,
+    )
 
 
 @transaction.atomic
 def decline_order(user, order, reason):
-    order = _as_seller(user, order)
-    _require_status(order, OrderStatus.REQUESTED, OrderStatus.PROPOSED)
+    order = _open(user, order, SELLER, OrderStatus.REQUESTED, OrderStatus.PROPOSED)
     reason = clean_text(
         reason, max_length=500, required=_("Say why you decline the order.")
     )
-    order.status = OrderStatus.DECLINED
     order.reason = reason
-    order.save(update_fields=["status", "reason"])
-    _give_back(order)
-    _event(order, user, OrderStatus.DECLINED, reason)
-    if order.buyer_id:
-        notify(
-            order.buyer,
-            told.ORDER_DECLINED,
-            order,
-            actor=user,
-            url=order.get_absolute_url(),
-            reason=reason,
-            **_params(order),
-        )
-    return order
+    return _move(
+        order,
+        user,
+        OrderStatus.DECLINED,
+        told.ORDER_DECLINED,
+        BUYER,
+        fields=["reason"],
+        note=reason,
+        give_back=True,
+        reason=reason,
+    )
 
 
 @transaction.atomic
 def confirm_proposal(user, order):
-    order = _as_buyer(user, order)
-    _require_status(order, OrderStatus.PROPOSED)
-    order.status = OrderStatus.ACCEPTED
+    order = _open(user, order, BUYER, OrderStatus.PROPOSED)
     order.wanted_at = order.proposed_at
     order.accepted_at = timezone.now()
-    order.save(update_fields=["status", "wanted_at", "accepted_at"])
-    _event(order, user, OrderStatus.ACCEPTED, _("The buyer agreed to the time."))
-    if order.seller.user_id:
-        notify(
-            order.seller.user,
-            told.PROPOSAL_CONFIRMED,
-            order,
-            actor=user,
-            url=order.get_absolute_url(),
-            **_params(order),
-        )
-    return order
+    return _move(
+        order,
+        user,
+        OrderStatus.ACCEPTED,
+        told.PROPOSAL_CONFIRMED,
+        SELLER,
+        fields=["wanted_at", "accepted_at"],
+        note=_("The buyer agreed to the time."),
+    )
 
 
 @transaction.atomic
 def cancel_order(user, order, reason=""):
     """The buyer withdraws a request (or turns down a proposed time)."""
-    order = _as_buyer(user, order)
-    _require_status(order, OrderStatus.REQUESTED, OrderStatus.PROPOSED)
+    order = _open(user, order, BUYER, OrderStatus.REQUESTED, OrderStatus.PROPOSED)
     reason = clean_text(reason, max_length=500)
-    order.status = OrderStatus.CANCELLED
     order.reason = reason
-    order.save(update_fields=["status", "reason"])
-    _give_back(order)
-    _event(order, user, OrderStatus.CANCELLED, reason)
-    if order.seller.user_id:
-        notify(
-            order.seller.user,
-            told.ORDER_CANCELLED,
-            order,
-            actor=user,
-            url=order.get_absolute_url(),
-            **_params(order),
+    return _move(
+        order,
+        user,
+        OrderStatus.CANCELLED,
+        told.ORDER_CANCELLED,
+        SELLER,
+        fields=["reason"],
+        note=reason,
+        give_back=True,
+    )
+
+
+@transaction.atomic
+def seller_cancel_order(user, order, reason):
+    """The seller calls off an order they accepted (sold out after all, ill…):
+    a reason is required, the buyer sees it in the history and is told; the
+    stock comes back as on decline. Not once completed; before acceptance the
+    seller declines instead."""
+    order = _as_seller(user, order)
+    if order.status in (OrderStatus.REQUESTED, OrderStatus.PROPOSED):
+        raise ActionRefused(
+            _(
+                "You have not accepted this order yet: decline it with a reason "
+                "instead."
+            ),
+            code="wrong_status",
         )
-    return order
+    _require_status(order, OrderStatus.ACCEPTED)
+    reason = clean_text(
+        reason,
+        max_length=500,
+        required=_("Say why you cancel the order; the buyer will see it."),
+    )
+    order.reason = reason
+    return _move(
+        order,
+        user,
+        OrderStatus.CANCELLED,
+        told.ORDER_CANCELLED_BY_SELLER,
+        BUYER,
+        fields=["reason"],
+        note=reason,
+        give_back=True,
+        reason=reason,
+    )
 
 
 @transaction.atomic
 def complete_order(user, order):
-    order = _as_seller(user, order)
-    _require_status(order, OrderStatus.ACCEPTED)
-    order.status = OrderStatus.COMPLETED
+    order = _open(user, order, SELLER, OrderStatus.ACCEPTED)
     order.completed_at = timezone.now()
-    order.save(update_fields=["status", "completed_at"])
-    _event(order, user, OrderStatus.COMPLETED)
-    if order.buyer_id:
-        notify(
-            order.buyer,
-            told.ORDER_COMPLETED,
-            order,
-            actor=user,
-            url=order.get_absolute_url(),
-            **_params(order),
-        )
-    return order
+    return _move(
+        order,
+        user,
+        OrderStatus.COMPLETED,
+        told.ORDER_COMPLETED,
+        BUYER,
+        fields=["completed_at"],
+    )
 
 
 @transaction.atomic
 def confirm_received(user, order):
-    order = _as_buyer(user, order)
-    _require_status(order, OrderStatus.COMPLETED)
-    order.status = OrderStatus.CONFIRMED
-    order.save(update_fields=["status"])
-    _event(order, user, OrderStatus.CONFIRMED)
-    if order.seller.user_id:
-        notify(
-            order.seller.user,
-            told.ORDER_CONFIRMED,
-            order,
-            actor=user,
-            url=order.get_absolute_url(),
-            **_params(order),
-        )
-    return order
+    order = _open(user, order, BUYER, OrderStatus.COMPLETED)
+    return _move(order, user, OrderStatus.CONFIRMED, told.ORDER_CONFIRMED, SELLER)
 
 
 @transaction.atomic
 def rate_order(user, order, rating, review=""):
     """One rating and short review per order, after completion; the buyer may
     change it for ``MARKET_REVIEW_EDIT_WINDOW`` (7 days) after first rating."""
-    order = _as_buyer(user, order)
-    _require_status(order, OrderStatus.COMPLETED, OrderStatus.CONFIRMED)
+    order = _open(user, order, BUYER, OrderStatus.COMPLETED, OrderStatus.CONFIRMED)
     try:
         rating = int(rating)
     except (TypeError, ValueError):
@@ -705,16 +849,8 @@ def rate_order(user, order, rating, review=""):
         order.rated_at = now
     order.save(update_fields=["rating", "review", "rated_at"])
     _event(order, user, order.status, _("Rated %(n)d of 5.") % {"n": rating})
-    if first and order.seller.user_id:
-        notify(
-            order.seller.user,
-            told.ORDER_RATED,
-            order,
-            actor=user,
-            url=order.get_absolute_url(),
-            rating=rating,
-            **_params(order),
-        )
+    if first:
+        _tell(order, SELLER, told.ORDER_RATED, user, rating=rating)
     return order
 
 

@@ -5,6 +5,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from civic.core.ids import parse_id
 from civic.core.photos import PhotosField
 from content.models import GROUP_KINDS, AreaPage
 
@@ -139,11 +140,42 @@ class ListingForm(forms.Form):
         return data
 
 
+class PhotoIdsField(forms.Field):
+    """The ids of the photos ticked for removal (a checkbox per photo, drawn by
+    the template beside each photo). Only the shape is checked here; whether
+    they are this listing's photos is the action's check."""
+
+    widget = forms.MultipleHiddenInput
+
+    def to_python(self, value):
+        if not value:
+            return []
+        values = value if isinstance(value, (list, tuple)) else [value]
+        ids = [parse_id(v) for v in values]
+        if None in ids or len(ids) > 50:
+            raise forms.ValidationError(
+                _("Choose the photos to remove from those of the listing."),
+                code="invalid",
+            )
+        return sorted(set(ids))
+
+
 class EditListingForm(ListingForm):
+    remove_photos = PhotoIdsField(label=_("Remove photos"), required=False)
+
     def __init__(self, *args, listing, **kwargs):
         places = {"r": (listing.area, listing.shop)}
         super().__init__(*args, places=places, **kwargs)
         del self.fields["place"]
+        # the photos kept or removed, then the new ones
+        names = [name for name in self.fields if name != "remove_photos"]
+        names.insert(names.index("photos"), "remove_photos")
+        self.order_fields(names)
+
+    def listing_fields(self):
+        data = super().listing_fields()
+        data.pop("remove_photos", None)
+        return data
 
 
 class FilterForm(forms.Form):
@@ -180,6 +212,15 @@ class ProposeForm(forms.Form):
 
 class ReasonForm(forms.Form):
     reason = forms.CharField(label=_("Reason"), max_length=500, required=False)
+
+
+class ModerationForm(forms.Form):
+    """A moderator's reason to hide or show a listing (required by the action:
+    the seller sees it)."""
+
+    reason = forms.CharField(
+        label=_("Reason (the seller sees it)"), max_length=500, required=False
+    )
 
 
 class RateForm(forms.Form):

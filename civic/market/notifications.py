@@ -44,3 +44,11 @@ LISTING_HIDDEN = Kind(
     "market.listing_hidden",
     _lazy("Your listing “%(listing)s” was hidden: %(reason)s"),
 )
+ORDER_CANCELLED_BY_SELLER = Kind(
+    "market.order_cancelled_by_seller",
+    _lazy("The seller cancelled your order for “%(listing)s”: %(reason)s"),
+)
+LISTING_SHOWN = Kind(
+    "market.listing_shown",
+    _lazy("Moderators showed your listing “%(listing)s” again."),
+)

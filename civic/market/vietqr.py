@@ -17,7 +17,7 @@ Merchant-Presented Mode):
              01  merchant / consumer id (the account number)         digits
         02  service code: transfer to an account                     ``QRIBFTTA``
  53    transaction currency (ISO 4217)                               ``704`` (VND)
- 54    transaction amount                                            whole đồng
+ 54    transaction amount                                            whole đồng, ≤ 13
  58    country code                                                  ``VN``
  62    additional data field template
         08  purpose of transaction (the order reference)             ≤ 25 characters
@@ -82,6 +82,10 @@ def build_payload(bank_bin, account_number, amount=None, reference=""):
     if amount is not None:
         if int(amount) <= 0:
             raise PayloadError("the amount is positive")
+        if len(str(int(amount))) > 13:
+            # EMVCo: ID 54 has at most 13 characters (the market's largest
+            # total, 1,000,000,000 đ × 10,000, has 14)
+            raise PayloadError("the amount has at most 13 digits")
         body += tlv("54", str(int(amount)))
     body += tlv("58", COUNTRY)
     if reference:

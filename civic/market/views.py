@@ -8,6 +8,7 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from civic.core.views import run_action, valid_data
@@ -19,13 +20,14 @@ from .forms import (
     EditListingForm,
     FilterForm,
     ListingForm,
+    ModerationForm,
     OrderForm,
     ProposeForm,
     RateForm,
     ReasonForm,
 )
 from .models import Listing, Operator, Order, OrderStatus, Seller
-from .permissions import can_read_listing
+from .permissions import can_moderate_listing, can_read_listing
 from .rules import PROHIBITED
 
 PER_PAGE = 24
@@ -69,6 +71,21 @@ def _listing(pk, user):
     return listing
 
 
+def _listing_context(request, listing, **extra):
+    return {
+        "listing": listing,
+        "photos": list(listing.photos.all()),
+        "delivery": list(listing.delivery_areas.order_by("path")),
+        "rating": queries.seller_rating(listing.seller),
+        "report_type": ContentType.objects.get_for_model(Listing).pk,
+        # the moderators of its area hide or show it here (with a reason)
+        "moderation_form": ModerationForm()
+        if can_moderate_listing(request.user, listing)
+        else None,
+        **extra,
+    }
+
+
 def listing_detail(request, pk):
     listing = _listing(pk, request.user)
     is_seller = (
@@ -80,15 +97,7 @@ def listing_detail(request, pk):
     return render(
         request,
         "market/listing.html",
-        {
-            "listing": listing,
-            "photos": list(listing.photos.all()),
-            "delivery": list(listing.delivery_areas.order_by("path")),
-            "is_seller": is_seller,
-            "form": form,
-            "rating": queries.seller_rating(listing.seller),
-            "report_type": ContentType.objects.get_for_model(Listing).pk,
-        },
+        _listing_context(request, listing, is_seller=is_seller, form=form),
     )
 
 
@@ -163,6 +172,7 @@ def listing_edit(request, pk):
                 request.user,
                 listing,
                 photos=form.cleaned_data["photos"],
+                remove_photos=form.cleaned_data["remove_photos"],
                 form=form,
                 success=_("Your listing was saved."),
                 **form.listing_fields(),
@@ -173,7 +183,12 @@ def listing_edit(request, pk):
     return render(
         request,
         "market/listing_form.html",
-        {"form": form, "listing": listing},
+        {
+            "form": form,
+            "listing": listing,
+            "photos": list(listing.photos.all()),
+            "removing": set(map(str, form["remove_photos"].value() or ())),
+        },
         status=status,
     )
 
@@ -204,6 +219,28 @@ def listing_withdraw(request, pk):
         success=_("Your listing was withdrawn."),
     )
     return redirect(listing)
+
+
+def _moderate(action, success):
+    @require_POST
+    @login_required
+    def view(request, pk):
+        listing = _listing(pk, request.user)
+
+        def run(user, listing):
+            data = valid_data(ModerationForm(request.POST))
+            return action(user, listing, data["reason"])
+
+        run_action(request, run, request.user, listing, success=success)
+        return redirect(listing)
+
+    return view
+
+
+listing_hide = _moderate(actions.hide_listing, gettext_lazy("The listing is hidden."))
+listing_show = _moderate(
+    actions.show_listing, gettext_lazy("The listing is shown again.")
+)
 
 
 def seller_detail(request, pk):
@@ -280,13 +317,18 @@ def order_detail(request, pk):
         and order.status in (OrderStatus.ACCEPTED, OrderStatus.COMPLETED)
         and order.seller.has_bank_account
     ):
-        payload = vietqr.build_payload(
-            order.seller.bank_bin,
-            order.seller.account_number,
-            order.total or None,
-            order.reference,
-        )
-        payment = {"payload": payload, "svg": vietqr.svg(payload)}
+        try:
+            payload = vietqr.build_payload(
+                order.seller.bank_bin,
+                order.seller.account_number,
+                order.total or None,
+                order.reference,
+            )
+        except vietqr.PayloadError:
+            # a total beyond the 13 digits of EMVCo's amount: no code
+            payment = {"payload": None}
+        else:
+            payment = {"payload": payload, "svg": vietqr.svg(payload)}
     return render(
         request,
         "market/order.html",
@@ -324,14 +366,7 @@ def order_new(request, pk):
     return render(
         request,
         "market/listing.html",
-        {
-            "listing": listing,
-            "photos": list(listing.photos.all()),
-            "delivery": list(listing.delivery_areas.order_by("path")),
-            "form": form,
-            "rating": queries.seller_rating(listing.seller),
-            "report_type": ContentType.objects.get_for_model(Listing).pk,
-        },
+        _listing_context(request, listing, form=form),
         status=400,
     )
 
@@ -359,6 +394,9 @@ order_propose = _step(actions.propose_time, ProposeForm, _("Time proposed."))
 order_decline = _step(actions.decline_order, ReasonForm, _("Order declined."))
 order_confirm = _step(actions.confirm_proposal, success=_("Time agreed."))
 order_cancel = _step(actions.cancel_order, ReasonForm, _("Order cancelled."))
+order_seller_cancel = _step(
+    actions.seller_cancel_order, ReasonForm, _("Order cancelled.")
+)
 order_complete = _step(actions.complete_order, success=_("Order completed."))
 order_received = _step(actions.confirm_received, success=_("Thank you."))
 order_rate = _step(actions.rate_order, RateForm, _("Thank you for your rating."))

@@ -56,3 +56,30 @@ def test_double_click_on_accept(pg, mk):
     assert outcomes == ["ok", "refused", "refused"]
     assert Order.objects.get(pk=o.pk).status == OrderStatus.ACCEPTED
     assert o.events.filter(status=OrderStatus.ACCEPTED).count() == 1
+
+
+def test_seller_cancel_and_complete_at_once(pg, mk):
+    """Two devices of the seller: cancel (twice) and complete (twice) at once on
+    an accepted order. One wins; the stock comes back once, or not at all."""
+    listing = make_listing(mk.seller, mk.group_1, stock=3)
+    o = order(mk.neighbour, listing, quantity=2)
+    actions.accept_order(mk.seller, o)
+
+    def cancel():
+        return actions.seller_cancel_order(mk.seller, o, "Hết hàng")
+
+    def complete():
+        return actions.complete_order(mk.seller, o)
+
+    outcomes = run_at_once([cancel, complete, cancel, complete])
+    assert outcomes == ["ok", "refused", "refused", "refused"]
+    o.refresh_from_db()
+    assert o.status in (OrderStatus.CANCELLED, OrderStatus.COMPLETED)
+    cancelled = o.status == OrderStatus.CANCELLED
+    assert Listing.objects.get(pk=listing.pk).stock == (3 if cancelled else 1)
+    assert (
+        o.events.filter(
+            status__in=[OrderStatus.CANCELLED, OrderStatus.COMPLETED]
+        ).count()
+        == 1
+    )

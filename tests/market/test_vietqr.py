@@ -1,6 +1,8 @@
 """The VietQR payload: every field decoded and checked, the CRC, and the
 published examples reproduced exactly."""
 
+import binascii
+
 import pytest
 
 from civic.market import vietqr
@@ -20,22 +22,58 @@ PARSER_EXAMPLE = (
 )
 
 
+def independent_crc(text):
+    """CRC-16/CCITT-FALSE by the standard library (``binascii.crc_hqx`` is the
+    non-reflected CRC-CCITT; with init 0xFFFF it is the -FALSE variant), not by
+    the code under test."""
+    return f"{binascii.crc_hqx(text.encode('ascii'), 0xFFFF):04X}"
+
+
 def test_payload_fields_and_crc():
     payload = vietqr.build_payload("970436", "1234567890", 45000, "CHO17")
-    fields = vietqr.decode(payload)
-    assert fields["00"] == "01"
-    assert fields["01"] == "12"
-    merchant = fields["38"]
-    assert merchant["00"] == "A000000727"
-    assert merchant["01"] == {"00": "970436", "01": "1234567890"}
-    assert merchant["02"] == "QRIBFTTA"
-    assert fields["53"] == "704"
-    assert fields["54"] == "45000"
-    assert fields["58"] == "VN"
-    assert fields["62"] == {"08": "CHO17"}
-    assert list(fields) == ["00", "01", "38", "53", "54", "58", "62", "63"]
-    assert fields["63"] == f"{vietqr.crc16_ccitt_false(payload[:-4].encode()):04X}"
+    # every field, nested templates included, and nothing else
+    assert vietqr.decode(payload) == {
+        "00": "01",
+        "01": "12",
+        "38": {
+            "00": "A000000727",
+            "01": {"00": "970436", "01": "1234567890"},
+            "02": "QRIBFTTA",
+        },
+        "53": "704",
+        "54": "45000",
+        "58": "VN",
+        "62": {"08": "CHO17"},
+        "63": independent_crc(payload[:-4]),
+    }
+    assert list(vietqr.decode(payload)) == [
+        "00",
+        "01",
+        "38",
+        "53",
+        "54",
+        "58",
+        "62",
+        "63",
+    ]
     assert payload[-8:-4] == "6304"
+
+
+def test_payload_without_an_amount():
+    """A "contact" price: no ID 54, the buyer types the amount."""
+    payload = vietqr.build_payload("970415", "0011001932418", None, "CHO9")
+    fields = vietqr.decode(payload)
+    assert "54" not in fields and fields["62"] == {"08": "CHO9"}
+    assert fields["63"] == independent_crc(payload[:-4])
+
+
+def test_the_largest_amount_fits_emvco():
+    """ID 54 has at most 13 characters (EMVCo): the largest total the market
+    allows (1,000,000,000 đ × 10,000) has 14 and gets no code."""
+    largest = vietqr.build_payload("970415", "0011001932418", 9_999_999_999_999, "")
+    assert vietqr.decode(largest)["54"] == "9999999999999"
+    with pytest.raises(vietqr.PayloadError):
+        vietqr.build_payload("970415", "0011001932418", 10**13, "")
 
 
 def test_crc_is_ccitt_false():
@@ -48,11 +86,26 @@ def test_published_example_reproduced():
         vietqr.build_payload("970415", "0011001932418", 120000, "ung ho lu lut")
         == SUBIZ_EXAMPLE
     )
-    assert vietqr.decode(SUBIZ_EXAMPLE)["38"]["01"]["01"] == "0011001932418"
+    assert vietqr.decode(SUBIZ_EXAMPLE) == {
+        "00": "01",
+        "01": "12",
+        "38": {
+            "00": "A000000727",
+            "01": {"00": "970415", "01": "0011001932418"},
+            "02": "QRIBFTTA",
+        },
+        "53": "704",
+        "54": "120000",
+        "58": "VN",
+        "62": {"08": "ung ho lu lut"},
+        "63": "C15C",
+    }
+    assert independent_crc(SUBIZ_EXAMPLE[:-4]) == "C15C"
 
 
 def test_other_published_example_crc():
     assert vietqr.decode(PARSER_EXAMPLE)["63"] == "CD60"
+    assert independent_crc(PARSER_EXAMPLE[:-4]) == "CD60"
 
 
 def test_a_changed_payload_fails_its_crc():

@@ -305,3 +305,16 @@ def test_my_market_page(client, mk):
     client.force_login(mk.seller)
     page = client.get(url("mine")).content.decode()
     assert o.reference in page and listing.title in page
+
+
+def test_the_largest_total_gets_no_code_and_no_500(client, mk):
+    """1,000,000,000 đ × 10,000 has 14 digits: EMVCo's amount has at most 13."""
+    actions.set_bank_account(mk.seller, "970415", "0011001932418", "Nguyen Van Ban")
+    listing = make_listing(mk.seller, mk.group_1, price=1_000_000_000, stock=None)
+    o = order(mk.neighbour, listing, quantity=10_000)
+    actions.accept_order(mk.seller, o)
+    client.force_login(mk.neighbour)
+    response = client.get(url("order", o.pk))
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Số tiền này quá lớn để tạo mã VietQR" in page and "<svg" not in page
