@@ -9,8 +9,9 @@ Starts the project exactly as ``make run`` configures it, in a throwaway directo
 (``VAR_DIR``, ``STATIC_ROOT``, ``MEDIA_ROOT`` and the Whoosh index under a temporary
 folder; the checkout's ``var/`` is not touched): ``migrate``, ``seed_demo`` (the
 ward, its services and its meetings), ``collectstatic``, then one
-``daphne config.asgi:application`` with ``DEBUG`` off, on SQLite; with ``--postgres``
-on ``DATABASE_URL`` and ``REDIS_URL`` (or ``REDIS_TEST_URL``, which
+``daphne config.asgi:application`` with ``DEBUG`` off and the task worker beside
+it (``db_worker --backend queue``: search indexing and the rest), on SQLite; with
+``--postgres`` on ``DATABASE_URL`` and ``REDIS_URL`` (or ``REDIS_TEST_URL``, which
 ``scripts/with-redis`` sets; else a throwaway ``redis-server``: give it a Redis of
 its own, whose cache holds nothing of another run). Next to it, one daphne process
 serves a bare Django view from the same virtualenv (``bench/bare/``: no apps, no
@@ -291,8 +292,8 @@ def seed(env):
         done = subprocess.run(
             [sys.executable, "manage.py", *step],
             cwd=ROOT,
-            # indexed as it is seeded (the index queue's worker would otherwise
-            # index the whole demo in the timed server's first seconds)
+            # indexed as it is seeded (the task worker would otherwise index
+            # the whole demo in the timed server's first seconds)
             env={**env, "SEARCH_INDEX_QUEUE": "false"},
             stdout=sys.stderr,
             stderr=sys.stderr,
@@ -688,6 +689,20 @@ def start_daphne(app, port, env, log_path):
         )
 
 
+def start_worker(env, log_path):
+    """The task worker beside the server, as `make run` starts it (search
+    indexing, email and the rest run there)."""
+    with open(log_path, "ab") as output:
+        return subprocess.Popen(
+            [sys.executable, "manage.py", "db_worker", "--backend", "queue"]
+            + ["--no-reload", "--verbosity", "0"],
+            cwd=ROOT,
+            env=env,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )
+
+
 def log_tail(log_path, lines=30):
     """The end of a server's output without its access log lines."""
     try:
@@ -765,7 +780,7 @@ def main():
     var_dir.mkdir()
     env = project_env(args, var_dir)
     redis = None
-    server = bare = bare_pooled = pooled_floor = None
+    server = worker = bare = bare_pooled = pooled_floor = None
     project_log = tmp / "project.log"
     try:
         if args.postgres and not env.get("REDIS_URL"):
@@ -789,6 +804,10 @@ def main():
         connection.close()
 
         port = free_port()
+        # `make run`: the task worker beside daphne (it indexes what build()
+        # and the storm's editor saved; its writes reach the server's page
+        # cache through the flush file)
+        worker = start_worker(env, tmp / "worker.log")
         server = start_daphne("config.asgi:application", port, env, project_log)
         wait_for_port(port, server)
         base = f"http://127.0.0.1:{port}"
@@ -885,9 +904,11 @@ def main():
             )
     except BaseException:
         log_tail(project_log)
+        log_tail(tmp / "worker.log")
         raise
     finally:
         stop(server)
+        stop(worker)
         stop(bare)
         stop(bare_pooled)
         stop(redis)
