@@ -50,14 +50,17 @@ the Wagtail admin's edit form over HTTP (the real path: signed-in session, CSRF,
 notice) and in a new first paragraph of its body. Every response to a request sent
 after the publish answered must carry the code: those without it are
 ``stale_after_publish``. Requests still unanswered ``--storm-timeout`` seconds after
-the window are errors, as are non-200 answers and connection errors.
+the window are errors, as are non-200 answers and connection errors. The search page
+for the code, read (and cached) before the publish, must find the notice after the
+storm, within 30 s: the task worker indexed it and its bump reached the server's page
+cache (``search_finds_update_s``; ``search_before_publish`` must be false).
 
 Last line: JSON {"pages": {"<name>": {"per_s", "ratio", …}}, "signed_in": {…},
 "storm": {"requests", "p95_ms", "stale_after_publish", "errors", …},
 "baseline_per_s", "db", "quiet", …}; "quiet" gives the load average at the start
 and the end (another busy process makes every figure lower). At the defaults it
 runs for about six minutes. Exit status 1 when a page did not answer 200, a
-response was stale, or the editor's publish failed.
+response was stale (the search page included), or the editor's publish failed.
 """
 
 import argparse
@@ -673,6 +676,18 @@ def storm(port, paths, args, editor, code):
     return figures
 
 
+def found_by_search(port, path, link, wait=30):
+    """Seconds (after the storm) until the search page ``path`` links ``link``:
+    the worker indexed the update and the server forgot its cached search page;
+    ``None`` if it did not within ``wait`` seconds."""
+    started = time.monotonic()
+    while time.monotonic() - started < wait:
+        if link in get(port, path)[1]:
+            return round(time.monotonic() - started, 2)
+        time.sleep(0.25)
+    return None
+
+
 # --- main --------------------------------------------------------------------------
 
 
@@ -883,6 +898,14 @@ def main():
             code = "".join(random.choices(string.ascii_uppercase + string.digits, k=8))
             editor = Editor(port, data["editor_session"], data["notice"].pk)
             editor.load_form()
+            # the search page for the code, kept by the page cache before the
+            # publish: the task worker indexes the update, and its bump of the
+            # search pages reaches the server through the flush file
+            search_path = "/tim-kiem/?q=" + code
+            notice_link = f'href="{urls["notice"]}"'.encode()
+            search_before = any(
+                notice_link in get(port, search_path)[1] for _ in range(2)
+            )
             log(
                 f"storm: {args.storm_clients} households over {args.storm_window:g} s,"
                 f" the editor publishes at {args.storm_window / 2:g} s"
@@ -898,6 +921,10 @@ def main():
                 code.encode() in get(port, urls[n])[1] for n in ("ward", "notice")
             )
             storm_figures["fresh_after_storm"] = fresh
+            storm_figures["search_before_publish"] = search_before
+            storm_figures["search_finds_update_s"] = found_by_search(
+                port, search_path, notice_link
+            )
             log(
                 "storm: {requests} requests, p95 {p95_ms} ms, errors {errors}, "
                 "stale {stale_after_publish}".format(**storm_figures)
@@ -957,6 +984,8 @@ def main():
             or not storm_figures["fresh_after_storm"]
             or storm_figures["notice_without_comments"]
             or storm_figures["code_before_publish"]
+            or storm_figures["search_before_publish"]
+            or storm_figures["search_finds_update_s"] is None
         )
     )
     return 1 if wrong else 0
