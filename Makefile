@@ -32,6 +32,8 @@ run: seed
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	$(BIN)/python manage.py schedule_digests --verbosity 0
 	$(BIN)/python manage.py personal_data_care --schedule  # the nightly retention task
+	# saves left queued for the search index by a worker stopped mid-task (search/README.md)
+	$(BIN)/python manage.py index_queue --enqueue --verbosity 0
 	@echo "Serving on http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/quan-tri/)"
 	$(WORKER) & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/daphne -b $(HOST) -p $(PORT) config.asgi:application
@@ -39,6 +41,7 @@ run: seed
 # For development: DEBUG on (tracebacks, source static files, no collectstatic).
 dev: seed
 	$(BIN)/python manage.py schedule_digests --verbosity 0
+	$(BIN)/python manage.py index_queue --enqueue --verbosity 0
 	@echo "Serving with DEBUG=true on http://$(HOST):$(PORT)/"
 	DEBUG=true $(WORKER) & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	DEBUG=true $(BIN)/daphne -b $(HOST) -p $(PORT) config.asgi:application

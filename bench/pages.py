@@ -9,8 +9,9 @@ Starts the project exactly as ``make run`` configures it, in a throwaway directo
 (``VAR_DIR``, ``STATIC_ROOT``, ``MEDIA_ROOT`` and the Whoosh index under a temporary
 folder; the checkout's ``var/`` is not touched): ``migrate``, ``seed_demo`` (the
 ward, its services and its meetings), ``collectstatic``, then one
-``daphne config.asgi:application`` with ``DEBUG`` off, on SQLite; with ``--postgres``
-on ``DATABASE_URL`` and ``REDIS_URL`` (or ``REDIS_TEST_URL``, which
+``daphne config.asgi:application`` with ``DEBUG`` off and the task worker beside
+it (``db_worker --backend queue``: search indexing and the rest), on SQLite; with
+``--postgres`` on ``DATABASE_URL`` and ``REDIS_URL`` (or ``REDIS_TEST_URL``, which
 ``scripts/with-redis`` sets; else a throwaway ``redis-server``: give it a Redis of
 its own, whose cache holds nothing of another run). Next to it, one daphne process
 serves a bare Django view from the same virtualenv (``bench/bare/``: no apps, no
@@ -49,14 +50,17 @@ the Wagtail admin's edit form over HTTP (the real path: signed-in session, CSRF,
 notice) and in a new first paragraph of its body. Every response to a request sent
 after the publish answered must carry the code: those without it are
 ``stale_after_publish``. Requests still unanswered ``--storm-timeout`` seconds after
-the window are errors, as are non-200 answers and connection errors.
+the window are errors, as are non-200 answers and connection errors. The search page
+for the code, read (and cached) before the publish, must find the notice after the
+storm, within 30 s: the task worker indexed it and its bump reached the server's page
+cache (``search_finds_update_s``; ``search_before_publish`` must be false).
 
 Last line: JSON {"pages": {"<name>": {"per_s", "ratio", …}}, "signed_in": {…},
 "storm": {"requests", "p95_ms", "stale_after_publish", "errors", …},
 "baseline_per_s", "db", "quiet", …}; "quiet" gives the load average at the start
 and the end (another busy process makes every figure lower). At the defaults it
 runs for about six minutes. Exit status 1 when a page did not answer 200, a
-response was stale, or the editor's publish failed.
+response was stale (the search page included), or the editor's publish failed.
 """
 
 import argparse
@@ -291,8 +295,8 @@ def seed(env):
         done = subprocess.run(
             [sys.executable, "manage.py", *step],
             cwd=ROOT,
-            # indexed as it is seeded (the index queue's worker would otherwise
-            # index the whole demo in the timed server's first seconds)
+            # indexed as it is seeded (the task worker would otherwise index
+            # the whole demo in the timed server's first seconds)
             env={**env, "SEARCH_INDEX_QUEUE": "false"},
             stdout=sys.stderr,
             stderr=sys.stderr,
@@ -672,6 +676,18 @@ def storm(port, paths, args, editor, code):
     return figures
 
 
+def found_by_search(port, path, link, wait=30):
+    """Seconds (after the storm) until the search page ``path`` links ``link``:
+    the worker indexed the update and the server forgot its cached search page;
+    ``None`` if it did not within ``wait`` seconds."""
+    started = time.monotonic()
+    while time.monotonic() - started < wait:
+        if link in get(port, path)[1]:
+            return round(time.monotonic() - started, 2)
+        time.sleep(0.25)
+    return None
+
+
 # --- main --------------------------------------------------------------------------
 
 
@@ -681,6 +697,20 @@ def start_daphne(app, port, env, log_path):
     with open(log_path, "ab") as output:
         return subprocess.Popen(
             [sys.executable, "-m", "daphne", "-b", "127.0.0.1", "-p", str(port), app],
+            cwd=ROOT,
+            env=env,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )
+
+
+def start_worker(env, log_path):
+    """The task worker beside the server, as `make run` starts it (search
+    indexing, email and the rest run there)."""
+    with open(log_path, "ab") as output:
+        return subprocess.Popen(
+            [sys.executable, "manage.py", "db_worker", "--backend", "queue"]
+            + ["--no-reload", "--verbosity", "0"],
             cwd=ROOT,
             env=env,
             stdout=output,
@@ -765,7 +795,7 @@ def main():
     var_dir.mkdir()
     env = project_env(args, var_dir)
     redis = None
-    server = bare = bare_pooled = pooled_floor = None
+    server = worker = bare = bare_pooled = pooled_floor = None
     project_log = tmp / "project.log"
     try:
         if args.postgres and not env.get("REDIS_URL"):
@@ -789,6 +819,10 @@ def main():
         connection.close()
 
         port = free_port()
+        # `make run`: the task worker beside daphne (it indexes what build()
+        # and the storm's editor saved; its writes reach the server's page
+        # cache through the flush file)
+        worker = start_worker(env, tmp / "worker.log")
         server = start_daphne("config.asgi:application", port, env, project_log)
         wait_for_port(port, server)
         base = f"http://127.0.0.1:{port}"
@@ -864,6 +898,14 @@ def main():
             code = "".join(random.choices(string.ascii_uppercase + string.digits, k=8))
             editor = Editor(port, data["editor_session"], data["notice"].pk)
             editor.load_form()
+            # the search page for the code, kept by the page cache before the
+            # publish: the task worker indexes the update, and its bump of the
+            # search pages reaches the server through the flush file
+            search_path = "/tim-kiem/?q=" + code
+            notice_link = f'href="{urls["notice"]}"'.encode()
+            search_before = any(
+                notice_link in get(port, search_path)[1] for _ in range(2)
+            )
             log(
                 f"storm: {args.storm_clients} households over {args.storm_window:g} s,"
                 f" the editor publishes at {args.storm_window / 2:g} s"
@@ -879,15 +921,21 @@ def main():
                 code.encode() in get(port, urls[n])[1] for n in ("ward", "notice")
             )
             storm_figures["fresh_after_storm"] = fresh
+            storm_figures["search_before_publish"] = search_before
+            storm_figures["search_finds_update_s"] = found_by_search(
+                port, search_path, notice_link
+            )
             log(
                 "storm: {requests} requests, p95 {p95_ms} ms, errors {errors}, "
                 "stale {stale_after_publish}".format(**storm_figures)
             )
     except BaseException:
         log_tail(project_log)
+        log_tail(tmp / "worker.log")
         raise
     finally:
         stop(server)
+        stop(worker)
         stop(bare)
         stop(bare_pooled)
         stop(redis)
@@ -936,6 +984,8 @@ def main():
             or not storm_figures["fresh_after_storm"]
             or storm_figures["notice_without_comments"]
             or storm_figures["code_before_publish"]
+            or storm_figures["search_before_publish"]
+            or storm_figures["search_finds_update_s"] is None
         )
     )
     return 1 if wrong else 0

@@ -14,14 +14,9 @@ django_asgi_app = PooledASGIHandler()
 
 from civic.core import pagecache  # noqa: E402
 
-# this process serves pages: its own writes invalidate its page cache directly
+# this process serves pages: its own writes invalidate its page cache directly;
+# the task worker's (search indexing among them) reach it through the flush file
 pagecache.serving()
-
-from search import indexqueue  # noqa: E402
-
-# saves are indexed after the response by this process's worker thread, which
-# first applies what a stopped process left queued (search/indexqueue.py)
-indexqueue.start_worker()
 
 from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
 from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E402

@@ -256,7 +256,9 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 20000},
         },
     }
-    # writes by another process (a management command while the site serves)
+    # writes by another process (the task worker, a management command while
+    # the site serves): the names of the tables they changed, read by the
+    # serving process on each request (civic/core/pagecache.py)
     PAGE_CACHE_FLUSH_FILE = VAR_DIR / "pagecache.flush"
 
 # The page cache (civic/core/pagecache.py): anonymous public pages, never stale.
@@ -279,7 +281,14 @@ PAGE_CACHE_QUERY_PARAMS = (
 )
 #: never cached: the admin, documents (their own rules), media, static files
 #: tables no page shows: reading them is no dependency, writing them no change
-PAGE_CACHE_UNSHOWN_TABLES = ("django_session", "people_throttleevent")
+PAGE_CACHE_UNSHOWN_TABLES = (
+    "django_session",
+    "people_throttleevent",
+    # the task queue and the search index's queue: no page reads them (and the
+    # worker's writes to them need not reach the serving process's flush file)
+    "django_tasks_database_dbtaskresult",
+    "search_pendingindex",
+)
 #: columns no page shows: an UPDATE setting only these changes no page
 PAGE_CACHE_UNSHOWN_COLUMNS = {"people_user": ("last_login",)}
 PAGE_CACHE_SKIP_PREFIXES = (
@@ -415,15 +424,16 @@ SMS_URGENT_ONLY = os.environ.get("SMS_URGENT_ONLY", "true").lower() not in (
     "no",
 )
 
-# Background work (email, notifications) is stored in the database and run by
+# Background work (email, notifications, digests, exports, search-index
+# updates) is stored in the database and run by
 # `manage.py db_worker --backend queue` (started by `make run` beside daphne),
 # never in the request: a task enqueued while no worker runs waits in its table.
 # Tests use the same backend and run the queue with
 # civic.people.tasks.run_queued_tasks (the worker's loop, one pass).
 # "default" stays django-tasks' immediate backend, as before: Wagtail's and
-# modelsearch's own small tasks (reference index, search index when the search
-# app's queue is off) keep running where they did (search/indexqueue.py has its
-# own background queue).
+# modelsearch's own small tasks (reference index, search index when
+# SEARCH_INDEX_QUEUE is off) keep running where they did; with it on, saves are
+# indexed by search.tasks.index_pending on "queue" (search/indexqueue.py).
 TASKS = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
     "queue": {
@@ -541,8 +551,9 @@ SEARCH_BACKEND = choose_search_backend(
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": SEARCH_BACKENDS[SEARCH_BACKEND]}}
 
 # Saves of indexed objects are queued (search.PendingIndex, in the save's
-# transaction) and indexed after the response by the serving process's worker
-# thread (search/indexqueue.py); False indexes in the request, as modelsearch does.
+# transaction) and indexed by the task worker (search.tasks.index_pending on the
+# "queue" backend; search/indexqueue.py); False indexes in the request, as
+# modelsearch does.
 SEARCH_INDEX_QUEUE = env_bool("SEARCH_INDEX_QUEUE", True)
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False

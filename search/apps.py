@@ -5,8 +5,8 @@ class SearchConfig(AppConfig):
     """The site-wide search (``search.views``), its backends (the PostgreSQL
     backend's tables: ``search/migrations``, no-ops on SQLite) and the index
     queue: saves and deletes of indexed models are recorded in ``PendingIndex``
-    (in the save's own transaction) and indexed by a worker after the response
-    (``search/indexqueue.py``)."""
+    (in the save's own transaction) and indexed by the task worker after the
+    response (``search/indexqueue.py``, ``search/tasks.py``)."""
 
     name = "search"
     label = "search"

@@ -1,49 +1,47 @@
-"""Indexing in the background (issue 17): a save never writes the index.
+"""Indexing in the background (issues 17 and 19): a save never writes the index.
 
 modelsearch's own ``post_save``/``post_delete`` handlers index in the request
 (its task runs on django-tasks' immediate backend; deletes run inline). They are
 replaced (``install()``, from ``SearchConfig.ready``) by handlers that record the
 object in ``PendingIndex`` — one small row, written in the save's own
-transaction, so a save that commits is never lost — and wake the worker.
+transaction, so a save that commits is never lost — and make sure an
+``index_pending`` task (``search/tasks.py``) waits on the ``queue`` backend, in
+the same transaction: the task worker (``manage.py db_worker --backend queue``,
+started by ``make run``) applies the queue there, never the serving process.
 
-The worker is a thread of the serving process (``start_worker()``, called by
-``config/asgi.py`` and ``config/wsgi.py``). Decision (README, search/README.md):
-a thread, not a second process, because the embedded default's page cache keeps
-its version tokens in the serving process: the worker's ``index_changed()`` then
-bumps ``SEARCH_INDEX`` there, precisely, whereas a bump from another process can
-only touch ``PAGE_CACHE_FLUSH_FILE``, which forgets *every* cached page. With
-Redis (shared versions) several serving processes each run a worker; indexing
-an object twice is harmless (``update_document`` by primary key).
-
-The worker applies the queue at start-up (what a stopped process left), then
-whenever a save commits in this process, and every ``SEARCH_INDEX_POLL`` seconds
-(saves made by ``manage.py`` commands or another process). Each object is
-indexed as the database holds it *when the worker runs* (deleted or no longer
+One task for a burst: a save enqueues none when an ``index_pending`` task is
+already waiting to run now (``READY``, due) — it will read the rows after it
+starts, and so after this save's commit (:func:`ensure_task`). Each object is
+indexed as the database holds it *when the task runs* (deleted or no longer
 indexable: removed), so many saves of one object cost one indexing. A row is
-deleted only after its object was written to the index; a failed write (the
-index locked by a rebuild) is retried, ``MAX_ATTEMPTS`` times.
+deleted only after its object was written to the index; an object that could
+not be written keeps its rows (``attempts`` counts the passes that failed) and
+the task raises, so it is retried with backoff (``retrying_task``) and, when it
+gives up, shown to the administrators as a failed task; the rows wait for the
+next pass.
+
+The worker's writes bump the page cache's ``SEARCH_INDEX`` (``index_changed``)
+in the worker's process; in the embedded default that bump reaches the
+serving process through ``PAGE_CACHE_FLUSH_FILE``, name by name
+(``civic/core/pagecache.py``), so only pages that showed search results are
+forgotten; with Redis the versions are shared.
 
 ``SEARCH_INDEX_QUEUE = False`` (the tests' default, tests/conftest.py) indexes
 in the request as modelsearch does. ``manage.py index_queue`` applies the queue
-once (a cron job, or a deployment without a serving process of ours).
+once, in its own process (after an import run while no worker was up).
 """
 
 import logging
-import threading
 
 from django.apps import apps
 from django.conf import settings
-from django.db import close_old_connections, connection, transaction
+from django.db import connection
 from django.db.models.signals import post_delete, post_save
 
 logger = logging.getLogger(__name__)
 
-#: seconds between two looks at the queue when nothing woke the worker
-POLL_SECONDS = 5.0
 #: rows read at once
 BATCH = 200
-#: a row whose object could not be written this many times is dropped (logged)
-MAX_ATTEMPTS = 5
 
 
 def queue_enabled():
@@ -66,20 +64,78 @@ def record(instance):
     PendingIndex.objects.create(
         model=instance._meta.label_lower, object_pk=str(instance.pk)
     )
-    transaction.on_commit(_wake)
+    ensure_task()
+
+
+def ensure_task():
+    """Make sure an ``index_pending`` task will run after the rows recorded so
+    far in this transaction are committed: enqueue one (in this transaction,
+    so it commits with them) unless one is waiting to run now. Called after
+    the row's insert.
+
+    Why a waiting task W is enough: W is ``READY`` when this looks, and the
+    worker reads the rows only after claiming W (``RUNNING``, committed).
+    * In a transaction, W is locked here until the commit (``FOR UPDATE SKIP
+      LOCKED``, as the worker's own claim): the worker skips it meanwhile and
+      claims it only after this commit, so it sees the row. A W the worker is
+      claiming right now is locked by the worker and skipped here: a new task
+      is enqueued. On SQLite (no row locks) the row's insert already holds
+      the database's one write lock until the commit: the worker's claim
+      (a write) cannot come between.
+    * Outside a transaction the row is committed before this looks: W,
+      claimed later, reads after it.
+    """
+    from django_tasks_db.models import DBTaskResult
+
+    from .tasks import index_pending
+
+    waiting = (
+        DBTaskResult.objects.ready()
+        .filter(
+            task_path=index_pending.module_path,
+            backend_name=index_pending.backend,
+        )
+        .order_by()
+    )
+    if connection.in_atomic_block:
+        waiting = waiting.select_for_update(skip_locked=True)
+    if list(waiting.values_list("id", flat=True)[:1]):
+        return False
+    index_pending.enqueue()
+    return True
+
+
+def pending_without_task():
+    """Enqueue an ``index_pending`` task when rows wait and no task is waiting
+    to run now (``manage.py index_queue --enqueue``, run by ``make run``: rows
+    of a task that was running when the worker was killed would otherwise wait
+    for the next save). Returns whether one was enqueued."""
+    from django.db import transaction
+
+    from .models import PendingIndex
+
+    with transaction.atomic():
+        if not PendingIndex.objects.exists():
+            return False
+        return ensure_task()
 
 
 _table = {"exists": False}
 
 
 def _queue_table_exists():
-    """False before ``migrate`` created the queue's table (a save in an older
+    """False before ``migrate`` created the queue's tables (a save in an older
     migration, with real models): those saves index in the request."""
     if not _table["exists"]:
+        from django_tasks_db.models import DBTaskResult
+
         from .models import PendingIndex
 
-        tables = connection.introspection.table_names()
-        _table["exists"] = PendingIndex._meta.db_table in tables
+        tables = set(connection.introspection.table_names())
+        _table["exists"] = {
+            PendingIndex._meta.db_table,
+            DBTaskResult._meta.db_table,
+        } <= tables
     return _table["exists"]
 
 
@@ -142,28 +198,47 @@ def _write(model, pk):
             backend.delete(obj if obj is not None else model(pk=pk))
 
 
+class Applied:
+    """What one pass over the queue did: objects written, and those that
+    could not be (``"label pk: error"``; their rows wait for the next pass)."""
+
+    __slots__ = ("written", "failed")
+
+    def __init__(self):
+        self.written = 0
+        self.failed = []
+
+
 def apply_queue(batch=BATCH):
-    """Index every object queued now; returns how many objects were written.
-    Rows queued while this runs are left for the next call."""
+    """Index every object queued now; returns how many objects were written
+    (``manage.py index_queue``; the task uses :func:`apply_pending`)."""
+    return apply_pending(batch).written
+
+
+def apply_pending(batch=BATCH):
+    """Index every object queued now, as the database holds it now; rows whose
+    object was written are deleted, the others get one more ``attempts``.
+    Returns an :class:`Applied`."""
+    from django.db.models import F
+
     from .models import PendingIndex
 
-    written = 0
+    applied = Applied()
     last = 0
     while True:
         rows = list(
             PendingIndex.objects.filter(id__gt=last)
             .order_by("id")
-            .values_list("id", "model", "object_pk", "attempts")[:batch]
+            .values_list("id", "model", "object_pk")[:batch]
         )
         if not rows:
-            return written
+            return applied
         last = rows[-1][0]
         by_object = {}
-        for row_id, label, pk, attempts in rows:
-            by_object.setdefault((label, pk), []).append((row_id, attempts))
-        done, failed, dropped = [], [], []
-        for (label, pk), found in by_object.items():
-            ids = [row_id for row_id, _a in found]
+        for row_id, label, pk in rows:
+            by_object.setdefault((label, pk), []).append(row_id)
+        done, failed = [], []
+        for (label, pk), ids in by_object.items():
             try:
                 model = apps.get_model(label)
             except LookupError:
@@ -171,87 +246,15 @@ def apply_queue(batch=BATCH):
                 continue
             try:
                 _write(model, pk)
-            except Exception:
+            except Exception as exc:
                 logger.exception("search index: %s %s not written", label, pk)
-                if max(a for _i, a in found) + 1 >= MAX_ATTEMPTS:
-                    dropped += ids
-                else:
-                    failed += ids
+                failed += ids
+                applied.failed.append(f"{label} {pk}: {exc!r}")
                 continue
             done += ids
-            written += 1
-        if dropped:
-            logger.error("search index: %d queued rows dropped", len(dropped))
-        PendingIndex.objects.filter(id__in=done + dropped).delete()
+            applied.written += 1
+        PendingIndex.objects.filter(id__in=done).delete()
         if failed:
-            from django.db.models import F
-
             PendingIndex.objects.filter(id__in=failed).update(
                 attempts=F("attempts") + 1
             )
-
-
-class Worker(threading.Thread):
-    """Applies the queue at start, after each commit that queued something in
-    this process (``wake``) and every ``poll`` seconds."""
-
-    def __init__(self, poll=POLL_SECONDS):
-        super().__init__(name="search-index-queue", daemon=True)
-        self.poll = poll
-        self.event = threading.Event()
-        self.stopping = False
-
-    def run(self):
-        while not self.stopping:
-            self.run_once()
-            self.event.wait(self.poll)
-            self.event.clear()
-
-    def run_once(self):
-        """One pass over the queue (the first one applies what a stopped
-        process left)."""
-        own_thread = threading.current_thread() is self
-        try:
-            if own_thread:
-                close_old_connections()
-            return apply_queue()
-        except Exception:  # the database away for a moment: try again later
-            logger.exception("search index queue")
-            return 0
-        finally:
-            if own_thread:
-                connection.close()
-
-    def wake(self):
-        self.event.set()
-
-    def stop(self):
-        self.stopping = True
-        self.event.set()
-
-
-_worker = {"thread": None}
-_lock = threading.Lock()
-
-
-def start_worker(poll=None):
-    """Start this process's worker (once); ``None`` when the queue is off."""
-    if not queue_enabled():
-        return None
-    with _lock:
-        thread = _worker["thread"]
-        if thread is None or not thread.is_alive():
-            thread = Worker(
-                getattr(settings, "SEARCH_INDEX_POLL", POLL_SECONDS)
-                if poll is None
-                else poll
-            )
-            thread.start()
-            _worker["thread"] = thread
-    return thread
-
-
-def _wake():
-    thread = _worker["thread"]
-    if thread is not None:
-        thread.wake()

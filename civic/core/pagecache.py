@@ -44,10 +44,11 @@ has been written, so an entry written before the failure is never served after
 it.
 
 In the embedded default the cache is in the daphne process's memory. A write
-made by another process (a management command run while the site is serving)
-touches ``PAGE_CACHE_FLUSH_FILE``; the server checks that file's time on each
-cacheable request and forgets every page when it changed. With ``REDIS_URL``
-every process shares the versions and the pages in Redis.
+made by another process (the task worker, a management command run while the
+site is serving) appends the names of the tables it changed to
+``PAGE_CACHE_FLUSH_FILE`` once committed; the server reads what was appended on
+each request and bumps exactly those (*writes from another process*, below).
+With ``REDIS_URL`` every process shares the versions and the pages in Redis.
 """
 
 import contextlib
@@ -247,7 +248,7 @@ def bump(tables, touch=True):
             # this request's own writes are seen by the rest of its render
             seen.tokens.update(tokens)
     if touch:
-        _touch_flush_file()
+        _touch_flush_file(tables)
 
 
 def bump_all():
@@ -418,7 +419,9 @@ def execute_wrapper(execute, sql, params, many, context):
         if tables and _unshown_update(sql, tables):
             tables = set()
         if tables:
-            bump(tables)
+            # another process sees the rows only once committed: the flush
+            # file is written then (_after_commit), not now
+            bump(tables, touch=False)
         result = execute(sql, params, many, context)
         if tables:
             _after_commit(context["connection"], tables)
@@ -456,8 +459,30 @@ def _on_setting_changed(setting, **kwargs):
 
 
 # --- writes from another process (embedded default) -------------------------
+#
+# The embedded default keeps the version tokens in the serving process's memory.
+# Another process (the task worker, a management command) cannot bump them
+# there, so it appends the names it bumped to PAGE_CACHE_FLUSH_FILE, one line
+# per bump ("people_user content_noticepage\n", "~search\n", "*\n"), after its
+# transaction committed; the serving process reads what was appended since its
+# last look, on each request, and bumps exactly those names. The file only
+# grows (O_APPEND: each short line is one write, never interleaved with
+# another's); the serving process remembers its offset, and empties the file
+# when it has grown past FLUSH_FILE_LIMIT, then forgets every page (a line
+# written between its last read and the truncation is lost: the global bump,
+# made after truncating, covers it). Anything it cannot account for — the file
+# shrunk, replaced, removed or unreadable, its time changed without growth (a
+# ``touch``), a name it does not know — forgets every page, as before.
 
-_serving = {"on": False, "mtime": None}
+#: ``key``: (inode, bytes read, time) of the flush file at the last look;
+#: ``absent``: it did not exist then
+_serving = {"on": False, "key": None, "offset": 0, "absent": False}
+_flush_lock = threading.Lock()
+#: bytes after which the serving process empties the flush file
+FLUSH_FILE_LIMIT = 1 << 20
+#: names per line at most this long (a line is one atomic append)
+FLUSH_LINE_BYTES = 1000
+_PSEUDO = re.compile(r"~[A-Za-z0-9_.-]{1,64}")
 
 
 def serving():
@@ -470,29 +495,123 @@ def _flush_file():
     return getattr(settings, "PAGE_CACHE_FLUSH_FILE", None)
 
 
-def _touch_flush_file():
+def _flush_lines(tables):
+    """``tables`` as lines of at most ``FLUSH_LINE_BYTES`` bytes."""
+    lines, line = [], b""
+    for name in sorted(tables):
+        word = name.encode()
+        if line and len(line) + 1 + len(word) > FLUSH_LINE_BYTES:
+            lines.append(line + b"\n")
+            line = b""
+        line = word if not line else line + b" " + word
+    if line:
+        lines.append(line + b"\n")
+    return lines
+
+
+def _touch_flush_file(tables=(GLOBAL,)):
+    """Tell the serving process (embedded default) that ``tables`` changed:
+    one appended line per ``FLUSH_LINE_BYTES`` of names."""
     path = _flush_file()
     if path is None or _serving["on"]:
         return
     try:
-        with open(path, "a"):
-            os.utime(path)
+        fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+    except OSError as exc:
+        logger.warning("page cache: flush file not written: %s", exc)
+        return
+    try:
+        for line in _flush_lines(tables):
+            os.write(fd, line)
+    except OSError as exc:
+        logger.warning("page cache: flush file not written: %s", exc)
+    finally:
+        os.close(fd)
+
+
+def _flush_key(path):
+    try:
+        found = os.stat(path)
     except OSError:
-        pass
+        return None
+    return (found.st_ino, found.st_size, found.st_mtime_ns)
 
 
 def _check_flush_file():
+    """Bump what other processes wrote since the last look (see above). The
+    state is only moved on after the bumps, so a request that finds it current
+    never serves a page older than a change it could have seen."""
     path = _flush_file()
     if path is None:
         return
-    try:
-        mtime = os.stat(path).st_mtime_ns
-    except OSError:
-        mtime = None
-    if mtime != _serving["mtime"]:
-        if _serving["mtime"] is not None or mtime is not None:
+    if _flush_key(path) == _serving["key"]:
+        return
+    with _flush_lock:
+        key = _flush_key(path)
+        if key == _serving["key"]:
+            return
+        _read_flush_file(path, key)
+
+
+def _names_of(data):
+    known = known_tables()
+    names = set()
+    for word in data.decode("ascii", "replace").split():
+        if word in known or word == GLOBAL or _PSEUDO.fullmatch(word):
+            names.add(word)
+        else:  # a name this process does not know (or a garbled line)
+            names.add(GLOBAL)
+    return names
+
+
+def _read_flush_file(path, key):
+    seen = _serving["key"]
+    if key is None:
+        if seen is not None:  # removed or unreadable: what was lost is unknown
             bump([GLOBAL], touch=False)
-        _serving["mtime"] = mtime
+        _serving.update(key=None, offset=0, absent=True)
+        return
+    inode, size, mtime = key
+    offset = _serving["offset"]
+    if seen is None and _serving["absent"]:
+        offset = 0  # created since the last look: every line in it is new
+    elif seen is None or inode != seen[0] or size < offset:
+        # first look, replaced or shrunk: its content is unknown, forget all
+        bump([GLOBAL], touch=False)
+        _serving.update(key=(inode, size, mtime), offset=size, absent=False)
+        return
+    if size == offset and seen is not None:  # touched, not written
+        bump([GLOBAL], touch=False)
+        _serving["key"] = key
+        return
+    try:
+        with open(path, "rb") as found:
+            if os.fstat(found.fileno()).st_ino != inode:
+                raise OSError("replaced")
+            found.seek(offset)
+            data = found.read()
+            after = os.fstat(found.fileno())
+    except OSError:
+        bump([GLOBAL], touch=False)
+        _serving.update(key=None, offset=0, absent=False)
+        return
+    end = data.rfind(b"\n") + 1  # a line still being written: next time
+    bump(_names_of(data[:end]), touch=False)
+    offset += end
+    if offset > FLUSH_FILE_LIMIT:
+        try:
+            os.truncate(path, 0)
+        except OSError:
+            pass
+        else:
+            # after truncating: covers a line appended since the read
+            bump([GLOBAL], touch=False)
+            offset = 0
+            with contextlib.suppress(OSError):
+                after = os.stat(path)
+    # the size recorded is what was read: an unread tail makes the next
+    # look differ (and read it)
+    _serving.update(key=(inode, offset, after.st_mtime_ns), offset=offset, absent=False)
 
 
 # --- time boundaries -------------------------------------------------------
@@ -812,6 +931,9 @@ class PageCacheMiddleware:
             return self._respond(request)
 
     def _respond(self, request):
+        # what other processes changed, before anything is read (memos are
+        # read by signed-in requests too)
+        _check_flush_file()
         key = request_key(request)
         if key is None:
             if request.method == "GET":
@@ -826,7 +948,6 @@ class PageCacheMiddleware:
                 patch_cache_control(response, private=True)
             response["X-Page-Cache"] = "bypass"
             return response
-        _check_flush_file()
         now = timezone.now()
         if _usable():
             found = _valid(key, now)
