@@ -132,3 +132,30 @@ def test_bad_input_refused(args):
 def test_svg():
     svg = vietqr.svg(SUBIZ_EXAMPLE, title="VietQR")
     assert svg.startswith("<svg") and "<path" in svg and "<title>VietQR</title>" in svg
+
+
+#: The worked example of the EMVCo QR Code Specification for Payment Systems,
+#: Merchant-Presented Mode (v1.1, Appendix A), of which VietQR is a profile: a
+#: payload with nested templates, a language template in UTF-8 and its CRC.
+EMVCO_EXAMPLE = (
+    "00020101021229300012D156000000000510A93FO3230Q31280012D156000000010308"
+    "12345678520441115802CN5914BEST TRANSPORT6007BEIJING64200002ZH0104最佳运输"
+    "0202北京540523.7253031565502016233030412340603***0708A60086670902ME9132"
+    "0016A0112233449988770708123456786304A13A"
+)
+
+
+def test_the_emvco_specifications_worked_example():
+    """Our CRC and data-object reader against EMVCo's own example (NAPAS's
+    VietQR specification could not be obtained; its format is EMVCo's)."""
+    body, crc = EMVCO_EXAMPLE[:-4], EMVCO_EXAMPLE[-4:]
+    assert f"{vietqr.crc16_ccitt_false(body.encode('utf-8')):04X}" == crc == "A13A"
+    fields = vietqr.parse_tlv(EMVCO_EXAMPLE)
+    assert fields["00"] == "01" and fields["01"] == "12"
+    assert fields["53"] == "156" and fields["54"] == "23.72" and fields["58"] == "CN"
+    assert fields["59"] == "BEST TRANSPORT" and fields["60"] == "BEIJING"
+    assert vietqr.parse_tlv(fields["64"]) == {"00": "ZH", "01": "最佳运输", "02": "北京"}
+    assert vietqr.parse_tlv(fields["62"]) == {
+        "03": "1234", "06": "***", "07": "A6008667", "09": "ME"
+    }
+    assert fields["63"] == "A13A"
