@@ -154,8 +154,15 @@ def test_the_emvco_specifications_worked_example():
     assert fields["00"] == "01" and fields["01"] == "12"
     assert fields["53"] == "156" and fields["54"] == "23.72" and fields["58"] == "CN"
     assert fields["59"] == "BEST TRANSPORT" and fields["60"] == "BEIJING"
-    assert vietqr.parse_tlv(fields["64"]) == {"00": "ZH", "01": "最佳运输", "02": "北京"}
+    assert vietqr.parse_tlv(fields["64"]) == {
+        "00": "ZH",
+        "01": "最佳运输",
+        "02": "北京",
+    }
     assert vietqr.parse_tlv(fields["62"]) == {
-        "03": "1234", "06": "***", "07": "A6008667", "09": "ME"
+        "03": "1234",
+        "06": "***",
+        "07": "A6008667",
+        "09": "ME",
     }
     assert fields["63"] == "A13A"
