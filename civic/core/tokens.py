@@ -6,9 +6,10 @@ of its 32 characters with ``secrets.choice``, which reads ``os.urandom`` once pe
 character. ``os.urandom`` lets go of the GIL around its system call, so under a
 served load each of those ~33 calls hands the interpreter to another thread and
 waits to get it back: measured in the live server (bench/pages.py's signed-in
-pages, py-spy), a quarter of a signed-in page's samples were in those calls, and
-the server's CPU time per page fell by about a third without them (README,
-"Where a page's time goes").
+pages, py-spy and strace), a quarter of a signed-in page's samples were in those
+calls (~30 futex calls a request). The throughput gain could not be told apart
+from the run-to-run noise of the signed-in figures (±30 %; README, "Where a
+page's time goes"): the change removes work, it is not a measured speed-up.
 
 :func:`random_string` gives the same thing — each character uniform over the
 alphabet, from the operating system's generator — from one ``os.urandom`` read
