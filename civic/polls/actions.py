@@ -2,38 +2,45 @@
 
 Views, the admin and the benchmark call these; they never write ballots themselves.
 
-Why a ballot cannot slip past closing (PostgreSQL, READ COMMITTED): ``cast_ballot``
-starts by taking ``SELECT … FOR KEY SHARE`` on the poll row (casts share it, so they
-do not wait for each other) and only then checks the window. ``close_poll`` takes
-``SELECT … FOR UPDATE`` on the same row, which conflicts with ``FOR KEY SHARE``: it
-waits for every cast already in flight (whose ballots it then counts), and every
-later cast waits for the close to commit, then sees the result and is refused.
+Why a ballot cannot slip past closing (PostgreSQL, READ COMMITTED): a cast takes
+``FOR KEY SHARE`` on the poll row before it records anything (casts share it, so
+they do not wait for each other). ``close_poll`` takes ``SELECT … FOR UPDATE`` on
+the same row, which conflicts with ``FOR KEY SHARE``: it waits for every cast
+already in flight (whose ballots it then counts), and every later cast waits for
+the close to commit. The close rewrites the poll's row; a one-statement cast that
+waited finds a newer version than the one it checked, records nothing and takes
+the locked path, whose next statement sees the result and refuses.
 (The implicit foreign-key lock is not enough: Django creates PostgreSQL foreign keys
 ``DEFERRABLE INITIALLY DEFERRED``, so that lock is only taken at COMMIT — a test
 caught ballots committed after the count.) SQLite serialises writers anyway
 (``transaction_mode = IMMEDIATE``).
 
-A ballot costs few statements (README, "Cost of a ballot"; a test pins the count):
-the voter's residency is read before the transaction; inside it, one statement
-locks the poll row and reads it (with its area's path), and one more records
-everything else (on PostgreSQL a data-modifying ``WITH``, :func:`_cast_in_one`):
-the participation (``ON CONFLICT DO NOTHING``, no savepoint, and only while the
-poll has no result — read in that statement, after the lock), the ballot, its
-marks, the counts (the number of rows moved is the check that the choices belong
-to the poll) and, for a secret poll, the ballots received, which says whether a
+A ballot usually costs one statement and one round trip (README, "Cost of a
+ballot"; a test pins the count): the voter's residency and the poll are kept
+between requests (page-cache memos), checked in Python, and ONE data-modifying
+``WITH`` (:func:`_cast_in_one`), in no transaction of its own, locks the poll
+row — only while it is the version the checks were made on — and records the
+participation (``ON CONFLICT DO NOTHING``, no savepoint, and only while the
+poll has no result and the choices are its own), the ballot, its marks, the
+counts and, for a secret poll, the ballots received, which says whether a
 batch of figures is due without counting the ballots. Nothing is read back.
+Whatever that statement does not decide takes the locked path (a transaction:
+the poll row locked and read, then the same statement).
 """
 
 import functools
 import re
+import uuid
 
 from django.db import connection, transaction
 from django.db.models import Case, Count, F, Value, When
+from django.db.models.expressions import RawSQL
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 from wagtail.models import Page
 
+from civic.core import pagecache
 from civic.core.errors import ActionForbidden, ActionRefused
 from civic.core.ids import parse_id, require_id
 from civic.core.text import clean_text
@@ -182,39 +189,125 @@ def cast_ballot(user, poll, choice_ids, household=None, public=False):
     poll_id = int(getattr(poll, "pk", poll))
     # where the voter lives does not depend on the poll's lock: read it before
     home = verified_home(user)
+    if connection.vendor == "postgresql":
+        ballot = _cast_as_seen(poll_id, user, home, household, choice_ids, public)
+        if ballot is not None:
+            return ballot
     with transaction.atomic():
         poll = _lock_poll(poll_id)
         if public and not poll.area_live:
             raise Poll.DoesNotExist("the poll's area is not published")
         now = timezone.now()
-        _dates(poll, now)
-        own_household = _standing(user, poll, poll.area_path, home)
-        if household is not None and (
-            own_household is None
-            or int(getattr(household, "pk", household)) != own_household
-        ):
-            raise ActionRefused(
-                _("You can only vote for your own household."), code="not_eligible"
-            )
-        choice_ids = _clean_choice_ids(poll, choice_ids)
-        ballot = Ballot(
-            poll_id=poll.pk,
-            voter=None if poll.secret else user,
-            household_id=None if poll.secret else own_household,
+        own_household, choice_ids = _checked(
+            poll, user, home, household, choice_ids, now
         )
+        ballot = _new_ballot(poll, user, own_household)
         not_shown = _cast(poll, user, own_household, now, ballot, choice_ids)
         if not_shown is None:
             if not poll.allow_change or poll.secret:
-                raise ActionRefused(
-                    _("Your household has already voted in this poll.")
-                    if poll.is_household
-                    else _("You have already voted in this poll."),
-                    code="already_voted",
-                )
+                raise _already_voted(poll)
             ballot = _change_ballot(user, poll, own_household, choice_ids)
         # what may be shown of the tally now (a secret poll's in batches)
         live.ballot_counted(poll, not_shown)
         return ballot
+
+
+def _checked(poll, user, home, household, choice_ids, now):
+    """What a cast checks in Python before recording anything: the voting
+    period, the voter's standing and household, the choices' form. Returns
+    ``(household id or None, choice ids)``; raises ``ActionRefused``."""
+    _dates(poll, now)
+    own_household = _standing(user, poll, poll.area_path, home)
+    if household is not None and (
+        own_household is None
+        or int(getattr(household, "pk", household)) != own_household
+    ):
+        raise ActionRefused(
+            _("You can only vote for your own household."), code="not_eligible"
+        )
+    return own_household, _clean_choice_ids(poll, choice_ids)
+
+
+def _new_ballot(poll, user, household_id):
+    return Ballot(
+        poll_id=poll.pk,
+        voter=None if poll.secret else user,
+        household_id=None if poll.secret else household_id,
+    )
+
+
+def _already_voted(poll):
+    return ActionRefused(
+        _("Your household has already voted in this poll.")
+        if poll.is_household
+        else _("You have already voted in this poll."),
+        code="already_voted",
+    )
+
+
+def _poll_as_seen(poll_id):
+    """The poll with its area's path and publication and its row version
+    (PostgreSQL's ``xmin``), kept across requests (``pagecache.memo``: until a
+    poll or page changes). Whether it is still so is checked by the cast's own
+    statement, never assumed (:func:`_cast_as_seen`)."""
+
+    def read():
+        table = connection.ops.quote_name(Poll._meta.db_table)
+        return (
+            Poll.objects.annotate(
+                area_path=F("area__path"),
+                area_live=F("area__live"),
+                row_version=RawSQL(f"{table}.xmin::text", ()),
+            )
+            .filter(pk=poll_id)
+            .first()
+        )
+
+    return pagecache.memo("polls.cast", [poll_id], read)
+
+
+def _cast_as_seen(poll_id, user, home, household, choice_ids, public):
+    """The common cast on PostgreSQL, in ONE statement and no transaction of
+    its own (a statement is one): the poll as last seen (:func:`_poll_as_seen`)
+    is checked in Python, then the statement locks the poll's row only if it
+    is still that version (``xmin``) and its area still has that path (and, for
+    the public page, is published), and records the ballot only then.
+
+    Returns the ``Ballot``, or raises the refusals the statement itself decides
+    (already voted, a result recorded, a choice of another poll). Returns None
+    when anything else must be decided, and the locked path then decides it
+    from the poll as it is: no poll, a refusal of the checks (they may have
+    been made on a poll that changed since), a poll that changed, a ballot
+    that may be changed.
+
+    A close rewrites the poll's row (:func:`close_poll`): a cast that waited for
+    the close's lock finds a newer version and takes the locked path, which
+    sees the result."""
+    poll = _poll_as_seen(poll_id)
+    if poll is None or (public and not poll.area_live):
+        return None
+    now = timezone.now()
+    try:
+        own_household, choice_ids = _checked(
+            poll, user, home, household, choice_ids, now
+        )
+    except ActionRefused:
+        return None
+    ballot = _new_ballot(poll, user, own_household)
+    seen = (poll.row_version, poll.area_path, public)
+    not_shown = _cast_in_one(poll, user, own_household, now, ballot, choice_ids, seen)
+    if not_shown is _CHANGED or (
+        not_shown is None and poll.allow_change and not poll.secret
+    ):
+        return None
+    if not_shown is None:
+        raise _already_voted(poll)
+    live.ballot_counted(poll, not_shown)
+    return ballot
+
+
+#: what :func:`_cast_in_one` returns when the poll is no longer as seen
+_CHANGED = object()
 
 
 def _lock_poll(poll_id):
@@ -352,74 +445,123 @@ def _participation_sql(poll, user, household, now):
     return sql, params
 
 
-def _cast_in_one(poll, user, household, now, ballot, choice_ids):
-    """:func:`_cast` on PostgreSQL, in one data-modifying ``WITH``: the
-    participation first (``part``: empty when refused, and then every other part
-    inserts or moves nothing); the ballot and its marks (their foreign key to
-    the ballot is checked at commit); the choices' rows locked in id order, as
+def _cast_in_one(poll, user, household, now, ballot, choice_ids, seen=None):
+    """:func:`_cast` on PostgreSQL, in one data-modifying ``WITH``
+    (:func:`_cast_sql`): the poll's row locked (``FOR KEY SHARE``, as
+    :func:`_lock_poll`; with ``seen`` — its row version, its area's path,
+    whether the area must be published — only while it is still so: else
+    nothing is recorded and this returns :data:`_CHANGED`); the participation
+    (``part``: empty when refused — already voted, a result recorded, or a
+    choice that is not the poll's — and then every other part inserts or moves
+    nothing); the ballot and its marks (their foreign key to the ballot is
+    checked at commit); the choices' rows locked in id order, as
     :func:`_move_counts` does, and their counts moved; then, for a secret poll,
     the ballots received — after the counts (it reads ``moved``), so every cast
-    takes its row locks in the same order. The number of counts moved is the
-    check that the choices belong to the poll."""
-    qn = connection.ops.quote_name
-    choice = qn(Choice._meta.db_table)
-    part_sql, params = _participation_sql(poll, user, household, now)
-    marks = [(BallotChoice(ballot=ballot, choice_id=pk).pk, pk) for pk in choice_ids]
-    rows = ", ".join(["(%s::uuid, %s::bigint)"] * len(marks))
-    inlist = ", ".join(["%s"] * len(choice_ids))
-    sql = (
-        f"WITH part AS ({part_sql}),"
-        f" ballot AS (INSERT INTO {qn(Ballot._meta.db_table)}"
-        f" ({qn('id')}, {qn('poll_id')}, {qn('voter_id')}, {qn('household_id')})"
-        f" SELECT %s, %s, %s, %s FROM part),"
-        f" marks AS (INSERT INTO {qn(BallotChoice._meta.db_table)}"
-        f" ({qn('id')}, {qn('ballot_id')}, {qn('choice_id')})"
-        f" SELECT m.id, %s::uuid, m.choice FROM (VALUES {rows}) AS m (id, choice), part),"
-        f" locked AS MATERIALIZED (SELECT {qn('id')} FROM {choice}"
-        f" WHERE {qn('poll_id')} = %s AND {qn('id')} IN ({inlist})"
-        f" AND EXISTS (SELECT 1 FROM part) ORDER BY {qn('id')} FOR NO KEY UPDATE),"
-        f" moved AS (UPDATE {choice} SET {qn('votes')} = {choice}.{qn('votes')} + 1"
-        f" FROM locked WHERE {choice}.{qn('id')} = locked.{qn('id')}"
-        f" RETURNING {choice}.{qn('id')})"
-    )
+    takes its row locks in the same order.
+
+    After waiting for a lock, PostgreSQL re-reads the locked row as last
+    committed but every other table as the statement first saw it: hence the
+    version check on the poll's row, which a close rewrites."""
+    sql = _cast_sql(poll.secret, len(choice_ids), seen is not None and seen[2])
+    version, area_path = seen[:2] if seen is not None else (None, None)
+    # no version (None): not checked, the caller holds the poll's lock
+    params = [poll.pk, version, version, area_path]
+    params += [poll.pk, poll.pk, choice_ids, len(choice_ids)]
+    params += [poll.pk, user.pk, household, now]
     params += [ballot.pk, ballot.poll_id, ballot.voter_id, ballot.household_id]
-    params += [ballot.pk, *(v for m in marks for v in m), poll.pk, *choice_ids]
-    closed = (
-        f"(SELECT EXISTS (SELECT 1 FROM {qn(PollResult._meta.db_table)}"
-        f" WHERE {qn('poll_id')} = %s))"
-    )
+    marks = [uuid.uuid4() for _ in choice_ids]
+    params += [ballot.pk, marks, choice_ids, poll.pk, choice_ids]
     if poll.secret:
-        received, more = _received_sql(
-            poll.pk,
-            "SELECT %s, 0, '{}'::jsonb, 1 FROM part, (SELECT COUNT(*) FROM moved) AS m",
-            [poll.pk],
-        )
-        sql += f", received AS ({received})"
-        params += more
-        shown = "(SELECT * FROM received)"
-    else:
-        shown = "0"
-    # a refused participation: closed (a result, in this statement's snapshot, as
-    # ``part`` saw it) or already voted
-    sql += (
-        f" SELECT (SELECT COUNT(*) FROM part), (SELECT COUNT(*) FROM moved),"
-        f" {shown}, {closed}"
-    )
-    params.append(poll.pk)
+        params.append(poll.pk)
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
-        taken, moved, not_shown, has_result = cursor.fetchone()
+        locked, taken, moved, not_shown, has_result, valid = cursor.fetchone()
+    if not locked:
+        if seen is None:
+            raise Poll.DoesNotExist(f"no poll {poll.pk}")
+        return _CHANGED
     if not taken:
         if has_result:
             raise ActionRefused(_closed_message(), code="not_open")
+        if not valid:
+            raise _not_the_polls_choice()
         return None
-    if moved != len(choice_ids):
-        raise ActionRefused(
-            _("This choice does not belong to this poll."), code="invalid_choice"
-        )
+    if moved != len(choice_ids):  # pragma: no cover - a choice deleted meanwhile
+        raise _not_the_polls_choice()
     ballot._state.adding = False
     ballot._state.db = connection.alias
     return not_shown
+
+
+@functools.cache
+def _cast_sql(secret, choices, public):
+    """The statement of :func:`_cast_in_one` for a poll that is ``secret`` or
+    not, a ballot of ``choices`` choices and, when the area must be published,
+    ``public`` (the text depends on nothing else: it is built once). Its
+    parameters, in order: the poll; the row version and area path seen (NULL:
+    not checked); poll, poll, choice ids (an array), how many (the checks);
+    the participation's poll, user, household, time; the ballot's id, poll,
+    voter, household; the ballot's id, the marks' ids and choice ids (arrays),
+    poll, choice ids (the counts); for a secret poll, the poll (received)."""
+    qn = connection.ops.quote_name
+    choice = qn(Choice._meta.db_table)
+    result = qn(PollResult._meta.db_table)
+    poll_id, pk = qn("poll_id"), qn("id")
+    live = f" AND a.{qn('live')}" if public else ""
+    sql = (
+        # the poll's row, locked; with a version seen, only while it is that
+        # version and its area is at that path (published, for the public page)
+        f"WITH poll AS MATERIALIZED (SELECT p.{pk} FROM {qn(Poll._meta.db_table)} p"
+        f" WHERE p.{pk} = %s AND (%s::xid IS NULL OR (p.xmin = %s::xid"
+        f" AND EXISTS (SELECT 1 FROM {qn(Page._meta.db_table)} a"
+        f" WHERE a.{pk} = p.{qn('area_id')} AND a.{qn('path')} = %s{live})))"
+        f" FOR KEY SHARE OF p),"
+        # read once, in this statement's snapshot: a result recorded; the
+        # choices named are the poll's
+        f" checks AS MATERIALIZED (SELECT EXISTS (SELECT 1 FROM {result}"
+        f" WHERE {poll_id} = %s) AS closed, (SELECT COUNT(*) FROM {choice}"
+        f" WHERE {poll_id} = %s AND {pk} = ANY(%s::bigint[])) = %s AS valid),"
+        f" part AS (INSERT INTO {qn(Participation._meta.db_table)}"
+        f" ({poll_id}, {qn('user_id')}, {qn('household_id')},"
+        f" {qn('voted_at')}, {qn('changes')})"
+        f" SELECT %s, %s, %s, %s, 0 FROM poll, checks"
+        f" WHERE NOT checks.closed AND checks.valid"
+        f" ON CONFLICT DO NOTHING RETURNING {pk}),"
+        f" ballot AS (INSERT INTO {qn(Ballot._meta.db_table)}"
+        f" ({pk}, {poll_id}, {qn('voter_id')}, {qn('household_id')})"
+        f" SELECT %s, %s, %s, %s FROM part),"
+        f" marks AS (INSERT INTO {qn(BallotChoice._meta.db_table)}"
+        f" ({pk}, {qn('ballot_id')}, {qn('choice_id')})"
+        f" SELECT m.id, %s, m.choice FROM unnest(%s::uuid[], %s::bigint[])"
+        f" AS m (id, choice), part),"
+        f" locked AS MATERIALIZED (SELECT {pk} FROM {choice}"
+        f" WHERE {poll_id} = %s AND {pk} = ANY(%s::bigint[])"
+        f" AND EXISTS (SELECT 1 FROM part) ORDER BY {pk} FOR NO KEY UPDATE),"
+        f" moved AS (UPDATE {choice} SET {qn('votes')} = {choice}.{qn('votes')} + 1"
+        f" FROM locked WHERE {choice}.{pk} = locked.{pk}"
+        f" RETURNING {choice}.{pk})"
+    )
+    if secret:
+        received, _params = _received_sql(
+            None,
+            "SELECT %s, 0, '{}'::jsonb, 1 FROM part, (SELECT COUNT(*) FROM moved) AS m",
+            [],
+        )
+        sql += f", received AS ({received})"
+        shown = "(SELECT * FROM received)"
+    else:
+        shown = "0"
+    return sql + (
+        f" SELECT (SELECT COUNT(*) FROM poll), (SELECT COUNT(*) FROM part),"
+        f" (SELECT COUNT(*) FROM moved), {shown}, checks.closed, checks.valid"
+        f" FROM checks"
+    )
+
+
+def _not_the_polls_choice():
+    return ActionRefused(
+        _("This choice does not belong to this poll."), code="invalid_choice"
+    )
 
 
 def _mark(ballot, choice_ids, unmarked=()):
@@ -449,9 +591,7 @@ def _move_counts(poll_id, up, down=()):
             When(pk__in=down, then=Value(1)), default=Value(0)
         )
     if rows.update(votes=F("votes") + step) != len(touched):
-        raise ActionRefused(
-            _("This choice does not belong to this poll."), code="invalid_choice"
-        )
+        raise _not_the_polls_choice()
 
 
 def _change_ballot(user, poll, household, choice_ids):
@@ -579,6 +719,7 @@ def close_poll(user, poll, now=None):
             else Outcome.REJECTED
         )
     result.save()
+    _new_row_version(poll)
     log(poll, "kdcdt.poll.close", user=user)
     if poll.is_household:
         post_result_notice(poll, result, user)
@@ -659,9 +800,18 @@ def record_meeting_result(user, poll, households_present, votes, note=""):
         else Outcome.REJECTED
     )
     result.save()
+    _new_row_version(poll)
     log(poll, "kdcdt.poll.record_meeting", user=user)
     post_result_notice(poll, result, user)
     return result
+
+
+def _new_row_version(poll):
+    """Rewrite the poll's row (locked ``FOR UPDATE`` by the caller) when its
+    result is written: a cast that waited for this lock then finds the row
+    changed and takes the locked path, which sees the result
+    (:func:`_cast_as_seen`; tests/polls/test_concurrency.py)."""
+    Poll.objects.filter(pk=poll.pk).update(closes_at=F("closes_at"))
 
 
 def post_result_notice(poll, result, user):

@@ -16,7 +16,10 @@ listen to (``realtime.signals``), sent by :func:`ballot_counted` when the shown
 figures change.
 """
 
+import json
+
 from django.conf import settings
+from django.db import connection
 from django.dispatch import Signal
 
 from .models import Choice, ChoiceMeaning, ShownTally
@@ -24,7 +27,10 @@ from .rules import is_household_majority
 
 DEFAULT_BATCH = 5
 
-#: sent (inside the casting transaction) when the figures shown of ``poll`` change
+#: sent when the figures shown of ``poll`` change (in the cast's transaction or
+#: just after it: listeners act on commit); ``shown``: for a secret poll, the
+#: batch just published, ``{"ballots": n, "votes": {"<choice id>": votes}}``
+#: (what was published, even if a later batch is already there), else None
 tally_shown = Signal()
 
 
@@ -34,36 +40,33 @@ def batch_size():
 
 
 def ballot_counted(poll, not_shown=0):
-    """After a ballot of ``poll`` is recorded (same transaction): publish a new
+    """After a ballot of ``poll`` is recorded (in its transaction, or just after
+    it committed: the one-statement cast on PostgreSQL): publish a new
     batch when one is due, and tell the listeners when the figures shown changed.
     ``not_shown``: how many ballots the figures shown do not count yet, as the
     cast counted them (``ShownTally.received - ShownTally.ballots``)."""
-    if poll.secret and not _publish_batch_if_due(poll, not_shown or 0):
-        return False
-    tally_shown.send(sender=type(poll), poll=poll)
+    shown = None
+    if poll.secret:
+        shown = _publish_batch_if_due(poll, not_shown or 0)
+        if shown is None:
+            return False
+    tally_shown.send(sender=type(poll), poll=poll, shown=shown)
     return True
 
 
 def _publish_batch_if_due(poll, not_shown):
     size = batch_size()
     if not_shown < size:
-        return False  # the common case: no statement at all
-    # Due. The cast holds the poll's ShownTally row since it counted its ballot
-    # (the upsert of ``received``), so two casts finishing together cannot both
-    # publish (the second would show a figure one ballot apart from the first's):
-    # the second waits for the first to commit, and then reads ``received`` and
-    # ``ballots`` as the first left them. Counted from the ballots themselves.
-    #
-    # The figures are the choices' stored counts, not a count of every ballot
-    # (which grew with the poll): every cast moves its choices' counts *before*
-    # ``received`` (one statement, in that order), and holds both until commit.
-    # So while this cast holds the row, every cast counted in ``received`` has
-    # committed its counts, and every cast not yet counted waits for the row
-    # with its counts uncommitted: the counts read now are exactly those of the
-    # ``received`` ballots (tests/polls/test_concurrency.py checks it).
+        return None  # the common case: no statement at all
+    if connection.vendor == "postgresql":
+        return _publish_in_one(poll, size)
+    # Due (SQLite: writers are serialised, and this runs in the cast's
+    # transaction, which holds the database). Counted from the ballots
+    # themselves: the figures are the choices' stored counts, moved by every
+    # cast together with ``received``.
     row = ShownTally.objects.select_for_update().get(poll_id=poll.pk)
     if row.received - row.ballots < size:
-        return False
+        return None
     row.ballots = row.received
     row.votes = {
         str(pk): votes
@@ -72,7 +75,43 @@ def _publish_batch_if_due(poll, not_shown):
         )
     }
     row.save(update_fields=["ballots", "votes"])
-    return True
+    return {"ballots": row.ballots, "votes": row.votes}
+
+
+def _publish_in_one(poll, size):
+    """Publish a batch on PostgreSQL in one statement, in the cast's
+    transaction or (the common cast: civic.polls.actions._cast_as_seen) after
+    it committed.
+
+    The figures are the choices' stored counts, not a count of every ballot
+    (which grew with the poll). ``received`` and the counts are read in the
+    statement's one snapshot, and every cast moves both in one transaction: so
+    the counts read are exactly those of the ``received`` ballots read
+    (tests/polls/test_concurrency.py checks it under 240 concurrent casts).
+    Two publishers never show figures fewer than ``size`` ballots apart: the
+    update moves ``ballots`` only while the row, re-read as last committed if
+    it had to wait for another cast or publisher, is at least ``size`` behind
+    what this snapshot read."""
+    qn = connection.ops.quote_name
+    tally = qn(ShownTally._meta.db_table)
+    poll_id, received, ballots = qn("poll_id"), qn("received"), qn("ballots")
+    sql = (
+        f"WITH seen AS (SELECT {received} FROM {tally} WHERE {poll_id} = %s),"
+        f" counts AS (SELECT COALESCE(jsonb_object_agg({qn('id')}::text,"
+        f" {qn('votes')}), '{{}}'::jsonb) AS votes"
+        f" FROM {qn(Choice._meta.db_table)} WHERE {poll_id} = %s)"
+        f" UPDATE {tally} SET {ballots} = seen.{received}, {qn('votes')} = counts.votes"
+        f" FROM seen, counts WHERE {tally}.{poll_id} = %s"
+        f" AND seen.{received} - {tally}.{ballots} >= %s"
+        f" RETURNING {tally}.{ballots}, {tally}.{qn('votes')}"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [poll.pk, poll.pk, poll.pk, size])
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    votes = row[1] if isinstance(row[1], dict) else json.loads(row[1])
+    return {"ballots": row[0], "votes": votes}
 
 
 def shown_tally(poll):

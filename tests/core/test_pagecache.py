@@ -271,6 +271,61 @@ def test_a_write_to_any_table_a_page_read_invalidates_it(client, tree, notice):
         assert pagecache._valid(key, timezone.now()) is not None
 
 
+def test_a_write_forgets_what_it_writes_not_what_it_only_reads(client, tree):
+    """A data-modifying statement invalidates the tables it writes, not every
+    table it names: a cast reads the poll and its area page to check them, and
+    must not forget every page of the site (pagecache.written_tables)."""
+    url = tree.group_1.url
+    hit(client, url)
+    key = _key(url)
+    reads_page = (
+        'WITH seen AS MATERIALIZED (SELECT "id" FROM "wagtailcore_page" WHERE 1 = 0)'
+        ' INSERT INTO "polls_ballotchoice" ("id", "ballot_id", "choice_id")'
+        " SELECT gen_random_uuid(), gen_random_uuid(), seen.id FROM seen"
+    )
+    if connection.vendor == "sqlite":
+        reads_page = reads_page.replace("gen_random_uuid()", "NULL")
+    with connection.cursor() as cursor:
+        cursor.execute(reads_page)
+    assert pagecache._valid(key, timezone.now()) is not None
+    writes_page = (
+        'WITH seen AS MATERIALIZED (SELECT "id" FROM "polls_choice" WHERE 1 = 0)'
+        ' UPDATE "wagtailcore_page" SET "id" = "id" WHERE "id" IN (SELECT "id" FROM seen)'
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(writes_page)
+    assert pagecache._valid(key, timezone.now()) is None
+
+
+@pytest.mark.parametrize(
+    "sql, written",
+    [
+        ('INSERT INTO "polls_ballot" ("id") SELECT 1', {"polls_ballot"}),
+        ('INSERT OR IGNORE INTO "polls_ballot" ("id") VALUES (1)', {"polls_ballot"}),
+        (
+            'UPDATE "polls_choice" SET "votes" = 1 FROM "polls_poll"'
+            ' WHERE "polls_poll"."id" = "polls_choice"."poll_id"',
+            {"polls_choice"},
+        ),
+        (
+            'DELETE FROM "polls_ballot" WHERE "poll_id" IN (SELECT "id" FROM'
+            ' "polls_poll")',
+            {"polls_ballot"},
+        ),
+        (
+            'WITH l AS (SELECT "id" FROM "polls_poll" FOR NO KEY UPDATE),'
+            ' t AS (INSERT INTO "polls_showntally" ("poll_id") SELECT "id" FROM l'
+            ' ON CONFLICT ("poll_id") DO UPDATE SET "received" = 1) SELECT 1',
+            {"polls_showntally"},
+        ),
+        # no target found: every table named, as before
+        ('TRUNCATE "polls_ballot", "polls_choice"', {"polls_ballot", "polls_choice"}),
+    ],
+)
+def test_the_tables_a_write_writes(sql, written):
+    assert pagecache.written_tables(sql) == written
+
+
 # --- query strings, failures, other processes, fragments --------------------
 
 

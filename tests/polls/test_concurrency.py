@@ -3,10 +3,11 @@ ballot lost, stored tallies equal to the ballots, nothing slips past closing."""
 
 import random
 import threading
+import time
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-from django.db import connection, connections
+from django.db import connection, connections, transaction
 
 from civic.core.errors import ActionRefused
 from civic.people.models import Household, Residency, ResidencyStatus
@@ -98,9 +99,8 @@ def test_concurrent_consultation_ballots(pg, tree):
     random.Random(3).shuffle(jobs)
     published = []  # the secret poll's figures as each batch was published
 
-    def seen(sender, poll, **kwargs):
-        row = ShownTally.objects.get(poll=poll)
-        published.append((row.ballots, sum(row.votes.values())))
+    def seen(sender, poll, shown, **kwargs):
+        published.append((shown["ballots"], sum(shown["votes"].values())))
 
     tally_shown.connect(seen, weak=False, dispatch_uid="test_concurrency")
     try:
@@ -171,6 +171,66 @@ def test_nothing_slips_past_a_concurrent_close(pg, tree):
     assert {t["choice"]: t["votes"] for t in result.tallies} == stored_counts(poll)
     assert stored_counts(poll) == recount(poll)
     assert outcomes.count("closed") == 200 - accepted
+
+
+def test_a_cast_waiting_for_a_close_is_refused(pg, tree):
+    """The common cast is one statement that checks the poll as last seen
+    (actions._cast_as_seen). A cast that has to wait for a close's lock must be
+    refused once the close commits: after the wait PostgreSQL re-reads the
+    poll's row but sees the results table as before it, so the close rewrites
+    the row (actions._new_row_version) and the cast, finding a newer version,
+    takes the locked path, which sees the result. Deterministic: the cast is
+    seen waiting for the lock before the close commits."""
+    first, second = make_voters(tree.group_1, 2, "5")
+    poll = make_poll(tree.group_1, labels=("A", "B"))
+    a, b = poll.choices.values_list("pk", flat=True)
+    cast_ballot(first, poll, [a])  # the poll is now kept as seen
+    closed, release = threading.Event(), threading.Event()
+    outcome = {}
+
+    def close():
+        try:
+            with transaction.atomic():
+                close_poll(tree.leader_1, poll)
+                closed.set()
+                release.wait(30)
+        finally:
+            connections.close_all()
+
+    def cast():
+        try:
+            closed.wait(30)
+            cast_ballot(second, poll, [b])
+            outcome["cast"] = "accepted"
+        except ActionRefused as refused:
+            outcome["cast"] = refused.code
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=close), threading.Thread(target=cast)]
+    for thread in threads:
+        thread.start()
+    try:
+        assert closed.wait(30)
+        deadline = time.monotonic() + 30
+        with connection.cursor() as cursor:
+            while True:  # until the cast waits for the close's row lock
+                cursor.execute(
+                    "SELECT COUNT(*) FROM pg_stat_activity WHERE wait_event_type ="
+                    " 'Lock' AND datname = current_database()"
+                )
+                if cursor.fetchone()[0] or time.monotonic() > deadline:
+                    break
+                time.sleep(0.01)
+    finally:
+        release.set()
+        for thread in threads:
+            thread.join(30)
+    assert outcome == {"cast": "not_open"}
+    poll.refresh_from_db()
+    assert poll.result.participants == 1
+    assert Participation.objects.filter(poll=poll).count() == 1
+    assert stored_counts(poll) == recount(poll) == {a: 1, b: 0}
 
 
 def test_concurrent_changes_of_open_ballots_and_forged_choices(pg, tree):
