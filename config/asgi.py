@@ -38,3 +38,8 @@ application = ProtocolTypeRouter(
         ),
     }
 )
+
+from civic.core.asgi import tune_gc  # noqa: E402
+
+# everything made while starting is out of the collector's sight (civic/core/asgi.py)
+tune_gc()

