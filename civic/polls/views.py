@@ -6,7 +6,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import prefetch_related_objects
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -16,6 +16,7 @@ from civic.core import csv as safe_csv
 from civic.core import pagecache
 from civic.core.errors import ActionRefused, message_of
 from civic.core.ids import parse_id
+from civic.core.reversing import reverse_kept
 from civic.core.views import run_action
 from civic.people.permissions import can
 from civic.people.residents import represented_household
@@ -159,7 +160,8 @@ def _vote(request, pk):
         )
     except Poll.DoesNotExist:
         raise Http404 from None
-    return redirect("polls:detail", pk=pk)
+    # the poll's own address, reversed once per process (kept_urls)
+    return HttpResponseRedirect(reverse_kept("polls:detail", [pk]))
 
 
 def _manager_or_403(request, poll):

@@ -1,7 +1,7 @@
-"""``{% url %}`` keeps each address once reversed (civic/core/templatetags/
-kept_urls.py): every template gets it without a load, and what it renders is
-always what ``reverse()`` gives - for another script prefix, language or URL
-configuration too."""
+"""``{% url %}`` keeps each address once reversed (civic/core/reversing.py,
+civic/core/templatetags/kept_urls.py): every template gets it without a load,
+and what it renders is always what ``reverse()`` gives - for another script
+prefix, language or URL configuration too."""
 
 import pytest
 from django.template import Context, Template, engines
@@ -9,14 +9,15 @@ from django.urls import NoReverseMatch, reverse, set_script_prefix
 from django.utils import translation
 from django.utils.functional import lazystr
 
+from civic.core import reversing
 from civic.core.templatetags import kept_urls
 
 
 @pytest.fixture(autouse=True)
 def empty():
-    kept_urls._kept.clear()
+    reversing._kept.clear()
     yield
-    kept_urls._kept.clear()
+    reversing._kept.clear()
     set_script_prefix("/")
 
 
@@ -35,8 +36,8 @@ def test_an_address_is_reversed_once_then_kept():
     assert render("{% url 'polls:detail' pk=pk %}", pk=8) == reverse(
         "polls:detail", kwargs={"pk": 8}
     )
-    assert len(kept_urls._kept) == 2
-    kept_urls._kept[next(iter(kept_urls._kept))] = "/kept/"
+    assert len(reversing._kept) == 2
+    reversing._kept[next(iter(reversing._kept))] = "/kept/"
     assert render("{% url 'polls:detail' 7 %}") == "/kept/"  # not reversed again
 
 
@@ -47,18 +48,18 @@ def test_the_key_holds_what_an_address_depends_on():
     set_script_prefix("/")
     with translation.override("en"):
         assert render("{% url 'search:search' %}") == reverse("search:search")
-    assert len(kept_urls._kept) == 3  # prefix and language are in the key
+    assert len(reversing._kept) == 3  # prefix and language are in the key
 
 
 def test_failures_and_unusual_arguments_behave_as_djangos_tag():
     with pytest.raises(NoReverseMatch):
         render("{% url 'no-such-view' %}")
     assert render("{% url 'no-such-view' as found %}[{{ found }}]") == "[]"
-    assert not kept_urls._kept
+    assert not reversing._kept
     # not plain text or a whole number: reversed each time, never kept
     with pytest.raises(NoReverseMatch):  # as reverse() itself
         render("{% url name %}", name=lazystr("search:search"))
-    assert not kept_urls._kept
+    assert not reversing._kept
     assert render("{% url name %}", name="search:search") == reverse("search:search")
     assert Template("{% url 'polls:detail' 3 %}").render(Context()) == reverse(
         "polls:detail", args=[3]
@@ -66,8 +67,8 @@ def test_failures_and_unusual_arguments_behave_as_djangos_tag():
 
 
 def test_the_store_is_bounded(monkeypatch):
-    monkeypatch.setattr(kept_urls, "LIMIT", 3)
+    monkeypatch.setattr(reversing, "LIMIT", 3)
     for pk in range(1, 6):
         expected = reverse("polls:detail", args=[pk])
         assert render("{% url 'polls:detail' pk %}", pk=pk) == expected
-    assert len(kept_urls._kept) <= 3
+    assert len(reversing._kept) <= 3

@@ -2,64 +2,14 @@
 
 A template builtin (``settings.TEMPLATES``: ``builtins``), so it replaces Django's
 ``url`` in every template without a ``{% load %}``. It parses and renders exactly
-as Django's tag (a subclass of its node), but ``reverse()`` runs once per address:
-a signed-in page links a dozen or two fixed addresses (account, sign-out, search,
-the area's polls…), and each reverse walks the URL resolver's namespaces and
-patterns again — about a tenth of rendering a page (README, "Where a page's time
-goes").
+as Django's tag (a subclass of its node), but the address comes from
+:func:`civic.core.reversing.reverse_kept`: ``reverse()`` runs once per address."""
 
-An address depends on the view name, its arguments, the URL configuration, the
-script prefix, the language and the current application: all are in the key, so
-a kept address is the one ``reverse()`` would give. Only plain arguments (text,
-whole numbers) are kept; anything else is reversed each time. The store is
-bounded (emptied when full) and emptied when a setting changes (a test swapping
-the URL configuration)."""
-
-from django.core.signals import setting_changed
 from django.template import Library, defaulttags
-from django.urls import get_script_prefix, get_urlconf, reverse
-from django.utils.translation import get_language
+
+from civic.core.reversing import reverse_kept
 
 register = Library()
-
-#: the most addresses kept (ids of polls, reports… make the number grow)
-LIMIT = 4096
-_kept = {}
-
-
-def _plain(values):
-    return all(isinstance(v, (str, int)) for v in values)
-
-
-def reverse_kept(view_name, args=(), kwargs=None, current_app=None):
-    """``reverse(view_name, args=args, kwargs=kwargs, current_app=current_app)``,
-    kept (see the module's docstring); ``NoReverseMatch`` is never kept."""
-    kwargs = kwargs or {}
-    if not (isinstance(view_name, str) and _plain(args) and _plain(kwargs.values())):
-        return reverse(view_name, args=args, kwargs=kwargs, current_app=current_app)
-    key = (
-        view_name,
-        tuple(args),
-        tuple(sorted(kwargs.items())),
-        current_app,
-        get_urlconf(),
-        get_script_prefix(),
-        get_language(),
-    )
-    found = _kept.get(key)
-    if found is None:
-        found = reverse(view_name, args=args, kwargs=kwargs, current_app=current_app)
-        if len(_kept) >= LIMIT:
-            _kept.clear()
-        _kept[key] = found
-    return found
-
-
-def _forget(**kwargs):
-    _kept.clear()
-
-
-setting_changed.connect(_forget, dispatch_uid="kept_urls")
 
 
 class KeptURLNode(defaulttags.URLNode):
