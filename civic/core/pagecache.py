@@ -58,6 +58,7 @@ import hashlib
 import logging
 import os
 import pickle
+import random
 import re
 import threading
 import time
@@ -143,7 +144,17 @@ def _versions():
 
 
 def _new_token():
-    return os.urandom(8).hex()
+    """A new version token: 64 random bits from the process's own generator
+    (reseeded in every forked child), not the operating system's — a token
+    only has to differ from every other, and every write of a request makes
+    several (``os.urandom`` is a system call that lets go of the GIL: under
+    load each is a thread switch)."""
+    return f"{_random.getrandbits(64):016x}"
+
+
+#: seeded from the operating system, and again in every forked child
+_random = random.Random()
+os.register_at_fork(after_in_child=_random.seed)
 
 
 # --- tables ----------------------------------------------------------------

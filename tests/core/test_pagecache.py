@@ -895,3 +895,23 @@ def test_on_redis_a_session_is_read_once_and_signing_out_ends_it_everywhere(
         assert sessions.SessionStore("x" * 32).load() == {}
     with django_assert_num_queries(1):  # an unknown key is asked again
         assert sessions.SessionStore("x" * 32).load() == {}
+
+
+def test_version_tokens_need_no_system_call_and_differ_in_a_forked_child():
+    """A write's new version tokens come from the process's own generator (no
+    ``os.urandom``, a system call that lets go of the GIL), reseeded in a forked
+    child so that two processes never make the same tokens."""
+    import os
+
+    with mock.patch("os.urandom", side_effect=AssertionError("os.urandom")):
+        tokens = {pagecache._new_token() for _ in range(1000)}
+        pagecache.bump(["polls_ballot", "polls_choice"], touch=False)
+    assert len(tokens) == 1000
+    read, write = os.pipe()
+    child = os.fork()
+    if child == 0:  # pragma: no cover - the child process
+        os.write(write, pagecache._new_token().encode())
+        os._exit(0)
+    os.waitpid(child, 0)
+    os.close(write)
+    assert os.read(read, 64).decode() != pagecache._new_token()
