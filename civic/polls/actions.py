@@ -356,13 +356,12 @@ def _cast(poll, user, household, now, ballot, choice_ids):
     _mark(ballot, choice_ids)
     if not poll.secret:
         return 0
-    sql, params = _received_sql(poll.pk, "VALUES (%s, 0, %s, 1)", [poll.pk, "{}"])
     with connection.cursor() as cursor:
-        cursor.execute(sql, params)
+        cursor.execute(_received_sql("VALUES (%s, 0, %s, 1)"), [poll.pk, "{}"])
         return cursor.fetchone()[0]
 
 
-def _received_sql(poll_id, source, params):
+def _received_sql(source):
     """The upsert that counts one more ballot received by a secret poll (its
     ``ShownTally`` row made by the first) and returns how many the figures shown
     do not count; ``source``: the row to insert (a VALUES or a SELECT)."""
@@ -376,7 +375,7 @@ def _received_sql(poll_id, source, params):
         f" SET {received} = {table}.{received} + 1"
         f" RETURNING {received} - {qn('ballots')}"
     )
-    return sql, params
+    return sql
 
 
 @functools.cache
@@ -542,10 +541,8 @@ def _cast_sql(secret, choices, public):
         f" RETURNING {choice}.{pk})"
     )
     if secret:
-        received, _params = _received_sql(
-            None,
-            "SELECT %s, 0, '{}'::jsonb, 1 FROM part, (SELECT COUNT(*) FROM moved) AS m",
-            [],
+        received = _received_sql(
+            "SELECT %s, 0, '{}'::jsonb, 1 FROM part, (SELECT COUNT(*) FROM moved) AS m"
         )
         sql += f", received AS ({received})"
         shown = "(SELECT * FROM received)"
